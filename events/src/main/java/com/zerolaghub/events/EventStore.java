@@ -1,0 +1,29 @@
+package com.zerolaghub.events;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/** The append-only log: the only source of truth. */
+public interface EventStore {
+
+  /**
+   * Appends events to one stream in one transaction. Fails with
+   * {@link WrongExpectedVersionException} when the stream is not at {@code expected}.
+   */
+  Future<AppendResult> append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
+
+  /** Every event of one stream, in stream order. */
+  Future<List<RecordedEvent>> readStream(StreamId stream);
+
+  /**
+   * Up to {@code limit} committed events after {@code after}, in commit-visible order. Never
+   * skips an event whose transaction commits after a later-positioned one.
+   */
+  Future<List<RecordedEvent>> readAfter(Checkpoint after, int limit);
+
+  /** Number of committed, visible events after {@code after}: a reader's lag. */
+  Future<Long> countAfter(Checkpoint after);
+
+  /** Registers a callback run (on the caller's context) soon after any append on any node. */
+  AppendSignal signal();
+}

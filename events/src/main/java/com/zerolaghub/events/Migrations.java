@@ -1,0 +1,26 @@
+package com.zerolaghub.events;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Schema migrations by Flyway (blocking JDBC: call from a worker or before Vert.x starts).
+ * Each module keeps its scripts under {@code db/migration/<module>} with its own version range:
+ * events 1–99, projections 100–199, core 200–999.
+ */
+public final class Migrations {
+  public static final String[] LOCATIONS = {
+      "classpath:db/migration/events", "classpath:db/migration/projections", "classpath:db/migration/core"
+  };
+
+  private Migrations() {}
+
+  public static MigrateResult migrate(String jdbcUrl, String user, String password) {
+    return Flyway.configure()
+        .dataSource(jdbcUrl, user, password)
+        .locations(LOCATIONS)
+        .failOnMissingLocations(false)
+        .load()
+        .migrate();
+  }
+}
