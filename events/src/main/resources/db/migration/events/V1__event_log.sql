@@ -24,5 +24,5 @@ BEGIN
   RAISE EXCEPTION 'event_log is append-only (% refused)', TG_OP;
 END $$;
 
-CREATE TRIGGER event_log_no_update BEFORE UPDATE OR DELETE ON event_log
-  FOR EACH ROW EXECUTE FUNCTION event_log_is_append_only();
+CREATE TRIGGER event_log_no_rewrite BEFORE UPDATE OR DELETE OR TRUNCATE ON event_log
+  FOR EACH STATEMENT EXECUTE FUNCTION event_log_is_append_only();
