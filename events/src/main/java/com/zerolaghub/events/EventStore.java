@@ -12,6 +12,12 @@ public interface EventStore {
    */
   Future<AppendResult> append(StreamId stream, ExpectedVersion expected, List<NewEvent> events);
 
+  /**
+   * Appends to several streams in one transaction: all or nothing. For the rare commands that
+   * claim a natural key and create an entity together (an email and its account).
+   */
+  Future<List<AppendResult>> appendAtomically(List<StreamAppend> appends);
+
   /** Every event of one stream, in stream order. */
   Future<List<RecordedEvent>> readStream(StreamId stream);
 

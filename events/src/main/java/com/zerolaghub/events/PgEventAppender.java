@@ -56,10 +56,38 @@ final class PgEventAppender {
     return appendAny(stream, enc, events, ANY_RETRIES);
   }
 
-  private Future<AppendResult> appendExpected(StreamId stream, ExpectedVersion expected, long version, Encoded enc, List<NewEvent> events) {
-    Tuple params = Tuple.of(stream.type(), stream.id(), version)
+  /** Each stream's statement runs in one transaction; a failed expectation rolls all back. */
+  Future<List<AppendResult>> appendAtomically(List<StreamAppend> appends) {
+    if (appends.stream().anyMatch(a -> a.expected() instanceof ExpectedVersion.Any)) {
+      throw new IllegalArgumentException("atomic appends need an expected version per stream");
+    }
+    return pool.withTransaction(conn -> {
+      Future<List<AppendResult>> chain = Future.succeededFuture(new ArrayList<>());
+      for (StreamAppend a : appends) {
+        long version = a.expected() instanceof ExpectedVersion.Exactly e ? e.version() : 0;
+        Encoded enc = encode(a.events());
+        chain = chain.compose(results -> conn.preparedQuery(APPEND_EXPECTED).execute(expectedParams(a.stream(), version, enc))
+            .recover(err -> Future.failedFuture(translate(err, a.stream(), a.expected())))
+            .compose(rows -> {
+              if (rows.size() != a.events().size()) {
+                return Future.failedFuture(new WrongExpectedVersionException(a.stream(), a.expected()));
+              }
+              results.add(result(a.stream(), rows, a.events(), enc));
+              return Future.succeededFuture(results);
+            }));
+      }
+      return chain;
+    });
+  }
+
+  private static Tuple expectedParams(StreamId stream, long version, Encoded enc) {
+    return Tuple.of(stream.type(), stream.id(), version)
         .addArrayOfUUID(enc.ids).addArrayOfString(enc.types).addArrayOfInteger(enc.versions)
         .addArrayOfString(enc.payloads).addArrayOfString(enc.metadata);
+  }
+
+  private Future<AppendResult> appendExpected(StreamId stream, ExpectedVersion expected, long version, Encoded enc, List<NewEvent> events) {
+    Tuple params = expectedParams(stream, version, enc);
     return pool.preparedQuery(APPEND_EXPECTED).execute(params)
         .recover(err -> Future.failedFuture(translate(err, stream, expected)))
         .compose(rows -> rows.size() == events.size()

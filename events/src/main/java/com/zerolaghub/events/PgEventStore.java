@@ -40,6 +40,16 @@ public final class PgEventStore implements EventStore {
   }
 
   @Override
+  public Future<List<AppendResult>> appendAtomically(List<StreamAppend> appends) {
+    long start = System.nanoTime();
+    return appender.appendAtomically(appends).onSuccess(r -> {
+      appendTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      signal.fire();
+      if (crossNode != null) crossNode.appended();
+    });
+  }
+
+  @Override
   public Future<List<RecordedEvent>> readStream(StreamId stream) {
     return reader.readStream(stream);
   }

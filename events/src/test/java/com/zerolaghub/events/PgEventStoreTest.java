@@ -126,6 +126,29 @@ class PgEventStoreTest {
   }
 
   @Test
+  void anAtomicAppendToSeveralStreamsIsAllOrNothing(VertxTestContext ctx) {
+    StreamId claim = StreamId.of("claim", UUID.randomUUID().toString());
+    StreamId first = stream();
+    StreamId second = stream();
+    fx.store.appendAtomically(List.of(
+            new StreamAppend(claim, ExpectedVersion.NO_STREAM, List.of(counted(1))),
+            new StreamAppend(first, ExpectedVersion.NO_STREAM, List.of(counted(2)))))
+        // The claim exists now, so this whole append must fail and leave `second` empty.
+        .compose(r -> fx.store.appendAtomically(List.of(
+            new StreamAppend(second, ExpectedVersion.NO_STREAM, List.of(counted(3))),
+            new StreamAppend(claim, ExpectedVersion.NO_STREAM, List.of(counted(4))))))
+        .onComplete(ctx.failing(err -> ctx.verify(() -> {
+          assertThat(err).isInstanceOf(WrongExpectedVersionException.class);
+          assertThat(((WrongExpectedVersionException) err).stream()).isEqualTo(claim);
+          Future.all(fx.store.readStream(first), fx.store.readStream(second)).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+            assertThat(all.<List<RecordedEvent>>resultAt(0)).hasSize(1);
+            assertThat(all.<List<RecordedEvent>>resultAt(1)).isEmpty();
+            ctx.completeNow();
+          })));
+        })));
+  }
+
+  @Test
   void anOldSchemaVersionIsUpcastWhenRead(VertxTestContext ctx) throws Exception {
     StreamId s = stream();
     // A version-1 row as an older build wrote it: {"name": "Ada Lovelace"}.
