@@ -11,20 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries wake-ups to other nodes. A NOTIFY inside every append transaction would serialize
- * commits on PostgreSQL's notify lock, so this sends at most one NOTIFY at a time per node,
- * outside any append, and folds everything appended meanwhile into the next one.
+ * commits on PostgreSQL's notify lock, so this sends at most one NOTIFY per window per node,
+ * outside any append, folding everything appended meanwhile into it. Readers on this node are
+ * woken in-process at once; other nodes learn within the window.
  */
 public final class PgCrossNodeSignal {
   static final String CHANNEL = "zlh_event_log";
   private static final Logger log = LoggerFactory.getLogger(PgCrossNodeSignal.class);
 
+  public static final long DEFAULT_WINDOW_MS = 5;
+
+  private final Vertx vertx;
   private final Pool pool;
-  private final AtomicBoolean inFlight = new AtomicBoolean();
-  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final long windowMs;
+  private final AtomicBoolean scheduled = new AtomicBoolean();
   private PgSubscriber subscriber;
 
-  public PgCrossNodeSignal(Pool pool) {
+  public PgCrossNodeSignal(Vertx vertx, Pool pool, long windowMs) {
+    this.vertx = vertx;
     this.pool = pool;
+    this.windowMs = windowMs;
   }
 
   /** Listens for other nodes' appends and fires {@code signal} on each (with reconnects). */
@@ -38,16 +44,14 @@ public final class PgCrossNodeSignal {
 
   /** Called after a local append committed. */
   public void appended() {
-    dirty.set(true);
-    if (inFlight.compareAndSet(false, true)) send();
+    if (scheduled.compareAndSet(false, true)) vertx.setTimer(windowMs, t -> send());
   }
 
   private void send() {
-    dirty.set(false);
+    // Cleared before sending: an append committed from here on schedules the next window.
+    scheduled.set(false);
     pool.query("NOTIFY " + CHANNEL).execute().onComplete(ar -> {
       if (ar.failed()) log.debug("cross-node wake-up not sent: {}", ar.cause().getMessage());
-      inFlight.set(false);
-      if (dirty.get() && inFlight.compareAndSet(false, true)) send();
     });
   }
 

@@ -27,6 +27,19 @@ final class PgEventAppender {
           + "WHERE coalesce((SELECT max(stream_version) FROM event_log WHERE stream_type = $1 AND stream_id = $2), 0) = $3 "
           + "RETURNING " + COLUMNS;
 
+  // One event, no stream yet: the unique (stream, version 1) key alone enforces "no stream",
+  // so this is the same single-row INSERT a hand-written loader would do.
+  private static final String APPEND_FIRST =
+      "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
+          + "VALUES ($3, $1, $2, 1, $4, $5, $6::text::jsonb, $7::text::jsonb) RETURNING " + COLUMNS;
+
+  // One event after a known version: a single row, with the same no-gap guard as above.
+  private static final String APPEND_ONE_EXPECTED =
+      "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
+          + "SELECT $4, $1, $2, $3 + 1, $5, $6, $7::text::jsonb, $8::text::jsonb "
+          + "WHERE coalesce((SELECT max(stream_version) FROM event_log WHERE stream_type = $1 AND stream_id = $2), 0) = $3 "
+          + "RETURNING " + COLUMNS;
+
   private static final String APPEND_ANY =
       "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
           + "SELECT e.id, $1, $2, cur.v + e.ord, e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
@@ -87,8 +100,20 @@ final class PgEventAppender {
   }
 
   private Future<AppendResult> appendExpected(StreamId stream, ExpectedVersion expected, long version, Encoded enc, List<NewEvent> events) {
-    Tuple params = expectedParams(stream, version, enc);
-    return pool.preparedQuery(APPEND_EXPECTED).execute(params)
+    String sql;
+    Tuple params;
+    if (events.size() > 1) {
+      sql = APPEND_EXPECTED;
+      params = expectedParams(stream, version, enc);
+    } else if (version == 0) {
+      sql = APPEND_FIRST;
+      params = Tuple.of(stream.type(), stream.id(), enc.ids[0], enc.types[0], enc.versions[0], enc.payloads[0], enc.metadata[0]);
+    } else {
+      sql = APPEND_ONE_EXPECTED;
+      params = Tuple.of(stream.type(), stream.id(), version, enc.ids[0], enc.types[0], enc.versions[0])
+          .addString(enc.payloads[0]).addString(enc.metadata[0]);
+    }
+    return pool.preparedQuery(sql).execute(params)
         .recover(err -> Future.failedFuture(translate(err, stream, expected)))
         .compose(rows -> rows.size() == events.size()
             ? Future.succeededFuture(result(stream, rows, events, enc))
