@@ -35,6 +35,9 @@ final class PgGenerations {
       "SELECT nspname FROM pg_namespace WHERE nspname ~ ('^proj_' || $1 || '_g[0-9]+$') "
           + "UNION SELECT 'proj_' || name || '_g' || generation FROM projection_token WHERE name = $1";
 
+  // DROP ... IF EXISTS / CASCADE report NOTICEs that the client would log as warnings.
+  private static final String QUIET = "SET LOCAL client_min_messages = warning;";
+
   private final Pool pool;
 
   PgGenerations(Pool pool) {
@@ -106,7 +109,7 @@ final class PgGenerations {
       if (active != null && active == generation) {
         return Future.failedFuture(new IllegalStateException("generation " + generation + " of " + name + " is serving"));
       }
-      return tx.query("DROP SCHEMA IF EXISTS " + ProjectionNames.schema(name, generation) + " CASCADE").execute()
+      return tx.query(QUIET + "DROP SCHEMA IF EXISTS " + ProjectionNames.schema(name, generation) + " CASCADE").execute()
           .compose(v -> tx.preparedQuery(DELETE_TOKEN).execute(Tuple.of(name, generation)))
           .mapEmpty();
     }));
@@ -122,7 +125,7 @@ final class PgGenerations {
       if (active == null) return Future.succeededFuture();
       String kept = ProjectionNames.schema(name, active);
       return tx.preparedQuery(SCHEMAS).execute(Tuple.of(name)).compose(schemas -> {
-        StringBuilder sql = new StringBuilder("SELECT 1;");
+        StringBuilder sql = new StringBuilder(QUIET);
         for (Row row : schemas) {
           if (!row.getString(0).equals(kept)) sql.append("DROP SCHEMA IF EXISTS ").append(row.getString(0)).append(" CASCADE;");
         }
@@ -133,7 +136,7 @@ final class PgGenerations {
 
   private static String views(TableProjection projection, int generation) {
     String schema = ProjectionNames.schema(projection.name(), generation);
-    StringBuilder sql = new StringBuilder();
+    StringBuilder sql = new StringBuilder(QUIET);
     for (String table : projection.tables()) {
       ProjectionNames.checked("table name", table);
       sql.append("DROP VIEW IF EXISTS public.").append(table).append(";")

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param generation  generation this entry serves or builds (0: none yet)
  * @param checkpoint  last applied event (for a standby table projection: the stored token)
- * @param lagEvents   committed events not yet applied, as of the last measurement
+ * @param lagEvents   committed events not yet applied, as of the last measurement (-1: not measured yet)
  * @param lagSeconds  age of the oldest of them, 0 when caught up
  * @param error       why it failed or what it is retrying, else null
  */
