@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every processor of this runtime runs on one Vert.x context, taken at {@link #start()} (a
  * fresh event-loop context when called from outside Vert.x). Processors never block it; memory
- * models are folded there and published to readers as immutable views.
+ * models are folded there and published to readers as immutable views. The pool and the Redis
+ * client belong to the caller: {@link #stop()} does not close them.
  */
 public final class ProjectionRuntime {
   private static final Logger log = LoggerFactory.getLogger(ProjectionRuntime.class);

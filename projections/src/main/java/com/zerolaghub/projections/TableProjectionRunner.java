@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * events: it serves the active generation, or builds the first one and swaps it in. Other
  * nodes stand by and read the stored token for status and lag. A rebuild may run on any node
  * (one at a time, under a second lease): it builds the next generation beside the serving one
- * and swaps it in; the leader then finds its old token gone and moves to the new generation.
+ * and swaps it in ({@link TableRebuild}); the leader then finds its old token gone and moves on.
  */
 final class TableProjectionRunner implements ProjectionRunner {
   private static final Logger log = LoggerFactory.getLogger(TableProjectionRunner.class);
@@ -49,7 +49,7 @@ final class TableProjectionRunner implements ProjectionRunner {
   private boolean stopped;
   private long epoch;
   private boolean setUpTrouble;
-  private Rebuild rebuild;
+  private TableRebuild rebuild;
 
   // Read by status() from any thread.
   private volatile TrackingProcessor live;
@@ -216,119 +216,34 @@ final class TableProjectionRunner implements ProjectionRunner {
   public Future<Void> rebuild() {
     if (stopped) return Future.failedFuture(new IllegalStateException("projection runtime stopped"));
     if (rebuild != null) return Future.failedFuture(new IllegalStateException("a rebuild of " + name + " is running on this node"));
-    rebuild = new Rebuild(newLease(options.leaseKeyPrefix() + name + ":rebuild"));
-    return rebuild.run();
-  }
-
-  /** One rebuild: lease, new generation, catch-up from 0, swap, drop the old generation. */
-  private final class Rebuild {
-    private final RedisLease rebuildLease;
-    private final Promise<Void> done = Promise.promise();
-    private int generation;
-    private boolean swapping;
-    private boolean finished;
-
-    Rebuild(RedisLease rebuildLease) {
-      this.rebuildLease = rebuildLease;
-    }
-
-    Future<Void> run() {
-      rebuildLease.hold(() -> abort(new IllegalStateException("rebuild lease of " + name + " lost")))
-          .compose(held -> held
-              ? generations.serving(name)
-              : Future.failedFuture(new IllegalStateException("a rebuild of " + name + " is running on another node")))
-          .compose(s -> s.active() == null
-              ? Future.failedFuture(new IllegalStateException("no generation of " + name + " serves yet (first build running)"))
-              : generations.dropInactive(name).compose(v -> generations.create(projection)))
-          .onComplete(ar -> {
-            if (ar.failed()) abort(ar.cause());
-            else build(ar.result());
-          });
-      return done.future();
-    }
-
-    private void build(int generation) {
-      this.generation = generation;
-      if (finished) {
-        generations.drop(name, generation);
-        return;
+    TableRebuild.Host host = new TableRebuild.Host() {
+      @Override
+      public TrackingProcessor processor(int generation, TrackingProcessor.Listener listener) {
+        return TableProjectionRunner.this.processor(generation, listener);
       }
-      log.info("projection {}: rebuilding as generation {}", name, generation);
-      builder = processor(generation, new TrackingProcessor.Listener() {
-        @Override
-        public void caughtUp(TrackingProcessor p) {
-          swap();
-        }
 
-        @Override
-        public void failed(TrackingProcessor p, Throwable cause) {
-          abort(cause);
-        }
+      @Override
+      public void building(TrackingProcessor processor) {
+        builder = processor;
+      }
 
-        @Override
-        public void retired(TrackingProcessor p) {
-          abort(new IllegalStateException("generation " + generation + " of " + name + " was dropped during its rebuild"));
-        }
-      });
-      builder.start(Checkpoint.START);
-    }
-
-    private void swap() {
-      if (finished) return;
-      swapping = true;
-      generations.activate(projection, generation).onComplete(ar -> {
-        swapping = false;
-        if (finished) return;
-        if (ar.failed()) {
-          if (ar.cause() instanceof BatchSink.Retired || stopped) {
-            abort(ar.cause());
-          } else {
-            log.debug("projection {}: swap to generation {} failed, retrying: {}", name, generation, ar.cause().toString());
-            vertx.setTimer(retry.next(), id -> swap());
-          }
-          return;
-        }
-        finished = true;
-        Integer old = ar.result();
-        log.info("projection {}: generation {} serving (replaced {})", name, generation, old);
-        TrackingProcessor b = builder;
-        builder = null;
+      @Override
+      public void swapped() {
         TrackingProcessor l = live;
         if (l != null) l.reload(); // it finds its token gone and moves to the new generation
-        b.stop()
-            .compose(v -> old == null ? Future.<Void>succeededFuture() : generations.drop(name, old))
-            .recover(err -> {
-              log.warn("projection {}: old generation {} not dropped (the next rebuild drops it): {}", name, old, err.toString());
-              return Future.succeededFuture();
-            })
-            .eventually(rebuildLease::stop)
-            .onComplete(v -> {
-              rebuild = null;
-              done.complete();
-            });
-      });
-    }
-
-    Future<Void> abort(Throwable cause) {
-      if (finished) return done.future();
-      if (swapping) {
-        // The swap transaction decides; a lease lost meanwhile changes nothing it does.
-        return done.future();
       }
-      finished = true;
-      log.warn("projection {}: rebuild abandoned: {}", name, cause.getMessage());
-      TrackingProcessor b = builder;
-      builder = null;
-      (b == null ? Future.<Void>succeededFuture() : b.stop())
-          .compose(v -> generation == 0 ? Future.<Void>succeededFuture() : generations.drop(name, generation))
-          .recover(err -> Future.succeededFuture())
-          .eventually(rebuildLease::stop)
-          .onComplete(v -> {
-            rebuild = null;
-            done.fail(cause);
-          });
-      return done.future();
-    }
+
+      @Override
+      public boolean stopped() {
+        return stopped;
+      }
+    };
+    TableRebuild r = new TableRebuild(projection, generations, newLease(options.leaseKeyPrefix() + name + ":rebuild"), vertx,
+        new BackOff(options.retryMinDelay(), options.retryMaxDelay()), host);
+    rebuild = r;
+    return r.run().andThen(ar -> {
+      if (rebuild == r) rebuild = null;
+    });
   }
 
   // ---- status ----
