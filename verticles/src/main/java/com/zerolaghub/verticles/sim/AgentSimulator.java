@@ -318,8 +318,14 @@ public final class AgentSimulator {
     }
     vertx.fileSystem().props(file.get().toString())
         .compose(props -> props.isDirectory() ? Future.failedFuture(new IsADirectory()) : Future.succeededFuture(props))
-        .onSuccess(props -> ctx.response().putHeader("Content-Type", "application/octet-stream").sendFile(file.get().toString()))
-        .onFailure(e -> fileError(ctx, e));
+        .compose(props -> ctx.response().putHeader("Content-Type", "application/octet-stream").sendFile(file.get().toString()))
+        .onFailure(e -> {
+          if (ctx.response().headWritten()) {
+            ctx.request().connection().close(); // half sent: the client must not take it as complete
+          } else {
+            fileError(ctx, e);
+          }
+        });
   }
 
   private void writeFile(RoutingContext ctx) {

@@ -22,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** {@link AgentPort} over the agent's HTTP and WebSocket API with its bearer token. */
@@ -154,8 +155,13 @@ public final class AgentHttpAdapter implements AgentPort, AutoCloseable {
         .setTimeout(millis)
         .putHeader("Authorization", "Bearer " + agent.token());
     String operation = "agent console " + agent.host();
+    // paused on the event loop as the upgrade completes: the scrollback replay follows at once
     return webSockets.connect(connect)
-        .timeout(millis, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .map(socket -> {
+          socket.pause();
+          return socket;
+        })
+        .timeout(millis, TimeUnit.MILLISECONDS)
         .recover(e -> {
           if (e instanceof UpgradeRejectedException rejected) {
             return Future.failedFuture(new OutsideSystemException(

@@ -70,7 +70,9 @@ public interface AgentPort {
 
   /**
    * Opens the {@code /console} WebSocket: binary frames from the agent are PTY output (the
-   * scrollback first), text frames to it are {@code {"type":"input"|"resize",…}} JSON.
+   * scrollback first), text frames to it are {@code {"type":"input"|"resize",…}} JSON. The socket
+   * comes paused so that no output (the replay arrives at once) is lost: set the handlers, then
+   * {@code resume()}.
    */
   Future<WebSocket> openConsole(AgentEndpoint agent);
 }
