@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 
 /**
  * One HTTP call to an outside system under a whole-call deadline, with transport failures turned
@@ -56,7 +57,7 @@ public final class OutsideCall {
     if (e instanceof TimeoutException) {
       return new OutsideSystemTimeoutException(system, operation, timeout, e);
     }
-    if (e instanceof ConnectException || e instanceof UnknownHostException) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof SSLException) {
       return new OutsideSystemUnreachableException(system, operation, false, e);
     }
     if (e instanceof HttpClosedException

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The in-container agent, server side of AGENT-API.md, on one (loopback) address and port.
+ * The in-container agent, server side of the project's agent contract ({@code AGENT-API.md}: the
+ * platform's own protocol, no outside documentation), on one (loopback) address and port.
  *
  * <ul>
  *   <li>Every call needs {@code Authorization: Bearer <token>}; 401 {@code unauthorized} otherwise.
@@ -73,7 +74,10 @@ public final class AgentSimulator {
   private volatile String backupOperation;
   private HttpServer server;
 
-  /** A standalone agent with its own temp server root (deleted by {@link #stop()}). */
+  /**
+   * A standalone agent with its own temp server root (deleted by {@link #stop()}). Creating the
+   * root is a little blocking file I/O: construct it off the event loop.
+   */
   public AgentSimulator(Vertx vertx, AgentSimulatorOptions options) {
     this(vertx, options, AgentDisk.create(options.containerType(), options.bootstrapToken()), true);
   }

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.sim;
 
 /**
  * A snapshot of one simulated container for tests: {@code lock} null when unlocked,
- * {@code address} the loopback address its agent listens on, {@code env} the raw config value.
+ * {@code address} the loopback address its agent listens on.
  */
 public record SimulatedContainer(
     int vmid,
