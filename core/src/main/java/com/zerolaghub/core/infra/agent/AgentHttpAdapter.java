@@ -156,12 +156,14 @@ public final class AgentHttpAdapter implements AgentPort, AutoCloseable {
         .putHeader("Authorization", "Bearer " + agent.token());
     String operation = "agent console " + agent.host();
     // paused on the event loop as the upgrade completes: the scrollback replay follows at once
-    return webSockets.connect(connect)
+    Future<WebSocket> connecting = webSockets.connect(connect)
         .map(socket -> {
           socket.pause();
           return socket;
-        })
+        });
+    return connecting
         .timeout(millis, TimeUnit.MILLISECONDS)
+        .onFailure(late -> connecting.onSuccess(WebSocket::close)) // nobody will own a socket opened after the deadline
         .recover(e -> {
           if (e instanceof UpgradeRejectedException rejected) {
             return Future.failedFuture(new OutsideSystemException(
