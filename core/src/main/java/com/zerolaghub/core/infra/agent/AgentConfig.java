@@ -1,0 +1,26 @@
+package com.zerolaghub.core.infra.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The body of {@code POST /config}: the agent's (new) token plus the container's settings, sent
+ * as one JSON object ({@code agentToken} beside the settings' keys). {@link #toString()} hides the
+ * token.
+ */
+public record AgentConfig(String agentToken, Map<String, Object> settings) {
+
+  public AgentConfig {
+    Objects.requireNonNull(agentToken, "agentToken");
+    settings = Map.copyOf(new LinkedHashMap<>(settings));
+    if (settings.containsKey("agentToken")) {
+      throw new IllegalArgumentException("agentToken belongs in its own field");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AgentConfig[agentToken=***, settings=" + settings.keySet() + "]";
+  }
+}

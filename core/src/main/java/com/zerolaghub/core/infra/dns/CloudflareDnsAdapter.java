@@ -1,0 +1,167 @@
+package com.zerolaghub.core.infra.dns;
+
+import com.zerolaghub.core.infra.OutsideCall;
+import com.zerolaghub.core.infra.OutsideSystem;
+import com.zerolaghub.core.infra.OutsideSystemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@link DnsPort} over the Cloudflare API v4 {@code dns_records} endpoints with a bearer API
+ * token. Every answer is the v4 envelope {@code {success, errors:[{code,message}], messages,
+ * result, result_info}}; {@code success:false} becomes an {@link OutsideSystemException} whose
+ * code is Cloudflare's first error code.
+ */
+public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
+  /** Cloudflare's error code for "Record does not exist." */
+  static final int RECORD_DOES_NOT_EXIST = 81044;
+  private static final int PAGE_SIZE = 100;
+
+  private final CloudflareOptions options;
+  private final WebClient client;
+  private final String records;
+
+  public CloudflareDnsAdapter(Vertx vertx, CloudflareOptions options) {
+    this.options = options;
+    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("zlh-control-plane"));
+    String base = options.apiBase().toString();
+    this.records = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + "/zones/" + options.zoneId() + "/dns_records";
+  }
+
+  @Override
+  public Future<List<SrvRecord>> findSrv(String name) {
+    return findPage(name, 1, new ArrayList<>());
+  }
+
+  private Future<List<SrvRecord>> findPage(String name, int page, List<SrvRecord> found) {
+    HttpRequest<Buffer> request = request(HttpMethod.GET, records)
+        .addQueryParam("type", "SRV")
+        .addQueryParam("name", name)
+        .addQueryParam("page", Integer.toString(page))
+        .addQueryParam("per_page", Integer.toString(PAGE_SIZE));
+    return call("find SRV " + name, request, HttpRequest::send).compose(envelope -> {
+      JsonArray result = envelope.getJsonArray("result", new JsonArray());
+      for (Object item : result) {
+        if (item instanceof JsonObject record && "SRV".equals(record.getString("type"))
+            && name.equalsIgnoreCase(record.getString("name"))) {
+          found.add(srv(record));
+        }
+      }
+      JsonObject info = envelope.getJsonObject("result_info");
+      int totalPages = info == null ? 1 : info.getInteger("total_pages", 1);
+      return page < totalPages && !result.isEmpty()
+          ? findPage(name, page + 1, found)
+          : Future.succeededFuture(List.copyOf(found));
+    });
+  }
+
+  @Override
+  public Future<String> createSrv(String name, String target, int port, int priority, int weight) {
+    JsonObject body = new JsonObject()
+        .put("type", "SRV")
+        .put("name", name)
+        .put("ttl", options.ttl())
+        .put("data", new JsonObject()
+            .put("priority", priority)
+            .put("weight", weight)
+            .put("port", port)
+            .put("target", target));
+    return call("create SRV " + name, request(HttpMethod.POST, records), r -> r.sendJsonObject(body))
+        .map(envelope -> envelope.getJsonObject("result", new JsonObject()).getString("id"));
+  }
+
+  @Override
+  public Future<Boolean> deleteRecord(String id) {
+    return call("delete record " + id, request(HttpMethod.DELETE, records + "/" + id), HttpRequest::send)
+        .map(envelope -> true)
+        .recover(e -> e instanceof OutsideSystemException failure
+                && failure.status() == 404
+                && String.valueOf(RECORD_DOES_NOT_EXIST).equals(failure.code())
+            ? Future.succeededFuture(false)
+            : Future.failedFuture(e));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private HttpRequest<Buffer> request(HttpMethod method, String url) {
+    return client.requestAbs(method, url)
+        .putHeader("Authorization", "Bearer " + options.apiToken())
+        .putHeader("Accept", "application/json");
+  }
+
+  private Future<JsonObject> call(
+      String operation,
+      HttpRequest<Buffer> request,
+      Function<HttpRequest<Buffer>, Future<HttpResponse<Buffer>>> sender) {
+    return OutsideCall.send(OutsideSystem.CLOUDFLARE, "cloudflare " + operation, options.requestTimeout(), request, sender)
+        .compose(CloudflareDnsAdapter::envelope);
+  }
+
+  private static Future<JsonObject> envelope(HttpResponse<Buffer> response) {
+    JsonObject body;
+    try {
+      body = response.bodyAsJsonObject();
+    } catch (RuntimeException notJson) {
+      body = null;
+    }
+    int status = response.statusCode();
+    if (body != null && body.getBoolean("success", false) && status >= 200 && status < 300) {
+      return Future.succeededFuture(body);
+    }
+    String code = "http_" + status;
+    StringBuilder message = new StringBuilder();
+    JsonArray errors = body == null ? null : body.getJsonArray("errors");
+    if (errors != null) {
+      for (Object item : errors) {
+        if (item instanceof JsonObject error) {
+          if (message.length() == 0 && error.getValue("code") != null) {
+            code = String.valueOf(error.getValue("code"));
+          }
+          message.append(message.length() == 0 ? "" : "; ").append(error.getString("message"));
+        }
+      }
+    }
+    if (message.length() == 0) {
+      message.append(response.statusMessage());
+    }
+    return Future.failedFuture(new OutsideSystemException(OutsideSystem.CLOUDFLARE, status, code, message.toString()));
+  }
+
+  private static SrvRecord srv(JsonObject record) {
+    JsonObject data = record.getJsonObject("data");
+    int priority;
+    int weight;
+    int port;
+    String target;
+    if (data != null) {
+      priority = data.getInteger("priority", 0);
+      weight = data.getInteger("weight", 0);
+      port = data.getInteger("port", 0);
+      target = data.getString("target");
+    } else {
+      // older answers: content "weight port target", priority beside it
+      String[] content = String.valueOf(record.getString("content")).split(" ");
+      priority = record.getInteger("priority", 0);
+      weight = content.length == 3 ? Integer.parseInt(content[0]) : 0;
+      port = content.length == 3 ? Integer.parseInt(content[1]) : 0;
+      target = content.length == 3 ? content[2] : null;
+    }
+    return new SrvRecord(
+        record.getString("id"), record.getString("name"), target, port, priority, weight, record.getInteger("ttl", 1));
+  }
+}

@@ -1,0 +1,69 @@
+package com.zerolaghub.core.infra.proxmox;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Proxmox VE operations the platform needs, on the one node it is configured for. Calls that
+ * start a Proxmox task answer its {@link Upid} as soon as Proxmox accepted it; use
+ * {@link #awaitTask} for the outcome.
+ *
+ * <p>Failures: {@link ContainerLockedException} (config lock or lock timeout),
+ * {@link ContainerNotFoundException}, {@link ContainerRunningException},
+ * {@link ContainerNotRunningException}, {@link TaskFailedException} (from {@link #awaitTask}),
+ * otherwise {@link com.zerolaghub.core.infra.OutsideSystemException} and its timeout/unreachable
+ * subtypes.
+ */
+public interface ProxmoxPort {
+
+  /** {@code GET /cluster/nextid}: the lowest free vmid. Not reserved: a clone may still race. */
+  Future<Integer> nextId();
+
+  /** {@code POST …/lxc/{template}/clone}. The new container is locked ({@code create}) until the task ends. */
+  Future<Upid> cloneContainer(CloneRequest request);
+
+  /**
+   * Polls the task's status with back-off until it stops. Succeeds for {@code OK} and
+   * {@code WARNINGS: n}; fails with {@link TaskFailedException} for any other exit status, and with
+   * {@link com.zerolaghub.core.infra.OutsideSystemTimeoutException} when still running after
+   * {@code timeout} (the task itself goes on).
+   */
+  Future<TaskResult> awaitTask(Upid upid, Duration timeout);
+
+  /** {@code PUT …/lxc/{vmid}/config} with {@code cores}, {@code memory}, {@code swap}. Synchronous. */
+  Future<Void> setResources(int vmid, ContainerResources resources);
+
+  /** {@code PUT …/lxc/{vmid}/config} with {@code env}: the container's runtime environment, applied at start. */
+  Future<Void> setEnvironment(int vmid, ContainerEnvironment environment);
+
+  /** {@code POST …/status/start}. Fails with {@link ContainerRunningException} when already running. */
+  Future<Upid> start(int vmid);
+
+  /**
+   * {@code POST …/status/shutdown} with {@code timeout} and {@code forceStop=1}: a clean shutdown,
+   * hard stop after {@code grace}.
+   */
+  Future<Upid> shutdown(int vmid, Duration grace);
+
+  /** {@code POST …/status/stop}: immediate stop. */
+  Future<Upid> stop(int vmid);
+
+  /** {@code POST …/status/reboot}. */
+  Future<Upid> reboot(int vmid);
+
+  /** {@code GET …/status/current}. */
+  Future<ContainerStatus> status(int vmid);
+
+  /**
+   * The container's IPv4 address: the static {@code ip=} of {@code net0} from its config, or, for
+   * DHCP, the {@code eth0} address from {@code GET …/interfaces} (running containers only).
+   */
+  Future<String> containerAddress(int vmid);
+
+  /** {@code DELETE …/lxc/{vmid}}. Refused ({@link ContainerRunningException}) while it runs. */
+  Future<Upid> delete(int vmid);
+
+  /** All LXC containers of the cluster, templates included, in one {@code GET /cluster/resources?type=vm}. */
+  Future<List<InventoryEntry>> inventory();
+}
