@@ -1,5 +1,7 @@
 package com.zerolaghub.core.accounts;
 
+import com.zerolaghub.events.accounts.Role;
+
 import java.time.Instant;
 
 /** Commands on an existing account. Registration is {@link Registration}: it claims an email too. */

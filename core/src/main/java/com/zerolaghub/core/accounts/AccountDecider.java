@@ -1,19 +1,22 @@
 package com.zerolaghub.core.accounts;
 
+import com.zerolaghub.events.accounts.AccountEvent;
+import com.zerolaghub.events.accounts.Role;
+
 import com.zerolaghub.core.accounts.AccountCommand.ChangePassword;
 import com.zerolaghub.core.accounts.AccountCommand.ConfirmPasswordReset;
 import com.zerolaghub.core.accounts.AccountCommand.EndSession;
 import com.zerolaghub.core.accounts.AccountCommand.GrantRole;
 import com.zerolaghub.core.accounts.AccountCommand.RequestPasswordReset;
 import com.zerolaghub.core.accounts.AccountCommand.StartSession;
-import com.zerolaghub.core.accounts.AccountEvent.AccountRegistered;
-import com.zerolaghub.core.accounts.AccountEvent.EmailClaimed;
-import com.zerolaghub.core.accounts.AccountEvent.PasswordChanged;
-import com.zerolaghub.core.accounts.AccountEvent.PasswordResetRequested;
-import com.zerolaghub.core.accounts.AccountEvent.PasswordResetUsed;
-import com.zerolaghub.core.accounts.AccountEvent.RoleGranted;
-import com.zerolaghub.core.accounts.AccountEvent.SessionRevoked;
-import com.zerolaghub.core.accounts.AccountEvent.SessionStarted;
+import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
+import com.zerolaghub.events.accounts.AccountEvent.PasswordChanged;
+import com.zerolaghub.events.accounts.AccountEvent.PasswordResetRequested;
+import com.zerolaghub.events.accounts.AccountEvent.PasswordResetUsed;
+import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
+import com.zerolaghub.events.accounts.AccountEvent.SessionRevoked;
+import com.zerolaghub.events.accounts.AccountEvent.SessionStarted;
 import com.zerolaghub.core.command.Decider;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.StreamId;

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.accounts;
 
+import com.zerolaghub.events.accounts.Role;
+
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.accounts;
 
+import com.zerolaghub.events.accounts.Role;
+
 /** The authenticated caller. The customer id of every request comes from here, never from a body. */
 public record Principal(String userId, Role role, String sessionId) {
   public boolean isAdmin() {

@@ -1,7 +1,10 @@
 package com.zerolaghub.core.accounts;
 
-import com.zerolaghub.core.accounts.AccountEvent.AccountRegistered;
-import com.zerolaghub.core.accounts.AccountEvent.EmailClaimed;
+import com.zerolaghub.events.accounts.AccountEvent;
+import com.zerolaghub.events.accounts.Role;
+
+import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.command.Rejection.FieldError;
 import com.zerolaghub.events.StreamId;

@@ -1,5 +1,8 @@
 package com.zerolaghub.core.accounts;
 
+import com.zerolaghub.events.accounts.AccountEvent;
+import com.zerolaghub.events.accounts.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +10,8 @@ import com.zerolaghub.core.accounts.AccountCommand.ChangePassword;
 import com.zerolaghub.core.accounts.AccountCommand.ConfirmPasswordReset;
 import com.zerolaghub.core.accounts.AccountCommand.RequestPasswordReset;
 import com.zerolaghub.core.accounts.AccountCommand.StartSession;
-import com.zerolaghub.core.accounts.AccountEvent.PasswordChanged;
-import com.zerolaghub.core.accounts.AccountEvent.SessionRevoked;
+import com.zerolaghub.events.accounts.AccountEvent.PasswordChanged;
+import com.zerolaghub.events.accounts.AccountEvent.SessionRevoked;
 import com.zerolaghub.core.command.Rejection;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.zerolaghub.core.accounts;
+package com.zerolaghub.events.accounts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
