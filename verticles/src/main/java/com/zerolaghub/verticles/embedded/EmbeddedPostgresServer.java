@@ -49,6 +49,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new IllegalStateException("data directory " + dataDir + " is used by another running zlh process ("
+            + e.getMessage() + ")", e);
+      }
+      throw e;
     }
   }
 

@@ -32,6 +32,8 @@ public final class HttpApiVerticle extends VerticleBase {
     return vertx.createHttpServer(options)
         .requestHandler(ApiRouterFactory.create(vertx, routes, config.bodyLimitBytes()))
         .listen()
+        .recover(err -> Future.failedFuture(new IllegalStateException(
+            "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err)))
         .onSuccess(s -> server = s);
   }
 
