@@ -32,8 +32,4 @@ public record HttpConfig(int port, String host, long bodyLimitBytes) {
   JsonObject toJson() {
     return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes);
   }
-
-  public HttpConfig withPort(int port) {
-    return new HttpConfig(port, host, bodyLimitBytes);
-  }
 }

@@ -30,12 +30,10 @@ public final class ApiContract {
   public static final String DEFAULT_RESOURCE = "openapi.yaml";
 
   private final OpenAPIContract contract;
-  private final JsonObject document;
   private final String yaml;
 
-  private ApiContract(OpenAPIContract contract, JsonObject document, String yaml) {
+  private ApiContract(OpenAPIContract contract, String yaml) {
     this.contract = contract;
-    this.document = document;
     this.yaml = yaml;
   }
 
@@ -47,7 +45,7 @@ public final class ApiContract {
       for (String extra : resources.subList(1, resources.size())) addDocument(merged, read(extra), extra);
       return merged;
     }).compose(merged -> OpenAPIContract.from(vertx, forValidation(merged))
-        .map(contract -> new ApiContract(contract, merged, dump(merged))));
+        .map(contract -> new ApiContract(contract, dump(merged))));
   }
 
   /**
@@ -81,11 +79,6 @@ public final class ApiContract {
 
   public OpenAPIContract contract() {
     return contract;
-  }
-
-  /** The merged document, as served. */
-  public JsonObject document() {
-    return document.copy();
   }
 
   public String yaml() {

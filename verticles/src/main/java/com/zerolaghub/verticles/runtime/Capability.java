@@ -18,6 +18,7 @@ public interface Capability {
   /**
    * Starts: register event types on {@code ctx.codec()}, bind contract operations on
    * {@code api}, deploy verticles. Registrations on {@code api} are only accepted here.
+   * Called on an event loop: never block (use {@code ctx.vertx().executeBlocking}).
    */
   Future<Void> start(PlatformContext ctx, ApiRoutes api);
 
