@@ -1,0 +1,36 @@
+package com.zerolaghub.verticles.cli;
+
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.runtime.LogFormat;
+import com.zerolaghub.verticles.runtime.NodeCapabilities;
+import com.zerolaghub.verticles.runtime.Platform;
+import com.zerolaghub.verticles.runtime.ShutdownSignals;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {
+        "Runs a node until SIGTERM/SIGINT, then stops gracefully and exits 0.",
+        "Starts an embedded PostgreSQL and Redis (data in --data-dir) unless db.host / redis.uri are configured."})
+final class RunCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the API (default: 8080).")
+  Integer httpPort;
+
+  @Override
+  public Integer call() throws Exception {
+    JsonObject overrides = new JsonObject();
+    if (httpPort != null) overrides.put("http", new JsonObject().put("port", httpPort));
+    PlatformConfig cfg = config.load(overrides);
+    LogFormat.apply(cfg.log().json());
+    Platform platform = Platform.builder(cfg).capabilities(NodeCapabilities.forNode(cfg)).start()
+        .toCompletionStage().toCompletableFuture().get();
+    ShutdownSignals.install(platform);
+    platform.awaitStopped();
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package com.zerolaghub.verticles.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * The node's whole configuration, one record per section. Built by {@link ConfigLoader} from
+ * defaults, an optional file, {@code ZLH_*} environment variables and command-line options.
+ * {@link #toString()} hides passwords; {@link #toJson()} does not, so never log it.
+ */
+public record PlatformConfig(
+    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles) {
+
+  public PlatformConfig {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(infra, "infra");
+    Objects.requireNonNull(roles, "roles");
+  }
+
+  public static PlatformConfig defaults() {
+    return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
+        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults());
+  }
+
+  /** Reads a merged configuration document; absent keys take their defaults. */
+  public static PlatformConfig fromJson(JsonObject json) {
+    return new PlatformConfig(
+        HttpConfig.from(ConfigSection.of(json, "http")),
+        DbConfig.from(ConfigSection.of(json, "db")),
+        RedisConfig.from(ConfigSection.of(json, "redis")),
+        DataConfig.from(ConfigSection.of(json, "data")),
+        LogConfig.from(ConfigSection.of(json, "log")),
+        InfraConfig.from(ConfigSection.of(json, "infra")),
+        RolesConfig.from(ConfigSection.of(json, "roles")));
+  }
+
+  /** Every key with its value, passwords included. */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("http", http.toJson())
+        .put("db", db.toJson())
+        .put("redis", redis.toJson())
+        .put("data", data.toJson())
+        .put("log", log.toJson())
+        .put("infra", infra.toJson())
+        .put("roles", roles.toJson());
+  }
+
+  public PlatformConfig withHttp(HttpConfig http) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+  }
+
+  public PlatformConfig withDb(DbConfig db) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+  }
+
+  public PlatformConfig withRedis(RedisConfig redis) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+  }
+
+  public PlatformConfig withData(DataConfig data) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+  }
+}

@@ -1,0 +1,54 @@
+package com.zerolaghub.verticles.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the API router: request id, request log, body (with its size limit) and body-format
+ * check on every request; then the contract's operations, each validated before its handlers;
+ * then extra routes; and one failure handler that answers problem documents, also for
+ * unknown routes (404) and methods (405).
+ */
+final class ApiRouterFactory {
+  private ApiRouterFactory() {}
+
+  static Router create(Vertx vertx, ApiRoutes routes, long bodyLimitBytes) {
+    ApiContract contract = routes.contract();
+    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), RequestExtractor.withBodyHandler());
+    builder.rootHandler(new RequestIds());
+    builder.rootHandler(new RequestLog());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
+    builder.rootHandler(new BodyFormatCheck(contract.contract())::handle);
+    routes.customizers().forEach(c -> c.accept(builder));
+
+    Map<String, List<Handler<RoutingContext>>> bound = routes.handlers();
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      String operationId = route.getOperation().getOperationId();
+      List<Handler<RoutingContext>> chain = bound.get(operationId);
+      if (chain == null) {
+        // The contract names it but no capability on this node serves it (role switched off).
+        route.addHandler(ctx -> ctx.fail(new ProblemException(ProblemType.UNAVAILABLE,
+            "operation " + operationId + " is not served by this node")));
+      } else {
+        chain.forEach(route::addHandler);
+      }
+    }
+    Router router = builder.createRouter();
+    routes.extraRoutes().forEach(adder -> adder.accept(router));
+
+    ProblemFailureHandler failures = new ProblemFailureHandler(bodyLimitBytes);
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+    router.errorHandler(500, failures);
+    return router;
+  }
+}

@@ -1,0 +1,37 @@
+package com.zerolaghub.verticles.runtime;
+
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.ReadinessCheck;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * A plug-in of the node (accounts, projections runtime, provisioning, proxy, …). The platform
+ * starts capabilities in registration order once the store, pool and Redis are up and before the
+ * HTTP server accepts requests, and stops them in reverse order after HTTP has drained and
+ * before the pool closes. Check {@code ctx.config().roles()} to decide what to run on this node.
+ */
+public interface Capability {
+  /** Short name for logs ("accounts", "projections"). */
+  String name();
+
+  /**
+   * Starts: register event types on {@code ctx.codec()}, bind contract operations on
+   * {@code api}, deploy verticles. Registrations on {@code api} are only accepted here.
+   * Called on an event loop: never block (use {@code ctx.vertx().executeBlocking}).
+   */
+  Future<Void> start(PlatformContext ctx, ApiRoutes api);
+
+  /**
+   * Stops: finish or abandon in-flight work and release what other nodes wait for (leases).
+   * Bounded by the platform (a few seconds); the pool and Redis are still open.
+   */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
+
+  /** Conditions for {@code /health/ready}, asked after {@link #start} succeeded. */
+  default List<ReadinessCheck> readinessChecks() {
+    return List.of();
+  }
+}

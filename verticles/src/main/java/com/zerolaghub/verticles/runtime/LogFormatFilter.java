@@ -1,0 +1,29 @@
+package com.zerolaghub.verticles.runtime;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+
+/**
+ * Lets a console appender write only when its format is the selected one (logback.xml keeps a
+ * JSON and a plain appender; plain Logback cannot choose one without Janino).
+ */
+public final class LogFormatFilter extends Filter<ILoggingEvent> {
+  private String selected = "true";
+  private String format = "true";
+
+  /** The value of {@code ZLH_LOG_JSON}. */
+  public void setSelected(String selected) {
+    this.selected = selected;
+  }
+
+  /** The {@code ZLH_LOG_JSON} value this appender writes for. */
+  public void setFormat(String format) {
+    this.format = format;
+  }
+
+  @Override
+  public FilterReply decide(ILoggingEvent event) {
+    return format.trim().equalsIgnoreCase(selected.trim()) ? FilterReply.NEUTRAL : FilterReply.DENY;
+  }
+}

@@ -1,0 +1,30 @@
+package com.zerolaghub.verticles.runtime;
+
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * What a running node shares with its capabilities. All members are thread-safe and owned by
+ * the platform: capabilities use them and never close them.
+ *
+ * @param vertx         the node's Vert.x (deploy verticles, timers, executeBlocking)
+ * @param config        the configuration, with embedded servers' addresses filled in
+ * @param store         the event log
+ * @param codec         event JSON codec; register your event records on it in {@code start}
+ * @param pool          PostgreSQL pool (for read models; writes go through {@code store})
+ * @param redis         Redis client (leases, queues, counters: only what may be lost)
+ * @param meterRegistry metrics registry scraped at {@code /metrics}
+ */
+public record PlatformContext(
+    Vertx vertx,
+    PlatformConfig config,
+    EventStore store,
+    EventCodec codec,
+    Pool pool,
+    Redis redis,
+    PrometheusMeterRegistry meterRegistry) {}
