@@ -1,0 +1,13 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a server is ({@code container_type}): a Minecraft game server or a browser dev environment. */
+public enum ContainerKind {
+  @JsonProperty("game") GAME,
+  @JsonProperty("dev") DEV;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

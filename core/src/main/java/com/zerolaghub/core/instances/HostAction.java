@@ -1,0 +1,24 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Power controls of a "Server Host". Restart is stop then start. */
+public enum HostAction {
+  @JsonProperty("start") START,
+  @JsonProperty("stop") STOP,
+  @JsonProperty("restart") RESTART;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public OperationType operationType() {
+    return this == START ? OperationType.START : this == STOP ? OperationType.STOP : OperationType.RESTART;
+  }
+
+  /** Parses the path segment of {@code /host/start|stop|restart}; empty for anything else. */
+  public static java.util.Optional<HostAction> fromWire(String s) {
+    for (HostAction a : values()) if (a.wireName().equals(s)) return java.util.Optional.of(a);
+    return java.util.Optional.empty();
+  }
+}

@@ -1,0 +1,18 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Where a server is in its life, as folded from its stream. */
+public enum LifecycleState {
+  @JsonProperty("provisioning") PROVISIONING,
+  @JsonProperty("running") RUNNING,
+  @JsonProperty("stopped") STOPPED,
+  /** Provisioning failed; the server can be stopped (if its host may run) and deleted. */
+  @JsonProperty("failed") FAILED,
+  @JsonProperty("deleting") DELETING,
+  @JsonProperty("deleted") DELETED;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

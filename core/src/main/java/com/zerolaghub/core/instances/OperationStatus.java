@@ -1,0 +1,19 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Pollable state of an operation (R2.1). */
+public enum OperationStatus {
+  @JsonProperty("queued") QUEUED,
+  @JsonProperty("running") RUNNING,
+  @JsonProperty("succeeded") SUCCEEDED,
+  @JsonProperty("failed") FAILED;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public boolean finished() {
+    return this == SUCCEEDED || this == FAILED;
+  }
+}

@@ -1,0 +1,20 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a durable operation on a server does. */
+public enum OperationType {
+  @JsonProperty("provision") PROVISION,
+  @JsonProperty("start") START,
+  @JsonProperty("stop") STOP,
+  @JsonProperty("restart") RESTART,
+  @JsonProperty("delete") DELETE;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public boolean isHostAction() {
+    return this == START || this == STOP || this == RESTART;
+  }
+}

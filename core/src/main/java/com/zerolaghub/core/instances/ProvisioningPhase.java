@@ -1,0 +1,29 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** Provisioning steps in the order they run. DNS and Velocity are for game servers only. */
+public enum ProvisioningPhase {
+  @JsonProperty("allocate-vmid") ALLOCATE_VMID,
+  @JsonProperty("clone") CLONE,
+  @JsonProperty("await-clone") AWAIT_CLONE,
+  @JsonProperty("set-resources") SET_RESOURCES,
+  @JsonProperty("start-container") START_CONTAINER,
+  @JsonProperty("await-agent") AWAIT_AGENT,
+  @JsonProperty("push-config") PUSH_CONFIG,
+  @JsonProperty("publish-dns") PUBLISH_DNS,
+  @JsonProperty("register-velocity") REGISTER_VELOCITY;
+
+  private static final List<ProvisioningPhase> GAME = List.of(values());
+  private static final List<ProvisioningPhase> DEV = List.of(
+      ALLOCATE_VMID, CLONE, AWAIT_CLONE, SET_RESOURCES, START_CONTAINER, AWAIT_AGENT, PUSH_CONFIG);
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public static List<ProvisioningPhase> forKind(ContainerKind kind) {
+    return kind == ContainerKind.GAME ? GAME : DEV;
+  }
+}

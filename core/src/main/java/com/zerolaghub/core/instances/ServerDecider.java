@@ -1,0 +1,151 @@
+package com.zerolaghub.core.instances;
+
+import com.zerolaghub.core.command.Decider;
+import com.zerolaghub.core.command.Rejection;
+import com.zerolaghub.core.instances.ServerCommand.Record;
+import com.zerolaghub.core.instances.ServerCommand.RequestDeletion;
+import com.zerolaghub.core.instances.ServerCommand.RequestHostAction;
+import com.zerolaghub.core.instances.ServerEvent.DeletionRequested;
+import com.zerolaghub.core.instances.ServerEvent.HostActionCompleted;
+import com.zerolaghub.core.instances.ServerEvent.HostActionFailed;
+import com.zerolaghub.core.instances.ServerEvent.HostActionRequested;
+import com.zerolaghub.core.instances.ServerEvent.HostActionStepCompleted;
+import com.zerolaghub.core.instances.ServerEvent.OperationEvent;
+import com.zerolaghub.core.instances.ServerEvent.ProvisioningFailed;
+import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepCompleted;
+import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepStarted;
+import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepVerified;
+import com.zerolaghub.core.instances.ServerEvent.ServerDeleted;
+import com.zerolaghub.core.instances.ServerEvent.ServerReady;
+import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
+import com.zerolaghub.core.instances.ServerEvent.TeardownFailed;
+import com.zerolaghub.core.instances.ServerEvent.TeardownStepCompleted;
+import com.zerolaghub.core.instances.ServerEvent.TeardownStepStarted;
+import com.zerolaghub.events.StreamId;
+import java.util.List;
+
+/**
+ * Rules of a server's life after creation: host power, the delete failsafe, and what runners
+ * may record. One operation at a time; the platform never stops a host in order to delete it.
+ */
+public final class ServerDecider implements Decider<ServerCommand, ServerState, ServerEvent> {
+  public static final String HOST_RUNNING_MESSAGE = "Please stop the host first";
+
+  public static StreamId stream(String serverId) {
+    return ServerStreams.server(serverId);
+  }
+
+  @Override
+  public ServerState initialState() {
+    return ServerState.NONE;
+  }
+
+  @Override
+  public ServerState evolve(ServerState state, ServerEvent event) {
+    return state.apply(event);
+  }
+
+  @Override
+  public List<ServerEvent> decide(ServerCommand command, ServerState s) {
+    if (!s.exists()) throw notFound();
+    if (command instanceof RequestHostAction c) return hostAction(c, s);
+    if (command instanceof RequestDeletion c) return deletion(c, s);
+    if (command instanceof Record c) return record(c.event(), s);
+    throw new IllegalArgumentException("unknown command " + command);
+  }
+
+  private static List<ServerEvent> hostAction(RequestHostAction c, ServerState s) {
+    checkAccess(c.requester(), s);
+    if (s.operationInProgress()) throw operationInProgress(s);
+    if (s.lifecycle() == LifecycleState.DELETING) {
+      throw new Rejection(Rejection.Kind.CONFLICT, "server-deleting", "This server is being deleted");
+    }
+    if (s.lifecycle() == LifecycleState.FAILED) {
+      // A failed server may still have a running host: stopping it is what lets it be deleted.
+      boolean stoppable = c.action() == HostAction.STOP && s.vmid() != null && s.hostState().mayRun();
+      if (!stoppable) {
+        throw new Rejection(Rejection.Kind.CONFLICT, "server-failed", "Setting up this server failed; it can only be deleted");
+      }
+    }
+    return List.of(new HostActionRequested(s.serverId(), s.ownerId(), c.operationId(), c.action(), c.now()));
+  }
+
+  private static List<ServerEvent> deletion(RequestDeletion c, ServerState s) {
+    checkAccess(c.requester(), s);
+    if (s.operationInProgress()) {
+      if (s.operation().type() == OperationType.DELETE) return List.of(); // already being deleted: same operation
+      throw operationInProgress(s);
+    }
+    if (s.hostState().mayRun()) throw new Rejection(Rejection.Kind.CONFLICT, "host-running", HOST_RUNNING_MESSAGE);
+    return List.of(new DeletionRequested(s.serverId(), s.ownerId(), c.operationId(), c.now()));
+  }
+
+  private static List<ServerEvent> record(OperationEvent e, ServerState s) {
+    if (!e.serverId().equals(s.serverId())) throw new IllegalArgumentException("event for " + e.serverId() + " sent to " + s.serverId());
+    if (e instanceof ServerRequested || e instanceof HostActionRequested || e instanceof DeletionRequested) {
+      throw new IllegalArgumentException("operations are opened by requests, not records: " + e);
+    }
+    if (e instanceof ServerDeleted) throw new IllegalArgumentException("deletion is appended atomically: TeardownRecords.deleted");
+    if (e instanceof ProvisioningStepCompleted c && c.step() == ProvisioningPhase.ALLOCATE_VMID) {
+      throw new IllegalArgumentException("vmid allocation is appended atomically: ProvisioningRecords.vmidAllocated");
+    }
+    OperationView op = s.operation();
+    if (!op.operationId().equals(e.operationId())) {
+      throw new Rejection(Rejection.Kind.CONFLICT, "stale-operation",
+          "operation " + e.operationId() + " is not the current operation of server " + s.serverId());
+    }
+    checkFamily(e, op.type());
+    if (!op.inProgress()) {
+      if (isTerminal(e)) return List.of(); // the same ending recorded twice
+      throw new Rejection(Rejection.Kind.CONFLICT, "operation-finished", "operation " + op.operationId() + " has finished");
+    }
+    return isDuplicate(e, s) ? List.of() : List.of(e);
+  }
+
+  private static boolean isDuplicate(OperationEvent e, ServerState s) {
+    if (e instanceof ProvisioningStepStarted x) return s.provisioning().isCompleted(x.step());
+    if (e instanceof ProvisioningStepCompleted x) return s.provisioning().isCompleted(x.step());
+    if (e instanceof ProvisioningStepVerified x) return !s.provisioning().isOpen(x.step());
+    if (e instanceof TeardownStepStarted x) return s.teardown().isCompleted(x.step());
+    if (e instanceof TeardownStepCompleted x) return s.teardown().isCompleted(x.step());
+    if (e instanceof HostActionStepCompleted x) return s.hostStepsReached().contains(x.hostState());
+    if (e instanceof ServerReady) {
+      for (ProvisioningPhase p : ProvisioningPhase.forKind(s.kind())) {
+        if (!s.provisioning().isCompleted(p)) throw new IllegalArgumentException("not ready: " + p.wireName() + " has no outcome");
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTerminal(OperationEvent e) {
+    return e instanceof ServerReady || e instanceof ProvisioningFailed || e instanceof HostActionCompleted
+        || e instanceof HostActionFailed || e instanceof TeardownFailed;
+  }
+
+  private static void checkFamily(OperationEvent e, OperationType type) {
+    boolean ok;
+    if (e instanceof ProvisioningStepStarted || e instanceof ProvisioningStepCompleted || e instanceof ProvisioningStepVerified
+        || e instanceof ProvisioningFailed || e instanceof ServerReady) {
+      ok = type == OperationType.PROVISION;
+    } else if (e instanceof HostActionStepCompleted || e instanceof HostActionCompleted || e instanceof HostActionFailed) {
+      ok = type.isHostAction();
+    } else {
+      ok = type == OperationType.DELETE;
+    }
+    if (!ok) throw new IllegalArgumentException(e.getClass().getSimpleName() + " does not belong to a " + type.wireName() + " operation");
+  }
+
+  /** A non-owner learns nothing, not even that the server exists. */
+  private static void checkAccess(Requester r, ServerState s) {
+    if (!r.admin() && !s.ownedBy(r.userId())) throw notFound();
+  }
+
+  private static Rejection notFound() {
+    return new Rejection(Rejection.Kind.NOT_FOUND, "server-not-found", "no such server");
+  }
+
+  private static Rejection operationInProgress(ServerState s) {
+    return new Rejection(Rejection.Kind.CONFLICT, "operation-in-progress",
+        "Another operation (" + s.operation().type().wireName() + ") is in progress on this server; try again when it finishes");
+  }
+}

@@ -1,0 +1,127 @@
+package com.zerolaghub.core.instances;
+
+import com.zerolaghub.events.DomainEvent;
+import com.zerolaghub.events.EventType;
+import java.time.Instant;
+
+/**
+ * Everything that happens to a server, and the claims that keep servers unique and counted.
+ * Streams: {@code server/<serverId>} (the server's life), {@code owner-servers/<ownerId>} (slot
+ * events), {@code idempotency/<ownerId>/<key>} (create key claims), {@code vmid/<n>} (vmid claims).
+ * Secrets never appear: the agent token only as its SHA-256 hash.
+ */
+public sealed interface ServerEvent extends DomainEvent {
+  String serverId();
+
+  Instant at();
+
+  /** An event of one operation on the server stream; {@link OperationView} folds these. */
+  sealed interface OperationEvent extends ServerEvent {
+    String operationId();
+  }
+
+  // ---- claims (not in the server stream) ----
+
+  /** In {@code owner-servers/<ownerId>}: counts toward the account's quota until released. */
+  @EventType(name = "server.slot-taken")
+  record ServerSlotTaken(String serverId, String ownerId, Instant at) implements ServerEvent {}
+
+  @EventType(name = "server.slot-released")
+  record ServerSlotReleased(String serverId, String ownerId, Instant at) implements ServerEvent {}
+
+  /** In {@code idempotency/<ownerId>/<key>}, appended with "no stream": a key creates one server. */
+  @EventType(name = "server.idempotency-key-claimed")
+  record IdempotencyKeyClaimed(String serverId, String ownerId, String key, String requestHash,
+                               String operationId, Instant at) implements ServerEvent {}
+
+  /** In {@code vmid/<n>}: this server owns Proxmox id n until released at deletion. */
+  @EventType(name = "server.vmid-claimed")
+  record VmidClaimed(String serverId, int vmid, Instant at) implements ServerEvent {}
+
+  @EventType(name = "server.vmid-released")
+  record VmidReleased(String serverId, int vmid, Instant at) implements ServerEvent {}
+
+  // ---- provisioning ----
+
+  /**
+   * The server's first event and its provisioning operation, queued. Resources and template are
+   * resolved from the catalog now, so a later catalog change never alters an existing server.
+   */
+  @EventType(name = "server.requested")
+  record ServerRequested(String serverId, String ownerId, String operationId, ServerSpec spec,
+                         ResourcePlan resources, int templateVmid, Instant at) implements OperationEvent {}
+
+  /**
+   * Intent: recorded before a step with an outside effect acts, saying what it is about to do.
+   * Fields not relevant to the step are null.
+   */
+  @EventType(name = "server.provisioning-step-started")
+  record ProvisioningStepStarted(String serverId, String operationId, ProvisioningPhase step,
+                                 Integer vmid, Integer templateVmid, String hostname, String address,
+                                 String slug, Instant at) implements OperationEvent {}
+
+  /** Outcome of a step. Fields not produced by the step are null. */
+  @EventType(name = "server.provisioning-step-completed")
+  record ProvisioningStepCompleted(String serverId, String operationId, ProvisioningPhase step,
+                                   Integer vmid, String upid, String address, String dnsRecordId,
+                                   String agentTokenHash, Instant at) implements OperationEvent {}
+
+  /**
+   * An intent without outcome resolved by checking the outside system: {@code happened} means
+   * the effect is there (the step counts as done), otherwise it never happened and may be redone.
+   */
+  @EventType(name = "server.provisioning-step-verified")
+  record ProvisioningStepVerified(String serverId, String operationId, ProvisioningPhase step,
+                                  boolean happened, String detail, Instant at) implements OperationEvent {}
+
+  @EventType(name = "server.provisioning-failed")
+  record ProvisioningFailed(String serverId, String operationId, ProvisioningPhase step, String reason,
+                            boolean needsHuman, Instant at) implements OperationEvent {}
+
+  @EventType(name = "server.ready")
+  record ServerReady(String serverId, String operationId, Instant at) implements OperationEvent {}
+
+  // ---- host power ----
+
+  @EventType(name = "server.host-action-requested")
+  record HostActionRequested(String serverId, String ownerId, String operationId, HostAction action,
+                             Instant at) implements OperationEvent {}
+
+  /** One power change done and observed (a restart records STOPPED, then RUNNING). */
+  @EventType(name = "server.host-action-step-completed")
+  record HostActionStepCompleted(String serverId, String operationId, HostState hostState,
+                                 Instant at) implements OperationEvent {}
+
+  @EventType(name = "server.host-action-completed")
+  record HostActionCompleted(String serverId, String operationId, HostAction action, HostState hostState,
+                             Instant at) implements OperationEvent {}
+
+  /** {@code observed}: the host state seen after the failure, null when unknown. */
+  @EventType(name = "server.host-action-failed")
+  record HostActionFailed(String serverId, String operationId, HostAction action, String reason,
+                          HostState observed, Instant at) implements OperationEvent {}
+
+  // ---- deletion ----
+
+  @EventType(name = "server.deletion-requested")
+  record DeletionRequested(String serverId, String ownerId, String operationId, Instant at) implements OperationEvent {}
+
+  /** Intent of a teardown step; {@code target} names what is about to be removed. */
+  @EventType(name = "server.teardown-step-started")
+  record TeardownStepStarted(String serverId, String operationId, TeardownPhase step, String target,
+                             Instant at) implements OperationEvent {}
+
+  /** A cleanup done and checked; {@code verification} says how it was checked. */
+  @EventType(name = "server.teardown-step-completed")
+  record TeardownStepCompleted(String serverId, String operationId, TeardownPhase step, String verification,
+                               Instant at) implements OperationEvent {}
+
+  @EventType(name = "server.teardown-failed")
+  record TeardownFailed(String serverId, String operationId, TeardownPhase step, String reason,
+                        boolean needsHuman, Instant at) implements OperationEvent {}
+
+  /** Appended with the slot and vmid releases, atomically. */
+  @EventType(name = "server.deleted")
+  record ServerDeleted(String serverId, String ownerId, String operationId, Integer vmid,
+                       Instant at) implements OperationEvent {}
+}

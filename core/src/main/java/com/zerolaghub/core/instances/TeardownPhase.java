@@ -1,0 +1,15 @@
+package com.zerolaghub.core.instances;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Teardown steps in the order they run: stop routing players first, destroy the container last. */
+public enum TeardownPhase {
+  @JsonProperty("deregister-velocity") DEREGISTER_VELOCITY,
+  @JsonProperty("remove-dns") REMOVE_DNS,
+  @JsonProperty("destroy-container") DESTROY_CONTAINER,
+  @JsonProperty("verify-gone") VERIFY_GONE;
+
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}
