@@ -1,5 +1,8 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerSpec;
+import com.zerolaghub.events.servers.ContainerKind;
+
 /**
  * The body pushed to the agent's {@code POST /config} (idempotent: same body twice, no change).
  * Game fields are null for dev servers and the reverse. The agent token is not here: the runner

@@ -1,5 +1,9 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.ServerSpec;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerSpec;
+
 import java.time.Instant;
 
 /**

@@ -1,10 +1,13 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerSpec;
+
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.command.Rejection.FieldError;
-import com.zerolaghub.core.instances.ServerEvent.IdempotencyKeyClaimed;
-import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotTaken;
+import com.zerolaghub.events.servers.ServerEvent.IdempotencyKeyClaimed;
+import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotTaken;
 import com.zerolaghub.events.ExpectedVersion;
 import java.util.ArrayList;
 import java.util.List;

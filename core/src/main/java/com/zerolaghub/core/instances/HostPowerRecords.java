@@ -1,8 +1,13 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.HostActionCompleted;
-import com.zerolaghub.core.instances.ServerEvent.HostActionFailed;
-import com.zerolaghub.core.instances.ServerEvent.HostActionStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.HostState;
+
+import com.zerolaghub.events.servers.ServerEvent.HostActionCompleted;
+import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
+import com.zerolaghub.events.servers.ServerEvent.HostActionStepCompleted;
 import java.time.Instant;
 
 /** The events a host power runner records. */

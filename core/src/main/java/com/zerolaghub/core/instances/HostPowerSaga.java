@@ -1,5 +1,8 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.HostState;
+
 import com.zerolaghub.core.instances.HostStep.CompleteHostAction;
 import com.zerolaghub.core.instances.HostStep.Done;
 import com.zerolaghub.core.instances.HostStep.StartHost;

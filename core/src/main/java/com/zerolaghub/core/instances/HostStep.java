@@ -1,5 +1,8 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.HostState;
+
 /** What the host power runner does next. Proxmox start/shutdown are idempotent once status is checked first. */
 public sealed interface HostStep {
   /** Operation phases shown while a host action runs. */

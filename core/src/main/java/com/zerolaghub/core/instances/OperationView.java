@@ -1,21 +1,25 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.DeletionRequested;
-import com.zerolaghub.core.instances.ServerEvent.HostActionCompleted;
-import com.zerolaghub.core.instances.ServerEvent.HostActionFailed;
-import com.zerolaghub.core.instances.ServerEvent.HostActionRequested;
-import com.zerolaghub.core.instances.ServerEvent.HostActionStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.OperationEvent;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningFailed;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepStarted;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepVerified;
-import com.zerolaghub.core.instances.ServerEvent.ServerDeleted;
-import com.zerolaghub.core.instances.ServerEvent.ServerReady;
-import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
-import com.zerolaghub.core.instances.ServerEvent.TeardownFailed;
-import com.zerolaghub.core.instances.ServerEvent.TeardownStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.TeardownStepStarted;
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.HostState;
+
+import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
+import com.zerolaghub.events.servers.ServerEvent.HostActionCompleted;
+import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
+import com.zerolaghub.events.servers.ServerEvent.HostActionRequested;
+import com.zerolaghub.events.servers.ServerEvent.HostActionStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
+import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
+import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
+import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.TeardownStepStarted;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,8 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent;
+
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

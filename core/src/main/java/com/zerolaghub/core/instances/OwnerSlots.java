@@ -1,7 +1,9 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotReleased;
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotTaken;
+import com.zerolaghub.events.servers.ServerEvent;
+
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotReleased;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotTaken;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;

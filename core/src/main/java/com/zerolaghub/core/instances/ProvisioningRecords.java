@@ -1,16 +1,19 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+
 import com.zerolaghub.core.instances.ProvisioningStep.Act;
 import com.zerolaghub.core.instances.ProvisioningStep.Clone;
 import com.zerolaghub.core.instances.ProvisioningStep.PublishDns;
 import com.zerolaghub.core.instances.ProvisioningStep.PushAgentConfig;
 import com.zerolaghub.core.instances.ProvisioningStep.RegisterVelocity;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningFailed;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepStarted;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepVerified;
-import com.zerolaghub.core.instances.ServerEvent.ServerReady;
-import com.zerolaghub.core.instances.ServerEvent.VmidClaimed;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
+import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.VmidClaimed;
 import com.zerolaghub.events.ExpectedVersion;
 import java.time.Instant;
 import java.util.List;

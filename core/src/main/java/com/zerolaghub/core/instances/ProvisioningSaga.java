@@ -1,5 +1,10 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+
 import com.zerolaghub.core.instances.ProvisioningStep.AllocateVmid;
 import com.zerolaghub.core.instances.ProvisioningStep.AwaitAgent;
 import com.zerolaghub.core.instances.ProvisioningStep.AwaitCloneTask;

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ProvisioningPhase;
+
 /**
  * What the provisioning runner does next, as data. {@link Act}s carry out one phase through a
  * port; the others tell the runner to finish, stop, or record a failure.

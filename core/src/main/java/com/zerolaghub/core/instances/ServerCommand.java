@@ -1,6 +1,9 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.HostAction;
+
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,9 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.ServerSpec;
+
 import com.zerolaghub.core.command.Rejection.FieldError;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,14 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.ServerDeleted;
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotReleased;
-import com.zerolaghub.core.instances.ServerEvent.TeardownFailed;
-import com.zerolaghub.core.instances.ServerEvent.TeardownStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.TeardownStepStarted;
-import com.zerolaghub.core.instances.ServerEvent.VmidReleased;
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.TeardownPhase;
+
+import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotReleased;
+import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
+import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.TeardownStepStarted;
+import com.zerolaghub.events.servers.ServerEvent.VmidReleased;
 import com.zerolaghub.core.instances.TeardownStep.Act;
 import com.zerolaghub.core.instances.TeardownStep.DeregisterVelocity;
 import com.zerolaghub.core.instances.TeardownStep.DestroyContainer;

@@ -1,5 +1,10 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.TeardownPhase;
+
 import com.zerolaghub.core.instances.TeardownStep.DeregisterVelocity;
 import com.zerolaghub.core.instances.TeardownStep.DestroyContainer;
 import com.zerolaghub.core.instances.TeardownStep.Done;

@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.TeardownPhase;
+
 /**
  * What the teardown runner does next, as data. Every {@link Act} checks before it acts and is
  * verified after, so a resumed teardown simply repeats the open step. The platform never stops

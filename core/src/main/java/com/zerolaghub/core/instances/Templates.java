@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ContainerKind;
+
 /** Proxmox template containers cloned for each kind of server; set from configuration. */
 public record Templates(int gameVmid, int devVmid) {
   public static final int DEFAULT_GAME_VMID = 9000;

@@ -1,7 +1,9 @@
 package com.zerolaghub.core.instances;
 
-import com.zerolaghub.core.instances.ServerEvent.VmidClaimed;
-import com.zerolaghub.core.instances.ServerEvent.VmidReleased;
+import com.zerolaghub.events.servers.ServerEvent;
+
+import com.zerolaghub.events.servers.ServerEvent.VmidClaimed;
+import com.zerolaghub.events.servers.ServerEvent.VmidReleased;
 import com.zerolaghub.events.ExpectedVersion;
 import java.util.List;
 

@@ -1,9 +1,13 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerEvents;
+import com.zerolaghub.events.servers.ServerSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.command.Rejection;
-import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventCodec;

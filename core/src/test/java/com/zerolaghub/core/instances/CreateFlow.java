@@ -1,5 +1,7 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;

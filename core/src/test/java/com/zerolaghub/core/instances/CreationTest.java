@@ -1,12 +1,17 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zerolaghub.core.command.Rejection;
-import com.zerolaghub.core.instances.ServerEvent.IdempotencyKeyClaimed;
-import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotTaken;
+import com.zerolaghub.events.servers.ServerEvent.IdempotencyKeyClaimed;
+import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotTaken;
 import com.zerolaghub.events.ExpectedVersion;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,20 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.HostState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningFailed;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepCompleted;
-import com.zerolaghub.core.instances.ServerEvent.ProvisioningStepStarted;
-import com.zerolaghub.core.instances.ServerEvent.ServerReady;
-import com.zerolaghub.core.instances.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
+import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.HostState;
+
 import static com.zerolaghub.core.instances.Runner.ADDRESS;
 import static com.zerolaghub.core.instances.Runner.UPID;
 import static com.zerolaghub.core.instances.Runner.VMID;

@@ -1,5 +1,10 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerSpec;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.HostState;
+
 import com.zerolaghub.core.instances.ProvisioningStep.AllocateVmid;
 import com.zerolaghub.core.instances.ProvisioningStep.AwaitAgent;
 import com.zerolaghub.core.instances.ProvisioningStep.AwaitCloneTask;
@@ -11,7 +16,7 @@ import com.zerolaghub.core.instances.ProvisioningStep.RegisterVelocity;
 import com.zerolaghub.core.instances.ProvisioningStep.SetResources;
 import com.zerolaghub.core.instances.ProvisioningStep.StartContainer;
 import com.zerolaghub.core.instances.ProvisioningStep.VerifyCloneOutcome;
-import com.zerolaghub.core.instances.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -1,12 +1,18 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.OperationType;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.HostState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.instances.ServerCommand.RequestDeletion;
 import com.zerolaghub.core.instances.ServerCommand.RequestHostAction;
-import com.zerolaghub.core.instances.ServerEvent.DeletionRequested;
+import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

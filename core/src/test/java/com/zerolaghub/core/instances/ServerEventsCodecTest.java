@@ -1,8 +1,17 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ResourcePlan;
+
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerEvents;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.TeardownPhase;
+import com.zerolaghub.events.servers.HostState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.ServerEvent.*;
+import com.zerolaghub.events.servers.ServerEvent.*;
 import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventType;

@@ -1,12 +1,17 @@
 package com.zerolaghub.core.instances;
 
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.ProvisioningPhase;
+import com.zerolaghub.events.servers.TeardownPhase;
+
 import static com.zerolaghub.core.instances.Runner.VMID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotReleased;
-import com.zerolaghub.core.instances.ServerEvent.ServerSlotTaken;
-import com.zerolaghub.core.instances.ServerEvent.VmidClaimed;
-import com.zerolaghub.core.instances.ServerEvent.VmidReleased;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotReleased;
+import com.zerolaghub.events.servers.ServerEvent.ServerSlotTaken;
+import com.zerolaghub.events.servers.ServerEvent.VmidClaimed;
+import com.zerolaghub.events.servers.ServerEvent.VmidReleased;
 import com.zerolaghub.core.instances.TeardownStep.DeregisterVelocity;
 import com.zerolaghub.core.instances.TeardownStep.DestroyContainer;
 import com.zerolaghub.core.instances.TeardownStep.Done;

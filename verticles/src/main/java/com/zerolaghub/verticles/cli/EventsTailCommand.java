@@ -81,7 +81,7 @@ final class EventsTailCommand implements Callable<Integer> {
     PgEventStore store = new PgEventStore(pool, codec, signal, null, new SimpleMeterRegistry());
     Semaphore wakeUps = new Semaphore(0);
     signal.subscribe(vertx, wakeUps::release);
-    await(new PgCrossNodeSignal(pool).listen(vertx, db.connectOptions(), signal));
+    await(new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS).listen(vertx, db.connectOptions(), signal));
 
     Checkpoint position = start != null ? start : fromStart ? Checkpoint.START : await(endOfLog(pool));
     PrintWriter out = spec.commandLine().getOut();

@@ -159,7 +159,7 @@ public final class Platform {
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis().uri()));
     EventCodec codec = new EventCodec();
     AppendSignal signal = new AppendSignal();
-    crossNode = new PgCrossNodeSignal(pool);
+    crossNode = new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
     PgEventStore store = new PgEventStore(pool, codec, signal, crossNode, metrics.registry());
     context = new PlatformContext(vertx, config, store, codec, pool, redis, metrics.registry());
     return crossNode.listen(vertx, db.connectOptions(), signal).map(v -> new ApiRoutes(contract));

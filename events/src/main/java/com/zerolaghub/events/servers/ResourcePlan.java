@@ -1,4 +1,4 @@
-package com.zerolaghub.core.instances;
+package com.zerolaghub.events.servers;
 
 /** Resources a container gets: memory, CPU cores and root disk. */
 public record ResourcePlan(String id, int memoryMib, int cores, int diskGib) {}

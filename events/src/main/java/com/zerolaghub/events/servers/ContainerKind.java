@@ -1,4 +1,4 @@
-package com.zerolaghub.core.instances;
+package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package com.zerolaghub.core.instances;
+package com.zerolaghub.events.servers;
 
 import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventType;
@@ -15,7 +15,7 @@ public sealed interface ServerEvent extends DomainEvent {
 
   Instant at();
 
-  /** An event of one operation on the server stream; {@link OperationView} folds these. */
+  /** An event of one operation on the server stream; the operation view in core folds these. */
   sealed interface OperationEvent extends ServerEvent {
     String operationId();
   }
