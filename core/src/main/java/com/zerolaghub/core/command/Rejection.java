@@ -7,7 +7,21 @@ import java.util.List;
  * is stable and becomes the problem document's type; the message is for people.
  */
 public class Rejection extends RuntimeException {
-  public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED, LIMIT_EXCEEDED, PRECONDITION_FAILED }
+  public enum Kind {
+    /** Malformed or out-of-range input: 400. */
+    INVALID,
+    /** Well-formed but not processable as sent (a reused idempotency key): 422. */
+    UNPROCESSABLE,
+    /** Absent, or not the caller's (no existence leak): 404. */
+    NOT_FOUND,
+    /** In conflict with the resource's current state: 409. */
+    CONFLICT,
+    FORBIDDEN,
+    UNAUTHORIZED,
+    /** A quota or plan limit: 409, the message names the limit. */
+    LIMIT_EXCEEDED,
+    PRECONDITION_FAILED
+  }
 
   public record FieldError(String field, String message) {}
 

@@ -82,14 +82,14 @@ public final class Creation {
    * claimed by a different request, a 422.
    *
    * @param claimStream events of {@code idempotency/<owner>/<key>} (empty when unclaimed)
-   * @throws Rejection INVALID, code {@value #IDEMPOTENCY_KEY_REUSED}, when the body differs
+   * @throws Rejection UNPROCESSABLE, code {@value #IDEMPOTENCY_KEY_REUSED}, when the body differs
    */
   public static Optional<Accepted> replay(CreateServer c, List<? extends ServerEvent> claimStream) {
     if (c.idempotencyKey() == null) return Optional.empty();
     for (ServerEvent e : claimStream) {
       if (e instanceof IdempotencyKeyClaimed claim) {
         if (!claim.requestHash().equals(RequestFingerprint.of(c.spec()))) {
-          throw new Rejection(Rejection.Kind.INVALID, IDEMPOTENCY_KEY_REUSED,
+          throw new Rejection(Rejection.Kind.UNPROCESSABLE, IDEMPOTENCY_KEY_REUSED,
               "This Idempotency-Key was already used for a different request; use a new key for a new request");
         }
         return Optional.of(new Accepted(claim.serverId(), claim.operationId(), true));

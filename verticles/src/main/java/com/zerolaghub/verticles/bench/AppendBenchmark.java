@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * INSERT transactions into a table with the same columns and indexes, same driver, same
  * concurrency. The store's cross-node wake-up (a coalesced NOTIFY outside the append) is on.
  */
-public final class AppendBenchmark {
+public final class AppendBenchmark implements Benchmark {
   @EventType(name = "bench.server-state-changed")
   public record ServerStateChanged(String serverId, String state, int vmid, String node) implements DomainEvent {}
 
@@ -39,9 +39,29 @@ public final class AppendBenchmark {
   private final int[] concurrencies;
   private final int perLevel;
 
+  public AppendBenchmark() {
+    this(new int[] {1, 16, 64}, 20_000);
+  }
+
   public AppendBenchmark(int[] concurrencies, int perLevel) {
     this.concurrencies = concurrencies;
     this.perLevel = perLevel;
+  }
+
+  @Override
+  public String name() {
+    return "append";
+  }
+
+  @Override
+  public String description() {
+    return "single-event appends at concurrency 1/16/64 vs raw one-row INSERTs (args: [events-per-level])";
+  }
+
+  @Override
+  public void run(List<String> args, java.io.PrintWriter out) throws Exception {
+    int events = args.isEmpty() ? perLevel : Integer.parseInt(args.get(0));
+    out.println(new AppendBenchmark(concurrencies, events).run().encode());
   }
 
   public JsonObject run() throws Exception {

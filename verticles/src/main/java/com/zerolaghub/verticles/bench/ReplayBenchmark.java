@@ -24,12 +24,31 @@ import java.util.concurrent.TimeUnit;
  * Reads the whole log from position 0 into an in-memory projection (decoding every event),
  * and, as the ceiling, streams the same rows with a plain SELECT that decodes nothing.
  */
-public final class ReplayBenchmark {
+public final class ReplayBenchmark implements Benchmark {
   private static final int BATCH = 5000;
   private final int events;
 
+  public ReplayBenchmark() {
+    this(1_000_000);
+  }
+
   public ReplayBenchmark(int events) {
     this.events = events;
+  }
+
+  @Override
+  public String name() {
+    return "replay";
+  }
+
+  @Override
+  public String description() {
+    return "reads the log from position 0 into an in-memory projection vs a plain streaming SELECT (args: [events])";
+  }
+
+  @Override
+  public void run(List<String> args, java.io.PrintWriter out) throws Exception {
+    out.println(new ReplayBenchmark(args.isEmpty() ? events : Integer.parseInt(args.get(0))).run().encode());
   }
 
   public JsonObject run() throws Exception {

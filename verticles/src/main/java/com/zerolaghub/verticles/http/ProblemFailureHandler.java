@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zerolaghub.events.EventStoreUnavailableException;
+import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
@@ -42,6 +43,7 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
   private Problem toProblem(RoutingContext ctx, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ProblemException p) return p.problem();
+      if (t instanceof Rejection r) return RejectionProblems.from(r);
       if (t instanceof ValidatorException v) return ValidationProblems.from(v);
       if (t instanceof EventStoreUnavailableException) {
         log.atWarn().setMessage("event store unavailable").addKeyValue("requestId", RequestIds.of(ctx))
