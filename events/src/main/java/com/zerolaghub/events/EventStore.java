@@ -27,8 +27,11 @@ public interface EventStore {
    */
   Future<List<RecordedEvent>> readAfter(Checkpoint after, int limit);
 
-  /** Number of committed, visible events after {@code after}: a reader's lag. */
-  Future<Long> countAfter(Checkpoint after);
+  /**
+   * Number of committed, visible events after {@code after} (a reader's lag), counting at most
+   * {@code cap} of them so that measuring a reader far behind stays cheap.
+   */
+  Future<Long> countAfter(Checkpoint after, long cap);
 
   /** Registers a callback run (on the caller's context) soon after any append on any node. */
   AppendSignal signal();

@@ -21,7 +21,8 @@ final class PgEventReader {
           + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ";
 
   private static final String READ_AFTER = SELECT + VISIBLE_AFTER + "ORDER BY tx_id, position LIMIT $3";
-  private static final String COUNT_AFTER = "SELECT count(*) FROM event_log " + VISIBLE_AFTER;
+  private static final String COUNT_AFTER =
+      "SELECT count(*) FROM (SELECT 1 FROM event_log " + VISIBLE_AFTER + "LIMIT $3) AS capped";
   private static final String READ_STREAM =
       SELECT + "WHERE stream_type = $1 AND stream_id = $2 ORDER BY stream_version";
 
@@ -43,9 +44,9 @@ final class PgEventReader {
         .map(this::toEvents);
   }
 
-  Future<Long> countAfter(Checkpoint after) {
+  Future<Long> countAfter(Checkpoint after, long cap) {
     return pool.preparedQuery(COUNT_AFTER)
-        .execute(Tuple.of(Long.toString(after.txId()), after.position()))
+        .execute(Tuple.of(Long.toString(after.txId()), after.position(), cap))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 

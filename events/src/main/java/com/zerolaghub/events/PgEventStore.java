@@ -60,8 +60,8 @@ public final class PgEventStore implements EventStore {
   }
 
   @Override
-  public Future<Long> countAfter(Checkpoint after) {
-    return reader.countAfter(after);
+  public Future<Long> countAfter(Checkpoint after, long cap) {
+    return reader.countAfter(after, cap);
   }
 
   @Override

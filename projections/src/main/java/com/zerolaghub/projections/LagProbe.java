@@ -8,6 +8,9 @@ import java.time.Instant;
 
 /** Measures how far a checkpoint is behind the log: events after it and the age of the first. */
 final class LagProbe {
+  /** Beyond this many events the lag gauge reads this many: counting further costs more than it tells. */
+  static final long COUNT_CAP = 10_000;
+
   private final EventStore store;
 
   LagProbe(EventStore store) {
@@ -19,7 +22,7 @@ final class LagProbe {
   }
 
   Future<Lag> measure(Checkpoint checkpoint) {
-    return store.countAfter(checkpoint).compose(count -> {
+    return store.countAfter(checkpoint, COUNT_CAP).compose(count -> {
       if (count == 0) return Future.succeededFuture(Lag.NONE);
       return store.readAfter(checkpoint, 1).map(first -> {
         if (first.isEmpty()) return new Lag(count, 0);

@@ -65,6 +65,8 @@ final class TrackingProcessor {
   private boolean wakeRequested;
   private boolean reloadNeeded;
   private long timer = -1;
+  private Future<List<RecordedEvent>> readAhead;
+  private Checkpoint readAheadFrom;
   private Promise<Void> whenIdle;
 
   TrackingProcessor(String name, int generation, Vertx vertx, EventStore store, EventCodec codec, BatchSink sink,
@@ -176,9 +178,26 @@ final class TrackingProcessor {
             return null;
           })
         : Future.succeededFuture();
-    ready.compose(v -> store.readAfter(checkpoint, batchSize))
+    ready.compose(v -> read(checkpoint))
         .compose(this::land)
         .onComplete(this::afterStep);
+  }
+
+  /**
+   * The next batch after {@code from}: the read-ahead if it was made from there, else a read.
+   * While catching up, the batch after a full one is asked for before this one is landed, so
+   * the database and the decoder work at the same time.
+   */
+  private Future<List<RecordedEvent>> read(Checkpoint from) {
+    Future<List<RecordedEvent>> batch = from.equals(readAheadFrom) ? readAhead : store.readAfter(from, batchSize);
+    readAhead = null;
+    readAheadFrom = null;
+    return batch.onSuccess(events -> {
+      if (events.size() >= batchSize && !stopped) {
+        readAheadFrom = events.get(events.size() - 1).checkpoint();
+        readAhead = store.readAfter(readAheadFrom, batchSize);
+      }
+    });
   }
 
   /** Lands the events up to the first undecodable one; answers how many events were read. */
