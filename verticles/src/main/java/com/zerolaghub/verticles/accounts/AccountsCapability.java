@@ -56,7 +56,7 @@ public final class AccountsCapability implements Capability {
     ProjectionRuntime runtime = projections.runtime();
     directory.attach(runtime.register(directory));
     runtime.register(new AccountsTable());
-    auth.connect(directory, clock);
+    auth.connect(directory, directory::caughtUp, clock);
 
     PlatformConfig config = ctx.config();
     AuthConfig authConfig = config.auth();

@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who calls, from an {@code Authorization: Bearer} token (API clients) or the
@@ -29,11 +30,19 @@ public final class SessionAuthentication implements Authentication {
   private static final String BEARER = "bearer ";
 
   private volatile SessionLookup lookup;
+  private volatile BooleanSupplier complete = () -> true;
   private volatile Clock clock = Clock.systemUTC();
 
-  /** Connects the lookup requests are checked against; called by the accounts capability. */
-  void connect(SessionLookup lookup, Clock clock) {
+  /**
+   * Connects the lookup requests are checked against; called by the accounts capability.
+   *
+   * @param complete whether the lookup knows every session yet (false while it folds the log
+   *                 after a start): until then an unknown token answers 503, not a 401 that
+   *                 would sign people out
+   */
+  void connect(SessionLookup lookup, BooleanSupplier complete, Clock clock) {
     this.lookup = lookup;
+    this.complete = complete;
     this.clock = clock;
   }
 
@@ -62,7 +71,7 @@ public final class SessionAuthentication implements Authentication {
     SessionLookup l = lookup;
     if (l == null) throw new ProblemException(ProblemType.UNAVAILABLE, "accounts are not served by this node");
     String bearer = bearerToken(ctx);
-    if (bearer != null) return l.authenticate(bearer, clock.instant()).orElseThrow(SessionAuthentication::signIn);
+    if (bearer != null) return l.authenticate(bearer, clock.instant()).orElseThrow(this::signIn);
     Cookie cookie = ctx.request().getCookie(SessionCookies.SESSION);
     if (cookie == null || cookie.getValue().isEmpty()) throw signIn();
     Optional<Principal> principal = l.authenticate(cookie.getValue(), clock.instant());
@@ -94,7 +103,10 @@ public final class SessionAuthentication implements Authentication {
     return cookie == null ? null : cookie.getValue();
   }
 
-  private static ProblemException signIn() {
+  private ProblemException signIn() {
+    if (!complete.getAsBoolean()) {
+      return new ProblemException(ProblemType.UNAVAILABLE, "this node is still loading sessions; retry in a moment");
+    }
     return new ProblemException(ProblemType.UNAUTHORIZED, "sign in first: the session is missing, expired or ended");
   }
 }

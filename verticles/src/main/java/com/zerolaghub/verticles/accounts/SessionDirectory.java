@@ -70,6 +70,12 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
     return Optional.of(new Principal(session.userId(), profile.role(), session.sessionId()));
   }
 
+  /** Whether the directory has folded the whole log once since this node started. */
+  public boolean caughtUp() {
+    MemoryView<Snapshot> v = view;
+    return v != null && v.whenCaughtUp().succeeded();
+  }
+
   public Optional<Profile> profile(String userId) {
     return Optional.ofNullable(current().profiles().get(userId));
   }
