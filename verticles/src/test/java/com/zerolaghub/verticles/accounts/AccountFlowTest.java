@@ -172,6 +172,18 @@ class AccountFlowTest {
   }
 
   @Test
+  void sessionEndsWhenItsTimeIsUp() throws Exception {
+    Browser browser = node.browser();
+    String token = browser.signUp(email(), "a long enough secret").getString("token");
+    Browser api = node.browser().bearer(token);
+    node.clock.advance(java.time.Duration.ofHours(167));
+    assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
+    node.clock.advance(java.time.Duration.ofHours(1));
+    problem(browser.get("/api/me"), 401, "unauthorized");
+    problem(api.get("/api/me"), 401, "unauthorized");
+  }
+
+  @Test
   void malformedWrongTypeHugeOrUnknownBodiesAreProblemsAndTheNodeKeepsServing() throws Exception {
     Browser b = node.browser();
     problem(b.post("/api/auth/login", "application/json", "{\"email\": \"a@b.c\", "), 400, "malformed-json");
