@@ -61,6 +61,11 @@ class SecretsStayOutTest {
         .put("username", "dup_user").put("displayName", "Dup"));
     node.browser().post("/api/auth/register", new JsonObject().put("email", "x" + email).put("password", "short")
         .put("username", "short_pw").put("displayName", "Short"));
+    String tooLong = "long-" + UUID.randomUUID() + "x".repeat(200);
+    secrets.add(tooLong);
+    var refused = node.browser().post("/api/auth/login", new JsonObject().put("email", email).put("password", tooLong));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).as("problem document").contains("password").doesNotContain(tooLong.substring(0, 20));
     node.browser().post("/api/auth/login", new JsonObject().put("email", email).put("password", wrong));
     node.browser().post("/api/auth/login", new JsonObject().put("email", "nobody-" + email).put("password", wrong));
     node.browser().post("/api/auth/login", "application/json", "{\"email\":\"" + email + "\",\"password\":\"" + wrong + "\",\"x\":1}");
