@@ -98,7 +98,9 @@ final class AccountActions {
   /** A new customer account; the email must be free. */
   Future<AccountState> register(Registration.Request request, Caller caller) {
     List<Rejection.FieldError> errors = Registration.validate(request);
-    if (!errors.isEmpty()) return Future.failedFuture(new Rejection(Rejection.Kind.INVALID, "validation", "the registration has invalid fields", errors));
+    if (!errors.isEmpty()) {
+      return Future.failedFuture(new Rejection(Rejection.Kind.INVALID, "validation", "the registration has invalid fields", errors));
+    }
     String userId = UUID.randomUUID().toString();
     return hash(request.password()).compose(hash -> {
       Registration.Plan plan = Registration.plan(request, userId, hash, clock.instant());
@@ -108,7 +110,8 @@ final class AccountActions {
               new StreamAppend(plan.accountStream(), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(plan.registered(), md)))))
           .map(appended -> decider.evolve(decider.initialState(), plan.registered()))
           .recover(err -> err instanceof WrongExpectedVersionException w && w.stream().equals(plan.emailStream())
-              ? Future.failedFuture(new ProblemException(AccountProblems.EMAIL_TAKEN, "an account with this email exists; log in or reset its password"))
+              ? Future.failedFuture(new ProblemException(AccountProblems.EMAIL_TAKEN,
+                  "an account with this email exists; log in or reset its password"))
               : Future.failedFuture(err));
     });
   }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A whole node in-process (embedded PostgreSQL with durable commits and embedded Redis) with
  * the configured bcrypt cost. Measures (1) login throughput and latency with several logins
- * in flight, beside its floor (one bcrypt verification per login: cores / verify time), and (2) what authentication costs: {@code GET /api/me} with a bearer token against
+ * in flight, beside its floor (one bcrypt verification per login: cores / verify time), and
+ * (2) what authentication costs: {@code GET /api/me} with a bearer token against
  * {@code GET /health/live} of the same router, both at one fixed request rate, in alternating
  * rounds; p99(me) / p99(live) is the ratio (target ≤ 1.3).
  */
@@ -86,7 +87,8 @@ public final class LoginBenchmark implements Benchmark {
       int concurrency = 2 * Runtime.getRuntime().availableProcessors();
       double verifyMillis = bcryptVerifyMillis(auth.bcryptCost());
       log.info("login: {} logins, {} in flight, bcrypt cost {}", logins, concurrency, auth.bcryptCost());
-      await(ClosedLoop.run(client, Math.max(concurrency, logins / 10), concurrency, new LatencyRecorder(1), i -> login(web, users.get(i % USERS))));
+      int warmUp = Math.max(concurrency, logins / 10);
+      await(ClosedLoop.run(client, warmUp, concurrency, new LatencyRecorder(1), i -> login(web, users.get(i % USERS))));
       LatencyRecorder loginLatency = new LatencyRecorder(logins);
       long loginNanos = await(ClosedLoop.run(client, logins, concurrency, loginLatency, i -> login(web, users.get(i % USERS))));
 

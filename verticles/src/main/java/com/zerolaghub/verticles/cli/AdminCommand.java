@@ -87,13 +87,15 @@ final class AdminCommand implements Runnable {
           Optional<AdminAccounts.Outcome> promoted = await(admins.promote(email, operator));
           if (promoted.isPresent()) {
             AdminAccounts.Outcome o = promoted.get();
-            spec.commandLine().getOut().println(o.display() + " (" + o.userId() + ") " + (o.changed() ? "is now" : "was already") + " an administrator");
+            spec.commandLine().getOut()
+                .println(o.display() + " (" + o.userId() + ") " + (o.changed() ? "is now" : "was already") + " an administrator");
             return 0;
           }
           if (username == null) {
             throw usage("no account has this email; to create one give --username, and the password on stdin or in --password-file");
           }
-          Registration.Request request = new Registration.Request(email, readPassword(), username, displayName == null ? username : displayName);
+          Registration.Request request =
+              new Registration.Request(email, readPassword(), username, displayName == null ? username : displayName);
           var errors = Registration.validate(request);
           if (!errors.isEmpty()) {
             throw usage(errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
