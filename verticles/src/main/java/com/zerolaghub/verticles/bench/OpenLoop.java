@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * Starts operations at a fixed rate whatever their latency, and records each one's latency
@@ -15,8 +15,12 @@ import java.util.function.Supplier;
 final class OpenLoop {
   private OpenLoop() {}
 
-  /** Completes with the number of failed operations once all have ended. */
-  static Future<Integer> run(Vertx vertx, int perSecond, Duration duration, LatencyRecorder latencies, Supplier<Future<?>> op) {
+  /**
+   * Starts operation {@code i} ({@code op.apply(i)}) at {@code start + i / perSecond} and records
+   * its latency in {@code latencies.apply(i)}; completes with the number that failed.
+   */
+  static Future<Integer> run(Vertx vertx, int perSecond, Duration duration, IntFunction<LatencyRecorder> latencies,
+      IntFunction<Future<?>> op) {
     Promise<Integer> done = Promise.promise();
     long total = perSecond * duration.toSeconds();
     double intervalNanos = 1e9 / perSecond;
@@ -27,9 +31,11 @@ final class OpenLoop {
     vertx.runOnContext(v -> vertx.setPeriodic(1, 1, id -> {
       long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
       for (; started[0] < due; started[0]++) {
-        long dueAt = start + (long) (started[0] * intervalNanos);
-        op.get().onComplete(ar -> {
-          latencies.record(System.nanoTime() - dueAt);
+        int i = (int) started[0];
+        long dueAt = start + (long) (i * intervalNanos);
+        LatencyRecorder recorder = latencies.apply(i);
+        op.apply(i).onComplete(ar -> {
+          recorder.record(System.nanoTime() - dueAt);
           if (ar.failed()) failed.incrementAndGet();
           if (finished.incrementAndGet() == total) done.tryComplete(failed.get());
         });
