@@ -25,6 +25,7 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   private final ProjectionMetrics metrics;
   private final LagProbe probe;
   private final Promise<Void> ready = Promise.promise();
+  private final CheckpointWaiters applied = new CheckpointWaiters();
 
   private volatile V current;
   private volatile TrackingProcessor live;
@@ -59,6 +60,11 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   }
 
   @Override
+  public Future<Void> whenApplied(Checkpoint checkpoint) {
+    return applied.await(checkpoint);
+  }
+
+  @Override
   public Future<Void> ready() {
     return ready.future();
   }
@@ -69,7 +75,7 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
     live = processor(sink, new TrackingProcessor.Listener() {
       @Override
       public void caughtUp(TrackingProcessor p) {
-        sink.publishTo(view -> current = view);
+        sink.publishTo(view -> current = view, applied::reached);
         ready.tryComplete();
       }
 
@@ -89,7 +95,7 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
     builder = processor(sink, new TrackingProcessor.Listener() {
       @Override
       public void caughtUp(TrackingProcessor p) {
-        sink.publishTo(view -> current = view);
+        sink.publishTo(view -> current = view, applied::reached);
         TrackingProcessor old = live;
         live = p;
         builder = null;

@@ -13,16 +13,23 @@ final class MemorySink<V> implements BatchSink {
   private final MemoryProjection<V> projection;
   private final MemoryProjection.Model<V> model;
   private Consumer<V> publisher;
+  private Consumer<Checkpoint> progress;
+  private Checkpoint landed = Checkpoint.START;
 
   MemorySink(MemoryProjection<V> projection) {
     this.projection = projection;
     this.model = projection.newModel();
   }
 
-  /** Publishes the model's view now and after every later batch. */
-  void publishTo(Consumer<V> publisher) {
+  /**
+   * Publishes the model's view now and after every later batch that changed it, then tells
+   * {@code progress} how far the published view reaches (also after batches it skipped).
+   */
+  void publishTo(Consumer<V> publisher, Consumer<Checkpoint> progress) {
     this.publisher = publisher;
+    this.progress = progress;
     publisher.accept(model.view());
+    progress.accept(landed);
   }
 
   @Override
@@ -39,7 +46,11 @@ final class MemorySink<V> implements BatchSink {
         return Future.failedFuture(new Broken(event.position(), e));
       }
     }
-    if (publisher != null && !handled.isEmpty()) publisher.accept(model.view());
+    landed = to;
+    if (publisher != null) {
+      if (!handled.isEmpty()) publisher.accept(model.view());
+      progress.accept(to);
+    }
     return Future.succeededFuture();
   }
 

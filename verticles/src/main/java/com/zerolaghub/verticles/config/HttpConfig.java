@@ -1,23 +1,35 @@
 package com.zerolaghub.verticles.config;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * The API's HTTP listener.
  *
- * @param port           TCP port of the API, health and metrics endpoints (0 picks a free port)
- * @param host           address to bind; 0.0.0.0 listens on every interface
- * @param bodyLimitBytes largest request body accepted; larger bodies answer 413
+ * @param port              TCP port of the API, health and metrics endpoints (0 picks a free port)
+ * @param host              address to bind; 0.0.0.0 listens on every interface
+ * @param bodyLimitBytes    largest request body accepted; larger bodies answer 413
+ * @param publicUrl         where people reach the portal (links in mails); no trailing slash
+ * @param trustForwardedFor take the client address from the last X-Forwarded-For entry (only
+ *                          behind a proxy that sets it) instead of the socket's remote address
  */
-public record HttpConfig(int port, String host, long bodyLimitBytes) {
+public record HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_BODY_LIMIT_BYTES = 65_536;
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+  public static final boolean DEFAULT_TRUST_FORWARDED_FOR = false;
 
   public HttpConfig {
     if (port < 0 || port > 65_535) throw new ConfigException("http.port must be between 0 and 65535, got " + port);
     if (host == null || host.isBlank()) throw new ConfigException("http.host must not be empty");
     if (bodyLimitBytes < 1) throw new ConfigException("http.bodyLimitBytes must be positive, got " + bodyLimitBytes);
+    publicUrl = checkedUrl(publicUrl);
+  }
+
+  public HttpConfig(int port, String host, long bodyLimitBytes) {
+    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR);
   }
 
   public static HttpConfig defaults() {
@@ -26,10 +38,40 @@ public record HttpConfig(int port, String host, long bodyLimitBytes) {
 
   static HttpConfig from(ConfigSection s) {
     return new HttpConfig(
-        s.integer("port", DEFAULT_PORT), s.string("host", DEFAULT_HOST), s.longValue("bodyLimitBytes", DEFAULT_BODY_LIMIT_BYTES));
+        s.integer("port", DEFAULT_PORT), s.string("host", DEFAULT_HOST), s.longValue("bodyLimitBytes", DEFAULT_BODY_LIMIT_BYTES),
+        s.string("publicUrl", DEFAULT_PUBLIC_URL), s.bool("trustForwardedFor", DEFAULT_TRUST_FORWARDED_FOR));
   }
 
   JsonObject toJson() {
-    return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes);
+    return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes)
+        .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor);
+  }
+
+  public HttpConfig withPublicUrl(String url) {
+    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor);
+  }
+
+  public HttpConfig withTrustForwardedFor(boolean trust) {
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust);
+  }
+
+  /** True when people reach the portal over https (session cookies are then Secure). */
+  public boolean publicTls() {
+    return publicUrl.startsWith("https://");
+  }
+
+  private static String checkedUrl(String url) {
+    String u = url == null ? "" : url.trim();
+    while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
+    try {
+      URI parsed = new URI(u);
+      if (("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) && parsed.getHost() != null
+          && parsed.getQuery() == null && parsed.getFragment() == null) {
+        return u;
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw new ConfigException("http.publicUrl (ZLH_HTTP_PUBLIC_URL) must be an http(s) URL without query, got '" + url + "'");
   }
 }

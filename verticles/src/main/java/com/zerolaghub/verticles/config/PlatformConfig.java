@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link #toString()} hides passwords; {@link #toJson()} does not, so never log it.
  */
 public record PlatformConfig(
-    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles) {
+    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
+    AuthConfig auth, MailConfig mail) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -19,11 +20,13 @@ public record PlatformConfig(
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(infra, "infra");
     Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(mail, "mail");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
-        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults());
+        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -35,7 +38,9 @@ public record PlatformConfig(
         DataConfig.from(ConfigSection.of(json, "data")),
         LogConfig.from(ConfigSection.of(json, "log")),
         InfraConfig.from(ConfigSection.of(json, "infra")),
-        RolesConfig.from(ConfigSection.of(json, "roles")));
+        RolesConfig.from(ConfigSection.of(json, "roles")),
+        AuthConfig.from(ConfigSection.of(json, "auth")),
+        MailConfig.from(ConfigSection.of(json, "mail")));
   }
 
   /** Every key with its value, passwords included. */
@@ -47,22 +52,32 @@ public record PlatformConfig(
         .put("data", data.toJson())
         .put("log", log.toJson())
         .put("infra", infra.toJson())
-        .put("roles", roles.toJson());
+        .put("roles", roles.toJson())
+        .put("auth", auth.toJson())
+        .put("mail", mail.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+  }
+
+  public PlatformConfig withAuth(AuthConfig auth) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+  }
+
+  public PlatformConfig withMail(MailConfig mail) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
   }
 }

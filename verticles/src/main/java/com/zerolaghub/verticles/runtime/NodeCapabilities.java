@@ -1,6 +1,10 @@
 package com.zerolaghub.verticles.runtime;
 
+import com.zerolaghub.verticles.accounts.AccountsCapability;
+import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +17,12 @@ public final class NodeCapabilities {
 
   public static List<Capability> forNode(PlatformConfig config) {
     List<Capability> capabilities = new ArrayList<>();
+    SessionAuthentication auth = new SessionAuthentication();
+    ProjectionsCapability projections = new ProjectionsCapability(auth);
+    capabilities.add(projections.setup());
+    capabilities.add(new AccountsCapability(auth, projections, Clock.systemUTC()));
+    // Capabilities that register read models go above this line.
+    capabilities.add(projections.launch());
     return capabilities;
   }
 }

@@ -1,0 +1,50 @@
+package com.zerolaghub.verticles.accounts;
+
+import com.zerolaghub.core.accounts.DisplayForm;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.http.ValidatedRequests;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/** {@code GET /api/admin/accounts}: every account, oldest first, from the {@code accounts} read model. */
+final class AdminAccountsEndpoint {
+  private static final String SELECT = "SELECT id, email, username, display_name, role, created_at FROM accounts "
+      + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
+
+  private final Pool pool;
+
+  AdminAccountsEndpoint(Pool pool) {
+    this.pool = pool;
+  }
+
+  void bind(ApiRoutes api, Authentication auth) {
+    api.operation("listAccounts", auth.admin(), this::list);
+  }
+
+  private void list(RoutingContext ctx) {
+    int limit = intParam(ctx, "limit", 100);
+    int offset = intParam(ctx, "offset", 0);
+    pool.preparedQuery(SELECT).execute(Tuple.of(limit, offset)).onSuccess(rows -> {
+      JsonArray accounts = new JsonArray();
+      for (Row r : rows) {
+        String id = r.getString("id");
+        accounts.add(new JsonObject().put("id", id).put("email", r.getString("email")).put("username", r.getString("username"))
+            .put("displayName", r.getString("display_name"))
+            .put("display", DisplayForm.of(r.getString("display_name"), r.getString("username"), id))
+            .put("role", r.getString("role")).put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString()));
+      }
+      ctx.json(new JsonObject().put("accounts", accounts));
+    }).onFailure(ctx::fail);
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    RequestParameter p = ValidatedRequests.query(ctx, name);
+    return p == null || p.isNull() ? fallback : p.getInteger();
+  }
+}

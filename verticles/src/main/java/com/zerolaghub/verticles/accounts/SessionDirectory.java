@@ -1,0 +1,161 @@
+package com.zerolaghub.verticles.accounts;
+
+import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.accounts.SecretTokens;
+import com.zerolaghub.core.accounts.SessionLookup;
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
+import com.zerolaghub.events.accounts.AccountEvent.SessionRevoked;
+import com.zerolaghub.events.accounts.AccountEvent.SessionStarted;
+import com.zerolaghub.events.accounts.Role;
+import com.zerolaghub.projections.DecodedEvent;
+import com.zerolaghub.projections.EventTypeNames;
+import com.zerolaghub.projections.MemoryProjection;
+import com.zerolaghub.projections.MemoryView;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Every live session and every account's profile, in memory on each node, so authenticating a
+ * request costs a SHA-256 and two map lookups, no query. Sessions are keyed by the SHA-256 of
+ * their token (the token itself is never kept); revoked sessions leave the map, expired ones
+ * are refused by time and dropped as the log moves past their expiry.
+ */
+public final class SessionDirectory implements MemoryProjection<SessionDirectory.Snapshot>, SessionLookup {
+  public static final String NAME = "session_directory";
+  private static final Set<String> TYPES =
+      EventTypeNames.of(AccountRegistered.class, RoleGranted.class, SessionStarted.class, SessionRevoked.class);
+
+  /** One live session. */
+  record Session(String sessionId, String userId, Instant expiresAt) {}
+
+  /** What people and handlers see of an account. */
+  public record Profile(String userId, String email, String username, String displayName, Role role, Instant createdAt) {}
+
+  /** One published version of the directory. */
+  public record Snapshot(ShardedMap<Session> byTokenHash, ShardedMap<Profile> profiles) {
+    static final Snapshot EMPTY = new Snapshot(ShardedMap.empty(), ShardedMap.empty());
+
+    public int sessions() {
+      return byTokenHash.size();
+    }
+
+    public int accounts() {
+      return profiles.size();
+    }
+  }
+
+  private volatile MemoryView<Snapshot> view;
+
+  /** Keeps the view the projection runtime returned when this directory was registered. */
+  public void attach(MemoryView<Snapshot> view) {
+    this.view = view;
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String sessionToken, Instant now) {
+    if (sessionToken == null || sessionToken.isEmpty()) return Optional.empty();
+    Snapshot s = current();
+    Session session = s.byTokenHash().get(SecretTokens.sha256(sessionToken));
+    if (session == null || !now.isBefore(session.expiresAt())) return Optional.empty();
+    Profile profile = s.profiles().get(session.userId());
+    if (profile == null) return Optional.empty();
+    return Optional.of(new Principal(session.userId(), profile.role(), session.sessionId()));
+  }
+
+  /** Whether the directory has folded the whole log once since this node started. */
+  public boolean caughtUp() {
+    MemoryView<Snapshot> v = view;
+    return v != null && v.whenCaughtUp().succeeded();
+  }
+
+  public Optional<Profile> profile(String userId) {
+    return Optional.ofNullable(current().profiles().get(userId));
+  }
+
+  /** Completes once this node's directory holds everything up to {@code checkpoint}. */
+  public Future<Void> whenApplied(Checkpoint checkpoint) {
+    return view().whenApplied(checkpoint);
+  }
+
+  public Snapshot current() {
+    MemoryView<Snapshot> v = view;
+    return v == null ? Snapshot.EMPTY : v.current();
+  }
+
+  private MemoryView<Snapshot> view() {
+    MemoryView<Snapshot> v = view;
+    if (v == null) throw new IllegalStateException("the session directory is not registered with a projection runtime");
+    return v;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean handles(String eventType) {
+    return TYPES.contains(eventType);
+  }
+
+  @Override
+  public Model<Snapshot> newModel() {
+    return new DirectoryModel();
+  }
+
+  private static final class DirectoryModel implements Model<Snapshot> {
+    private record Expiry(Instant at, String tokenHash) {}
+
+    private final ShardedMap.Builder<Session> sessions = new ShardedMap.Builder<>();
+    private final ShardedMap.Builder<Profile> profiles = new ShardedMap.Builder<>();
+    private final Map<String, String> tokenHashBySession = new HashMap<>();
+    private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
+    private Snapshot last = Snapshot.EMPTY;
+
+    @Override
+    public void apply(DecodedEvent event) {
+      if (event.event() instanceof AccountRegistered e) {
+        profiles.put(e.userId(), new Profile(e.userId(), e.email(), e.username(), e.displayName(), e.role(), e.at()));
+      } else if (event.event() instanceof RoleGranted e) {
+        Profile p = profiles.get(e.userId());
+        if (p != null) profiles.put(e.userId(), new Profile(p.userId(), p.email(), p.username(), p.displayName(), e.role(), p.createdAt()));
+      } else if (event.event() instanceof SessionStarted e) {
+        dropExpired(e.at());
+        sessions.put(e.tokenHash(), new Session(e.sessionId(), e.userId(), e.expiresAt()));
+        tokenHashBySession.put(e.sessionId(), e.tokenHash());
+        expiries.add(new Expiry(e.expiresAt(), e.tokenHash()));
+      } else if (event.event() instanceof SessionRevoked e) {
+        String hash = tokenHashBySession.remove(e.sessionId());
+        if (hash != null) sessions.remove(hash);
+      }
+    }
+
+    /** Log time, not the clock: a rebuild must fold to the same model. Lookups check the clock anyway. */
+    private void dropExpired(Instant logTime) {
+      while (!expiries.isEmpty() && !expiries.peek().at().isAfter(logTime)) {
+        Expiry gone = expiries.poll();
+        Session s = sessions.get(gone.tokenHash());
+        if (s != null && !s.expiresAt().isAfter(logTime)) {
+          sessions.remove(gone.tokenHash());
+          tokenHashBySession.remove(s.sessionId());
+        }
+      }
+    }
+
+    @Override
+    public Snapshot view() {
+      ShardedMap<Session> s = sessions.build();
+      ShardedMap<Profile> p = profiles.build();
+      if (s != last.byTokenHash() || p != last.profiles()) last = new Snapshot(s, p);
+      return last;
+    }
+  }
+}
