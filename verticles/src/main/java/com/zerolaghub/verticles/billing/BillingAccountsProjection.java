@@ -5,8 +5,9 @@ import com.zerolaghub.core.billing.BillingState;
 import com.zerolaghub.events.billing.BillingEvent;
 import com.zerolaghub.projections.DecodedEvent;
 import com.zerolaghub.projections.MemoryProjection;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every account's billing state, folded from the log on each node: what the gates read and
@@ -32,25 +33,20 @@ final class BillingAccountsProjection implements MemoryProjection<Map<String, Bi
 
   @Override
   public Model<Map<String, BillingState>> newModel() {
-    Map<String, BillingState> accounts = new HashMap<>();
+    // Each account's state is an immutable value replaced whole, so readers may see the map
+    // while it is updated: no copy per batch, whatever the number of accounts.
+    Map<String, BillingState> accounts = new ConcurrentHashMap<>();
+    Map<String, BillingState> view = Collections.unmodifiableMap(accounts);
     return new Model<>() {
-      private Map<String, BillingState> published = Map.of();
-      private boolean dirty;
-
       @Override
       public void apply(DecodedEvent event) {
         if (!(event.event() instanceof BillingEvent e)) return;
         accounts.put(e.accountId(), decider.evolve(accounts.getOrDefault(e.accountId(), decider.initialState()), e));
-        dirty = true;
       }
 
       @Override
       public Map<String, BillingState> view() {
-        if (dirty) {
-          published = Map.copyOf(accounts);
-          dirty = false;
-        }
-        return published;
+        return view;
       }
     };
   }

@@ -64,8 +64,12 @@ final class BillingLedger {
 
   private Future<Boolean> attempt(StripeEventRecorded recorded, BillingCommand command, String customerToClaim,
       EventMetadata metadata, int attempt) {
-    return store.readStream(BillingStreams.stripeEvent(recorded.stripeEventId())).compose(existing -> {
-      if (!existing.isEmpty()) return Future.succeededFuture(false);
+    // First attempt: the atomic "no stream" append is the duplicate check. After a conflict,
+    // read first, as the conflict may have been on the account's stream.
+    Future<Boolean> seen = attempt == 1 ? Future.succeededFuture(false)
+        : store.readStream(BillingStreams.stripeEvent(recorded.stripeEventId())).map(existing -> !existing.isEmpty());
+    return seen.compose(already -> {
+      if (already) return Future.succeededFuture(false);
       Future<Boolean> claimNeeded = customerToClaim == null ? Future.succeededFuture(false)
           : store.readStream(BillingStreams.stripeCustomer(customerToClaim)).map(List::isEmpty);
       Future<CommandHandler.Loaded<BillingState>> loaded = command == null ? Future.succeededFuture(null) : load(command.accountId());
