@@ -102,6 +102,7 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
   static BillingCommand command(StripeWebhookEvent e, String account, Instant now) {
     String cause = "stripe:" + e.id();
     String objectId = e.objectText("id");
+    if (objectId == null) return null; // nothing to apply it to: recorded only
     switch (e.type()) {
       case "checkout.session.completed":
         String customer = e.objectText("customer");

@@ -68,6 +68,27 @@ public final class StripeSimulator {
     return List.copyOf(requests);
   }
 
+  /**
+   * The customer paid: marks the session complete with a new customer and subscription and
+   * answers the {@code checkout.session.completed} event payload Stripe would deliver (sign it
+   * with {@link StripeWebhookSigner} and post it to the webhook).
+   */
+  public String completeCheckout(String sessionId, long unixSeconds) {
+    JsonObject session = sessions.get(sessionId);
+    if (session == null) throw new IllegalArgumentException("no checkout session " + sessionId);
+    long n = ids.incrementAndGet();
+    session.put("customer", "cus_sim" + n).put("subscription", "sub_sim" + n).put("status", "complete")
+        .put("payment_status", "paid");
+    return event("checkout.session.completed", unixSeconds, session.copy());
+  }
+
+  /** An event envelope as Stripe sends it, around {@code object}. */
+  public String event(String type, long unixSeconds, JsonObject object) {
+    return new JsonObject().put("id", "evt_sim" + ids.incrementAndGet()).put("object", "event")
+        .put("api_version", "2025-07-30.basil").put("created", unixSeconds).put("livemode", false)
+        .put("type", type).put("data", new JsonObject().put("object", object)).encode();
+  }
+
   private void createSession(RoutingContext rc) {
     requests.add("POST " + rc.request().path());
     if (!authorized(rc)) return;

@@ -103,5 +103,12 @@ class StripeWebhookTest {
     assertThat(session.getJsonObject("metadata").getString("plan")).isEqualTo("pro");
     assertThat(node.log()).extracting(RecordedEvent::type).containsExactly("billing.checkout-started");
     assertThat(node.post("/api/billing/checkout", null, "{\"plan\":\"pro\"}").statusCode()).isEqualTo(401);
+
+    // The customer pays: Stripe's completion event links the account to its customer.
+    assertThat(node.deliver(stripe.completeCheckout(body.getString("sessionId"), START.getEpochSecond())).statusCode())
+        .isEqualTo(200);
+    JsonObject status = new JsonObject(node.get("/api/billing/status", "u7", false).body());
+    assertThat(status.getString("plan")).isEqualTo("pro");
+    assertThat(status.getString("enforcement")).isEqualTo("good");
   }
 }
