@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
-    AuthConfig auth, MailConfig mail) {
+    AuthConfig auth, MailConfig mail, BillingConfig billing) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -22,11 +22,13 @@ public record PlatformConfig(
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(billing, "billing");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
-        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults());
+        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
+        BillingConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -40,7 +42,8 @@ public record PlatformConfig(
         InfraConfig.from(ConfigSection.of(json, "infra")),
         RolesConfig.from(ConfigSection.of(json, "roles")),
         AuthConfig.from(ConfigSection.of(json, "auth")),
-        MailConfig.from(ConfigSection.of(json, "mail")));
+        MailConfig.from(ConfigSection.of(json, "mail")),
+        BillingConfig.from(ConfigSection.of(json, "billing")));
   }
 
   /** Every key with its value, passwords included. */
@@ -54,30 +57,35 @@ public record PlatformConfig(
         .put("infra", infra.toJson())
         .put("roles", roles.toJson())
         .put("auth", auth.toJson())
-        .put("mail", mail.toJson());
+        .put("mail", mail.toJson())
+        .put("billing", billing.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+  }
+
+  public PlatformConfig withBilling(BillingConfig billing) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
   }
 }

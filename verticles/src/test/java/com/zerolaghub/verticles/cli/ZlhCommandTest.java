@@ -41,7 +41,10 @@ class ZlhCommandTest {
     Result r = run("bench", "warp-speed");
     assertThat(r.code).isEqualTo(2);
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err).contains("unknown benchmark 'warp-speed'; known: append, login, replay");
+    // Every registered benchmark, alphabetically (the list grows as capabilities add theirs).
+    assertThat(r.err).contains("unknown benchmark 'warp-speed'; known: " + String.join(", ",
+        com.zerolaghub.verticles.bench.Benchmarks.names()) + " (");
+    assertThat(com.zerolaghub.verticles.bench.Benchmarks.names()).contains("append", "replay").isSorted();
   }
 
   @Test
