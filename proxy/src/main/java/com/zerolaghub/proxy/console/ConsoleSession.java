@@ -2,6 +2,7 @@ package com.zerolaghub.proxy.console;
 
 import com.zerolaghub.core.infra.OutsideSystemTimeoutException;
 import com.zerolaghub.core.infra.agent.AgentPort;
+import com.zerolaghub.proxy.OnContext;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.routing.ConsoleTarget;
 import io.vertx.core.Context;
@@ -89,7 +90,8 @@ final class ConsoleSession {
       return;
     }
     connectTimer = vertx.setTimer(options.connectTimeout().toMillis(), id -> end(ConsoleEnd.TIMEOUT));
-    Future<WebSocket> opening = agents.openConsole(target.agent());
+    // the agent socket lives on this context when opened from it; the answer is brought back here regardless
+    Future<WebSocket> opening = OnContext.of(context, agents.openConsole(target.agent()));
     opening.onComplete(result -> {
       vertx.cancelTimer(connectTimer);
       if (result.failed()) {

@@ -54,4 +54,20 @@ public final class Await {
       }
     }
   }
+
+  /** Checks that {@code condition} keeps holding for all of {@code period} (something must not happen). */
+  public static void holdsFor(BooleanSupplier condition, Duration period, String what) {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      if (!condition.getAsBoolean()) {
+        throw new AssertionError("stopped holding within " + period + ": " + what);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 }

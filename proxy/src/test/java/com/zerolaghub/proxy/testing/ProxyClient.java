@@ -96,6 +96,13 @@ public final class ProxyClient implements AutoCloseable {
     return onContext(() -> webSockets.connect(options));
   }
 
+  /** A console WebSocket, its probe attached before any frame can arrive. */
+  public Future<ConsoleProbe> console(String uri, MultiMap headers) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+    options.setHeaders(headers);
+    return onContext(() -> webSockets.connect(options).map(ConsoleProbe::new));
+  }
+
   /**
    * Runs a call on this client's one context: calls from the test thread would each get a new
    * context while sharing pooled connections, and responses could then be missed.
