@@ -29,19 +29,22 @@ final class IdeUris {
   }
 
   /**
-   * The upstream URI of a legacy {@code /__ide/<id>/rest} request: {@code /rest} (query kept).
-   * Empty when the URI is not under {@code /__ide/<id>/} (e.g. the bare {@code /__ide/<id>},
-   * which code-server's relative links need as a folder: redirect it).
+   * The upstream URI of a legacy {@code /__ide/<id>/rest} request: {@code /rest}, with the query.
+   * Empty when the path is not under {@code /__ide/<id>/} (the bare {@code /__ide/<id>}, which
+   * code-server's relative links need as a folder: redirect it).
+   *
+   * @param path the normalized path (no {@code ..} left to climb out of the prefix)
+   * @param query the raw query, or null
    */
-  static Optional<String> legacyUpstream(String uri) {
-    if (!uri.startsWith(LEGACY_PREFIX)) {
+  static Optional<String> legacyUpstream(String path, String query) {
+    if (!path.startsWith(LEGACY_PREFIX)) {
       return Optional.empty();
     }
-    int slash = uri.indexOf('/', LEGACY_PREFIX.length());
-    int q = uri.indexOf('?', LEGACY_PREFIX.length());
-    if (slash < 0 || (q >= 0 && q < slash) || slash == LEGACY_PREFIX.length()) {
+    int slash = path.indexOf('/', LEGACY_PREFIX.length());
+    if (slash < 0 || slash == LEGACY_PREFIX.length()) {
       return Optional.empty();
     }
-    return Optional.of(uri.substring(slash));
+    String rest = path.substring(slash);
+    return Optional.of(query == null ? rest : rest + "?" + query);
   }
 }

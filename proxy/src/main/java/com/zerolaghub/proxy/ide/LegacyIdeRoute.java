@@ -7,6 +7,7 @@ import com.zerolaghub.proxy.routing.DevRoute;
 import com.zerolaghub.proxy.routing.RouteTable;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +17,12 @@ import java.util.Optional;
  * forwarded to its code-server with the prefix stripped; the owner's (or an admin's) platform
  * session is required, anyone else gets 404.
  *
- * <p>Mount before any {@code BodyHandler}: {@code router.route(LegacyIdeRoute.PATH).handler(legacyIde)}.
+ * <p>Mount before any {@code BodyHandler}, with {@link #mountOn(Router)}.
  */
 public final class LegacyIdeRoute implements Handler<RoutingContext> {
-  /** The route path to mount this handler on. */
+  /** The route paths this handler serves: the folder and everything under it. */
   public static final String PATH = "/__ide/:id/*";
+  public static final String BARE_PATH = "/__ide/:id";
 
   private final RouteTable routes;
   private final SessionCredentials sessions;
@@ -30,6 +32,12 @@ public final class LegacyIdeRoute implements Handler<RoutingContext> {
     this.routes = Objects.requireNonNull(routes, "routes");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
+  }
+
+  /** Routes {@link #BARE_PATH} (redirected to the folder) and {@link #PATH} (any method) here. */
+  public void mountOn(Router router) {
+    router.route(BARE_PATH).handler(this);
+    router.route(PATH).handler(this);
   }
 
   @Override
@@ -45,13 +53,13 @@ public final class LegacyIdeRoute implements Handler<RoutingContext> {
       ProblemPage.send(request, 404, "not_found", "No such dev server");
       return;
     }
-    Optional<String> upstreamUri = IdeUris.legacyUpstream(request.uri());
+    Optional<String> upstreamUri = IdeUris.legacyUpstream(ctx.normalizedPath(), request.query());
     if (upstreamUri.isEmpty()) {
       // "/__ide/<id>" → "/__ide/<id>/": code-server's links are relative to a folder
-      String uri = request.uri();
-      int q = uri.indexOf('?');
-      String location = q < 0 ? uri + "/" : uri.substring(0, q) + "/" + uri.substring(q);
-      request.response().setStatusCode(302).putHeader("Location", location).end();
+      String query = request.query();
+      request.response().setStatusCode(302)
+          .putHeader("Location", ctx.normalizedPath() + "/" + (query == null ? "" : "?" + query))
+          .end();
       return;
     }
     if (!route.get().running() || !route.get().codeServer()) {
