@@ -13,6 +13,7 @@ import com.zerolaghub.proxy.testing.Await;
 import com.zerolaghub.proxy.testing.ConsoleProbe;
 import com.zerolaghub.proxy.testing.FakeAgentConsole;
 import com.zerolaghub.proxy.testing.InMemorySessions;
+import com.zerolaghub.proxy.testing.MuteAgent;
 import com.zerolaghub.proxy.testing.ProxyClient;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -273,6 +274,19 @@ class ConsoleBridgeTest {
 
     Await.until(() -> console.pingsSeen() >= 2 && agent.pingsSeen() >= 2, Duration.ofSeconds(5), "pings both ways");
     assertThat(console.statuses()).extracting(s -> s.getString("state")).containsExactly("connecting", "connected");
+  }
+
+  @Test
+  void anAgentThatStopsAnsweringPingsEndsWithTimeout() {
+    serve(ConsoleOptions.defaults().withHeartbeat(Duration.ofMillis(50), Duration.ofMillis(300)));
+    int mute = Await.result(new MuteAgent(vertx).start());
+    targets.put("srv-mute", target("srv-mute", "user-alice", mute, false));
+
+    ConsoleProbe console = open("srv-mute", alice).awaitState("connected");
+
+    assertThat(console.awaitClose()).isEqualTo((short) 1013);
+    assertThat(console.lastStatus().getString("reason")).isEqualTo("timeout");
+    assertThat(console.pingsSeen()).isPositive(); // the browser kept answering; the agent did not
   }
 
   @Test
