@@ -93,6 +93,11 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
     return closeAll(s -> s.ownerId().equals(ownerId), end);
   }
 
+  /** Ends every console on this node (e.g. {@link ConsoleEnd#SHUTDOWN} when the node stops); answers how many. */
+  public int closeAll(ConsoleEnd end) {
+    return closeAll(s -> true, end);
+  }
+
   /** Consoles open on this node now. */
   public int openConsoles() {
     return open.size();

@@ -31,8 +31,4 @@ public record DevRoute(String serverId, int vmid, String ownerId, String address
   public DevRoute withRunning(boolean running) {
     return new DevRoute(serverId, vmid, ownerId, address, codeServer, running);
   }
-
-  public DevRoute withAddress(String address) {
-    return new DevRoute(serverId, vmid, ownerId, address, codeServer, running);
-  }
 }

@@ -208,6 +208,18 @@ class ConsoleBridgeTest {
   }
 
   @Test
+  void aStoppingNodeEndsEveryConsoleWithGoingAway() {
+    ConsoleProbe first = open("srv-1", alice).awaitState("connected");
+    ConsoleProbe second = open("srv-2", alice).awaitState("connected");
+
+    assertThat(bridge.closeAll(ConsoleEnd.SHUTDOWN)).isEqualTo(2);
+
+    assertThat(first.awaitClose()).isEqualTo((short) 1001);
+    assertThat(second.awaitClose()).isEqualTo((short) 1001);
+    assertThat(first.lastStatus().getString("reason")).isEqualTo("shutdown");
+  }
+
+  @Test
   void aSuspendedServerIsToldSoAtConnect() {
     targets.put("srv-suspended", target("srv-suspended", "user-alice", agentPort, true));
 
