@@ -1,0 +1,43 @@
+package com.zerolaghub.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The proxy's own error answers: RFC 9457 problem JSON, or a small HTML page for browsers
+ * (they ask for {@code text/html}). Never cached; never a stack trace or an address.
+ */
+public final class ProblemPage {
+
+  private ProblemPage() {}
+
+  public static Future<Void> send(HttpServerRequest request, int status, String code, String title) {
+    HttpServerResponse response = request.response();
+    if (response.headWritten()) {
+      return response.reset().mapEmpty();
+    }
+    response.setStatusCode(status).putHeader("Cache-Control", "no-store");
+    String accept = request.getHeader("Accept");
+    if (accept != null && accept.contains("text/html")) {
+      return response.putHeader("Content-Type", "text/html; charset=utf-8").end(html(status, code, title));
+    }
+    JsonObject problem = new JsonObject()
+        .put("type", "about:blank")
+        .put("title", title)
+        .put("status", status)
+        .put("code", code);
+    return response.putHeader("Content-Type", "application/problem+json").end(problem.encode());
+  }
+
+  private static String html(int status, String code, String title) {
+    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + status + " " + escape(title)
+        + "</title></head><body><h1>" + escape(title) + "</h1><p>" + status + " · " + escape(code)
+        + "</p></body></html>";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

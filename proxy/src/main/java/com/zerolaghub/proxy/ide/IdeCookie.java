@@ -1,0 +1,28 @@
+package com.zerolaghub.proxy.ide;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import java.time.Duration;
+
+/**
+ * The IDE cookie a dev host sets after a token exchange: host-only (no {@code Domain}, so
+ * {@code dev-1}'s cookie is never sent to {@code dev-2}), {@code HttpOnly}, {@code SameSite=Lax}
+ * ({@code Strict} would drop it on the redirect that follows a cross-site navigation from the
+ * portal), {@code Secure} when the client came over TLS. Its value is an opaque random id; the
+ * grant it stands for lives in {@link IdeGrants}.
+ */
+final class IdeCookie {
+  static final String NAME = "zlh_ide_session";
+
+  private IdeCookie() {}
+
+  static String setCookieHeader(String value, Duration ttl, boolean secure) {
+    return Cookie.cookie(NAME, value)
+        .setPath("/")
+        .setMaxAge(ttl.toSeconds())
+        .setHttpOnly(true)
+        .setSecure(secure)
+        .setSameSite(CookieSameSite.LAX)
+        .encode();
+  }
+}

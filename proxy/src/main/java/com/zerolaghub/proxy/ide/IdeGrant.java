@@ -1,0 +1,33 @@
+package com.zerolaghub.proxy.ide;
+
+import com.zerolaghub.proxy.routing.DevRoute;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * Who may use which server's IDE: what a one-time token and an IDE cookie stand for. Bound to the
+ * server id as well as the vmid, because vmids are reused after a delete.
+ *
+ * @param admin the holder was an admin when the grant was made (admins may open any IDE)
+ */
+public record IdeGrant(String serverId, int vmid, String userId, boolean admin) {
+
+  public IdeGrant {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(userId, "userId");
+  }
+
+  /** Whether this grant still opens {@code route}: same server, and its owner (or an admin). */
+  public boolean admits(DevRoute route) {
+    return serverId.equals(route.serverId()) && vmid == route.vmid() && (admin || userId.equals(route.ownerId()));
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("serverId", serverId).put("vmid", vmid).put("userId", userId).put("admin", admin);
+  }
+
+  static IdeGrant fromJson(JsonObject json) {
+    return new IdeGrant(json.getString("serverId"), json.getInteger("vmid"), json.getString("userId"),
+        json.getBoolean("admin", false));
+  }
+}

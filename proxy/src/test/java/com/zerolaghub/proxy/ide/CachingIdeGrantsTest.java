@@ -1,0 +1,92 @@
+package com.zerolaghub.proxy.ide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class CachingIdeGrantsTest {
+  private static final IdeGrant GRANT = new IdeGrant("srv-1", 101, "user-alice", false);
+
+  private final AtomicInteger lookups = new AtomicInteger();
+  private final AtomicLong now = new AtomicLong();
+  private Promise<Optional<IdeGrant>> pending = Promise.promise();
+
+  private final IdeGrants store = new IdeGrants() {
+    @Override
+    public Future<String> issueToken(IdeGrant grant, Duration ttl) {
+      return Future.succeededFuture("t");
+    }
+
+    @Override
+    public Future<Optional<IdeGrant>> redeemToken(String token) {
+      lookups.incrementAndGet();
+      return Future.succeededFuture(Optional.of(GRANT));
+    }
+
+    @Override
+    public Future<String> openSession(IdeGrant grant, Duration ttl) {
+      return Future.succeededFuture("c");
+    }
+
+    @Override
+    public Future<Optional<IdeGrant>> session(String cookieValue) {
+      lookups.incrementAndGet();
+      return pending.future();
+    }
+  };
+
+  private final CachingIdeGrants cache = new CachingIdeGrants(store, Duration.ofSeconds(30), 100, now::get);
+
+  @Test
+  void concurrentAndRepeatedLookupsOfOneCookieAskTheStoreOnce() {
+    Future<Optional<IdeGrant>> first = cache.session("c");
+    Future<Optional<IdeGrant>> second = cache.session("c");
+    pending.complete(Optional.of(GRANT));
+    now.addAndGet(Duration.ofSeconds(29).toNanos());
+
+    assertThat(cache.session("c").result()).contains(GRANT);
+    assertThat(first.result()).contains(GRANT);
+    assertThat(second.result()).contains(GRANT);
+    assertThat(lookups).hasValue(1);
+  }
+
+  @Test
+  void aFoundSessionIsAskedAgainOnceStale() {
+    pending.complete(Optional.of(GRANT));
+    cache.session("c");
+    now.addAndGet(Duration.ofSeconds(31).toNanos());
+    pending = Promise.promise();
+    pending.complete(Optional.empty());
+
+    assertThat(cache.session("c").result()).isEmpty();
+    assertThat(lookups).hasValue(2);
+  }
+
+  @Test
+  void missesAndFailuresAreNotRemembered() {
+    pending.complete(Optional.empty());
+    cache.session("c");
+    pending = Promise.promise();
+    pending.fail("redis down");
+    cache.session("c");
+    pending = Promise.promise();
+    pending.complete(Optional.of(GRANT));
+
+    assertThat(cache.session("c").result()).contains(GRANT);
+    assertThat(lookups).hasValue(3);
+  }
+
+  @Test
+  void tokensAreNeverCached() {
+    cache.redeemToken("t");
+    cache.redeemToken("t");
+
+    assertThat(lookups).hasValue(2);
+  }
+}

@@ -1,0 +1,25 @@
+package com.zerolaghub.proxy.ide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IdeUrisTest {
+
+  @Test
+  void dropsOnlyTheTokenParameter() {
+    assertThat(IdeUris.withoutToken("/?zlh_ide_token=abc")).isEqualTo("/");
+    assertThat(IdeUris.withoutToken("/a/b?x=1&zlh_ide_token=abc&y=%20")).isEqualTo("/a/b?x=1&y=%20");
+    assertThat(IdeUris.withoutToken("/?zlh_ide_token=a&zlh_ide_token=b&zlh_ide_tokenx=1")).isEqualTo("/?zlh_ide_tokenx=1");
+    assertThat(IdeUris.withoutToken("/plain")).isEqualTo("/plain");
+  }
+
+  @Test
+  void legacyPathsLoseTheirPrefix() {
+    assertThat(IdeUris.legacyUpstream("/__ide/srv-1/static/x.js", "v=1")).contains("/static/x.js?v=1");
+    assertThat(IdeUris.legacyUpstream("/__ide/srv-1/", null)).contains("/");
+    assertThat(IdeUris.legacyUpstream("/__ide/srv-1", null)).isEmpty();
+    assertThat(IdeUris.legacyUpstream("/__ide//x", null)).isEmpty();
+    assertThat(IdeUris.legacyUpstream("/api/x", null)).isEmpty();
+  }
+}
