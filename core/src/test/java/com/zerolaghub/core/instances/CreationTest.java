@@ -140,7 +140,7 @@ class CreationTest {
     CreateServer other = create(new ServerSpec.Game("survival", "vanilla", "game-8g"), "key-1");
     Rejection r = rejection(() -> Creation.replay(other, claimed));
     assertThat(r.code()).isEqualTo("idempotency-key-reused");
-    assertThat(r.kind()).isEqualTo(Rejection.Kind.INVALID);
+    assertThat(r.kind()).isEqualTo(Rejection.Kind.UNPROCESSABLE);
     assertThatThrownBy(() -> Creation.onConflict(other, claimed)).isInstanceOf(Rejection.class);
   }
 
