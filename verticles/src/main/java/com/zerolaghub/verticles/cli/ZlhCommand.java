@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     version = "zlh 0.1.0",
     description = "ZeroLagHub control plane.",
     subcommands = {
-        RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, BenchCommand.class,
+        RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, BenchCommand.class, SdCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
@@ -59,7 +59,7 @@ public final class ZlhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events or bench");
+    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, bench or sd");
   }
 
   static String messageOf(Throwable e) {

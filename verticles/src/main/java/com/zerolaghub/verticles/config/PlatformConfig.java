@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link #toString()} hides passwords; {@link #toJson()} does not, so never log it.
  */
 public record PlatformConfig(
-    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles) {
+    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
+    MonitoringConfig monitoring) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -19,11 +20,12 @@ public record PlatformConfig(
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(infra, "infra");
     Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
-        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults());
+        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), MonitoringConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -35,7 +37,8 @@ public record PlatformConfig(
         DataConfig.from(ConfigSection.of(json, "data")),
         LogConfig.from(ConfigSection.of(json, "log")),
         InfraConfig.from(ConfigSection.of(json, "infra")),
-        RolesConfig.from(ConfigSection.of(json, "roles")));
+        RolesConfig.from(ConfigSection.of(json, "roles")),
+        MonitoringConfig.from(ConfigSection.of(json, "monitoring")));
   }
 
   /** Every key with its value, passwords included. */
@@ -47,22 +50,31 @@ public record PlatformConfig(
         .put("data", data.toJson())
         .put("log", log.toJson())
         .put("infra", infra.toJson())
-        .put("roles", roles.toJson());
+        .put("roles", roles.toJson())
+        .put("monitoring", monitoring.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
+  }
+
+  public PlatformConfig withInfra(InfraConfig infra) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
+  }
+
+  public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, monitoring);
   }
 }
