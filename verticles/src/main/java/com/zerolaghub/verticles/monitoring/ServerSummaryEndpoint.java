@@ -37,7 +37,7 @@ final class ServerSummaryEndpoint {
 
   void handle(RoutingContext ctx) {
     Principal principal = Authentication.principal(ctx);
-    int vmid = Integer.parseInt(ValidatedRequests.pathParam(ctx, "vmid"));
+    int vmid = ValidatedRequests.of(ctx).getPathParameters().get("vmid").getInteger();
     if (!servers.whenCaughtUp().succeeded()) {
       throw new ProblemException(ProblemType.UNAVAILABLE, "the server list is still being read from the log; retry shortly");
     }

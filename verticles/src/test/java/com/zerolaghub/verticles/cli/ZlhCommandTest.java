@@ -41,7 +41,7 @@ class ZlhCommandTest {
     Result r = run("bench", "warp-speed");
     assertThat(r.code).isEqualTo(2);
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err).contains("unknown benchmark 'warp-speed'; known: append, replay");
+    assertThat(r.err).contains("unknown benchmark 'warp-speed'; known: append, replay, sd");
   }
 
   @Test
