@@ -31,7 +31,7 @@ final class ExporterTargetsJson {
 
   private record Entry(MonitoredServer server, byte[] json) {}
 
-  private record Rendered(MonitoredServers view, Buffer body, int targets) {}
+  private record Rendered(MonitoredServers view, Buffer body) {}
 
   ExporterTargetsJson(int exporterPort) {
     this.exporterPort = exporterPort;
@@ -109,7 +109,7 @@ final class ExporterTargetsJson {
       body.appendBytes(parts[i]);
     }
     body.appendByte((byte) ']');
-    Rendered fresh = new Rendered(view, body, targets.size());
+    Rendered fresh = new Rendered(view, body);
     active = fresh;
     return fresh;
   }
