@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "ZeroLagHub control plane.",
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
-        BenchCommand.class, AdminCommand.class,
+        BenchCommand.class, AdminCommand.class, SdCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
@@ -60,7 +60,7 @@ public final class ZlhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, audit, bench or admin");
+    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, audit, bench, admin or sd");
   }
 
   static String messageOf(Throwable e) {

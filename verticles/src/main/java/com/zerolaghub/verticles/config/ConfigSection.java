@@ -62,8 +62,9 @@ final class ConfigSection {
   }
 
   private ConfigException invalid(String key, Object value, String expected) {
-    // The value is echoed only for non-secret keys.
-    String shown = key.toLowerCase(java.util.Locale.ROOT).contains("password") ? "***" : "'" + value + "'";
+    // The value is echoed only for non-secret keys (passwords, tokens).
+    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    String shown = lower.contains("password") || lower.endsWith("token") ? "***" : "'" + value + "'";
     return new ConfigException(name + "." + key + " (" + ConfigKeys.envName(name, key) + ") must be " + expected
         + ", got " + shown);
   }

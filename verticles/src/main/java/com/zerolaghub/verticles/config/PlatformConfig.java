@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
-    AuthConfig auth, MailConfig mail, BillingConfig billing) {
+    AuthConfig auth, MailConfig mail, BillingConfig billing,
+    MonitoringConfig monitoring) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -23,12 +24,13 @@ public record PlatformConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(billing, "billing");
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults());
+        BillingConfig.defaults(), MonitoringConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -43,7 +45,8 @@ public record PlatformConfig(
         RolesConfig.from(ConfigSection.of(json, "roles")),
         AuthConfig.from(ConfigSection.of(json, "auth")),
         MailConfig.from(ConfigSection.of(json, "mail")),
-        BillingConfig.from(ConfigSection.of(json, "billing")));
+        BillingConfig.from(ConfigSection.of(json, "billing")),
+        MonitoringConfig.from(ConfigSection.of(json, "monitoring")));
   }
 
   /** Every key with its value, passwords included. */
@@ -62,30 +65,31 @@ public record PlatformConfig(
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
-  public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+  public PlatformConfig withBilling(BillingConfig billing,
+    MonitoringConfig monitoring) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 }

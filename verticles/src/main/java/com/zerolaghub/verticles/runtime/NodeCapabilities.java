@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.runtime;
 import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ public final class NodeCapabilities {
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
     capabilities.add(new AccountsCapability(auth, projections, Clock.systemUTC()));
+    capabilities.add(new MonitoringCapability(auth, projections));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
     return capabilities;
   }
+
 }

@@ -1,0 +1,63 @@
+package com.zerolaghub.verticles.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zerolaghub.verticles.config.InfraConfig;
+import com.zerolaghub.verticles.config.MonitoringConfig;
+import io.vertx.core.json.JsonArray;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("/sd/exporters fails closed without a token unless development mode opens it")
+class SdAccessModesTest {
+  private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
+
+  @Test
+  void withoutATokenAndWithoutDevelopmentModeEveryRequestIsRefused() throws Exception {
+    try (MonitoringNode node = MonitoringNode.start(MonitoringConfig.defaults().withSdDevelopmentMode(false))) {
+      node.record(ServerHistory.readyGame("g", "owner", 101, "10.0.0.1", AT));
+      for (String auth : new String[] {null, "Bearer ", "Bearer anything"}) {
+        HttpResponse<String> r = auth == null ? node.get("/sd/exporters") : node.get("/sd/exporters", "Authorization", auth);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("no token configured").doesNotContain("10.0.0.1");
+      }
+    }
+  }
+
+  @Test
+  void developmentModeServesWithoutATokenButAConfiguredTokenIsStillRequired() throws Exception {
+    try (MonitoringNode open = MonitoringNode.start(MonitoringConfig.defaults())) {
+      open.record(ServerHistory.readyGame("g", "owner", 101, "10.0.0.1", AT));
+      HttpResponse<String> r = open.get("/sd/exporters");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(new JsonArray(r.body())).hasSize(1);
+    }
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+      assertThat(withToken.get("/sd/exporters").statusCode()).isEqualTo(401);
+      assertThat(withToken.get("/sd/exporters", "Authorization", "Bearer t0ken").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void developmentModeIsIgnoredOnRealInfrastructure() throws Exception {
+    try (MonitoringNode node = MonitoringNode.start(c -> c.withMonitoring(MonitoringConfig.defaults())
+        .withInfra(new InfraConfig(InfraConfig.MODE_PROXMOX)))) {
+      assertThat(node.get("/sd/exporters").statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void theTokenMayComeFromAFile() throws Exception {
+    Path file = Files.createTempFile("sd-token", "");
+    Files.writeString(file, "from-a-file\n");
+    try (MonitoringNode node = MonitoringNode.start(
+        new MonitoringConfig("", file.toString(), false, 12345, "", 2000, 60))) {
+      assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-file").statusCode()).isEqualTo(200);
+      assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-fil").statusCode()).isEqualTo(401);
+    }
+  }
+}
