@@ -61,7 +61,8 @@ public record PlatformConfig(
         .put("roles", roles.toJson())
         .put("auth", auth.toJson())
         .put("mail", mail.toJson())
-        .put("billing", billing.toJson());
+        .put("billing", billing.toJson())
+        .put("monitoring", monitoring.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
@@ -80,6 +81,10 @@ public record PlatformConfig(
     return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
+  public PlatformConfig withInfra(InfraConfig infra) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+  }
+
   public PlatformConfig withAuth(AuthConfig auth) {
     return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
@@ -88,8 +93,11 @@ public record PlatformConfig(
     return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 
-  public PlatformConfig withBilling(BillingConfig billing,
-    MonitoringConfig monitoring) {
+  public PlatformConfig withBilling(BillingConfig billing) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+  }
+
+  public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
     return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
   }
 }
