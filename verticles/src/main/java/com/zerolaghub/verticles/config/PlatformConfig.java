@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link #toString()} hides passwords; {@link #toJson()} does not, so never log it.
  */
 public record PlatformConfig(
-    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles) {
+    HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
+    ServersConfig servers) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -19,11 +20,12 @@ public record PlatformConfig(
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(infra, "infra");
     Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(servers, "servers");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
-        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults());
+        LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), ServersConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -35,7 +37,8 @@ public record PlatformConfig(
         DataConfig.from(ConfigSection.of(json, "data")),
         LogConfig.from(ConfigSection.of(json, "log")),
         InfraConfig.from(ConfigSection.of(json, "infra")),
-        RolesConfig.from(ConfigSection.of(json, "roles")));
+        RolesConfig.from(ConfigSection.of(json, "roles")),
+        ServersConfig.from(ConfigSection.of(json, "servers")));
   }
 
   /** Every key with its value, passwords included. */
@@ -47,22 +50,35 @@ public record PlatformConfig(
         .put("data", data.toJson())
         .put("log", log.toJson())
         .put("infra", infra.toJson())
-        .put("roles", roles.toJson());
+        .put("roles", roles.toJson())
+        .put("servers", servers.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
+  }
+
+  public PlatformConfig withInfra(InfraConfig infra) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
+  }
+
+  public PlatformConfig withRoles(RolesConfig roles) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
+  }
+
+  public PlatformConfig withServers(ServersConfig servers) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, servers);
   }
 }
