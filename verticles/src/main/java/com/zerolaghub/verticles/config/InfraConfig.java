@@ -21,6 +21,7 @@ import java.util.Set;
  * @param velocityUrl         base URL of the Velocity bridge plugin
  * @param velocityToken       bridge bearer token; never logged
  * @param agentPort           port of the in-container agents
+ * @param requestTimeoutMs    deadline of each HTTP call to an outside system
  * @param simTaskDurationMs   simulated mode: how long a simulated Proxmox task runs
  */
 public record InfraConfig(
@@ -36,6 +37,7 @@ public record InfraConfig(
     String velocityUrl,
     String velocityToken,
     int agentPort,
+    long requestTimeoutMs,
     long simTaskDurationMs) {
   public static final String MODE_SIMULATED = "simulated";
   public static final String MODE_PROXMOX = "proxmox";
@@ -43,6 +45,7 @@ public record InfraConfig(
   public static final String DEFAULT_PROXMOX_NODE = "pve1";
   public static final String DEFAULT_CLOUDFLARE_API_BASE = "https://api.cloudflare.com/client/v4";
   public static final int DEFAULT_AGENT_PORT = 18888;
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   public static final long DEFAULT_SIM_TASK_DURATION_MS = 20;
   private static final Set<String> MODES = Set.of(MODE_SIMULATED, MODE_PROXMOX);
 
@@ -51,12 +54,13 @@ public record InfraConfig(
       throw new ConfigException("infra.mode (ZLH_INFRA_MODE) must be simulated or proxmox, got '" + mode + "'");
     }
     if (agentPort < 1 || agentPort > 65_535) throw new ConfigException("infra.agentPort must be between 1 and 65535, got " + agentPort);
+    if (requestTimeoutMs < 1) throw new ConfigException("infra.requestTimeoutMs must be positive");
     if (simTaskDurationMs < 0) throw new ConfigException("infra.simTaskDurationMs must not be negative");
   }
 
   public InfraConfig(String mode) {
     this(mode, "", DEFAULT_PROXMOX_NODE, "", "", false, DEFAULT_CLOUDFLARE_API_BASE, "", "", "", "", DEFAULT_AGENT_PORT,
-        DEFAULT_SIM_TASK_DURATION_MS);
+        DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SIM_TASK_DURATION_MS);
   }
 
   public static InfraConfig defaults() {
@@ -77,6 +81,7 @@ public record InfraConfig(
         s.string("velocityUrl", ""),
         s.string("velocityToken", ""),
         s.integer("agentPort", DEFAULT_AGENT_PORT),
+        s.longValue("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
         s.longValue("simTaskDurationMs", DEFAULT_SIM_TASK_DURATION_MS));
   }
 
@@ -87,7 +92,7 @@ public record InfraConfig(
         .put("cloudflareApiBase", cloudflareApiBase).put("cloudflareZoneId", cloudflareZoneId)
         .put("cloudflareToken", cloudflareToken)
         .put("velocityUrl", velocityUrl).put("velocityToken", velocityToken)
-        .put("agentPort", agentPort).put("simTaskDurationMs", simTaskDurationMs);
+        .put("agentPort", agentPort).put("requestTimeoutMs", requestTimeoutMs).put("simTaskDurationMs", simTaskDurationMs);
   }
 
   public boolean simulated() {
@@ -96,12 +101,17 @@ public record InfraConfig(
 
   public InfraConfig withMode(String mode) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, simTaskDurationMs);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
+  }
+
+  public InfraConfig withRequestTimeoutMs(long requestTimeoutMs) {
+    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
   }
 
   public InfraConfig withSimTaskDurationMs(long simTaskDurationMs) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, simTaskDurationMs);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
   }
 
   /** In proxmox mode every outside system must be configured; names what is missing. */
@@ -128,7 +138,7 @@ public record InfraConfig(
         + ", proxmoxTrustAll=" + proxmoxTrustAll + ", cloudflareApiBase=" + cloudflareApiBase
         + ", cloudflareZoneId=" + cloudflareZoneId + ", cloudflareToken=" + hidden(cloudflareToken)
         + ", velocityUrl=" + velocityUrl + ", velocityToken=" + hidden(velocityToken)
-        + ", agentPort=" + agentPort + ", simTaskDurationMs=" + simTaskDurationMs + "]";
+        + ", agentPort=" + agentPort + ", requestTimeoutMs=" + requestTimeoutMs + ", simTaskDurationMs=" + simTaskDurationMs + "]";
   }
 
   static String hidden(String secret) {
