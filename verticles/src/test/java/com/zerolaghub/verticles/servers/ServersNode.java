@@ -149,6 +149,11 @@ final class ServersNode implements AutoCloseable {
     return op;
   }
 
+  /** Waits until no operation is open (other tests' servers settled), so counters can be compared. */
+  void awaitIdle() throws Exception {
+    eventually("every operation finished", 30, () -> assertThat(servers.directory().current().openOperations()).isEmpty());
+  }
+
   /** Polls until {@code condition} holds (read models trail the log a little). */
   static void eventually(String what, int seconds, Check condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
