@@ -45,7 +45,9 @@ class ServerEventsCodecTest {
       new TeardownStepStarted("s", "op", TeardownPhase.DESTROY_CONTAINER, "vmid:101", T),
       new TeardownStepCompleted("s", "op", TeardownPhase.REMOVE_DNS, "find returned none", T),
       new TeardownFailed("s", "op", TeardownPhase.VERIFY_GONE, "CT 101 still listed", true, T),
-      new ServerDeleted("s", "o", "op", 101, T));
+      new ServerDeleted("s", "o", "op", 101, T),
+      new AgentActionRequested("s", "a1", "backup-restore", "b-1", "user:o", T),
+      new AgentActionFinished("s", "a1", "backup-restore", true, null, T));
 
   private DomainEvent roundTrip(ServerEvent e) {
     EventType type = codec.typeOf(e);

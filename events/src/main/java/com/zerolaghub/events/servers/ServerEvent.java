@@ -124,4 +124,22 @@ public sealed interface ServerEvent extends DomainEvent {
   @EventType(name = "server.deleted")
   record ServerDeleted(String serverId, String ownerId, String operationId, Integer vmid,
                        Instant at) implements OperationEvent {}
+
+  // ---- agent actions (audit) ----
+
+  /**
+   * Someone asked the server's agent for something (game power or a console command, a file
+   * upload, a backup or a restore, code-server power), recorded before the call. {@code action}
+   * is a wire name such as {@code game-start} or {@code backup-restore}; {@code detail} names its
+   * target (backup id, file path) and never holds file contents, command text or secrets.
+   * Not part of an operation: the server's state does not change.
+   */
+  @EventType(name = "server.agent-action-requested")
+  record AgentActionRequested(String serverId, String actionId, String action, String detail, String requestedBy,
+                              Instant at) implements ServerEvent {}
+
+  /** The agent's answer to {@link AgentActionRequested}; {@code detail} is the failure reason or the new backup id. */
+  @EventType(name = "server.agent-action-finished")
+  record AgentActionFinished(String serverId, String actionId, String action, boolean succeeded, String detail,
+                             Instant at) implements ServerEvent {}
 }

@@ -1,5 +1,7 @@
 package com.zerolaghub.events.servers;
 
+import com.zerolaghub.events.servers.ServerEvent.AgentActionFinished;
+import com.zerolaghub.events.servers.ServerEvent.AgentActionRequested;
 import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
 import com.zerolaghub.events.servers.ServerEvent.HostActionCompleted;
 import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
@@ -32,6 +34,7 @@ public final class ServerEvents {
       ServerRequested.class, ProvisioningStepStarted.class, ProvisioningStepCompleted.class, ProvisioningStepVerified.class,
       ProvisioningFailed.class, ServerReady.class,
       HostActionRequested.class, HostActionStepCompleted.class, HostActionCompleted.class, HostActionFailed.class,
-      DeletionRequested.class, TeardownStepStarted.class, TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class
+      DeletionRequested.class, TeardownStepStarted.class, TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class,
+      AgentActionRequested.class, AgentActionFinished.class
   };
 }

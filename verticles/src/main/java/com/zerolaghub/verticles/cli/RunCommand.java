@@ -21,10 +21,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the API (default: 8080).")
   Integer httpPort;
 
+  @Option(names = "--infra", paramLabel = "MODE",
+      description = "simulated (built-in simulators of Proxmox, Cloudflare, Velocity and agents) or proxmox (default: infra.mode).")
+  String infra;
+
   @Override
   public Integer call() throws Exception {
     JsonObject overrides = new JsonObject();
     if (httpPort != null) overrides.put("http", new JsonObject().put("port", httpPort));
+    if (infra != null) overrides.put("infra", new JsonObject().put("mode", infra));
     PlatformConfig cfg = config.load(overrides);
     LogFormat.apply(cfg.log().json());
     Platform platform = Platform.builder(cfg).capabilities(NodeCapabilities.forNode(cfg)).start()

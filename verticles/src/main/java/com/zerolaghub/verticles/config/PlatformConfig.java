@@ -11,7 +11,7 @@ import java.util.Objects;
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
     AuthConfig auth, MailConfig mail, BillingConfig billing,
-    MonitoringConfig monitoring) {
+    MonitoringConfig monitoring, ServersConfig servers) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -25,12 +25,13 @@ public record PlatformConfig(
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(billing, "billing");
     Objects.requireNonNull(monitoring, "monitoring");
+    Objects.requireNonNull(servers, "servers");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults(), MonitoringConfig.defaults());
+        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -46,7 +47,8 @@ public record PlatformConfig(
         AuthConfig.from(ConfigSection.of(json, "auth")),
         MailConfig.from(ConfigSection.of(json, "mail")),
         BillingConfig.from(ConfigSection.of(json, "billing")),
-        MonitoringConfig.from(ConfigSection.of(json, "monitoring")));
+        MonitoringConfig.from(ConfigSection.of(json, "monitoring")),
+        ServersConfig.from(ConfigSection.of(json, "servers")));
   }
 
   /** Every key with its value, passwords included. */
@@ -62,42 +64,47 @@ public record PlatformConfig(
         .put("auth", auth.toJson())
         .put("mail", mail.toJson())
         .put("billing", billing.toJson())
-        .put("monitoring", monitoring.toJson());
+        .put("monitoring", monitoring.toJson())
+        .put("servers", servers.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withInfra(InfraConfig infra) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 
   public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+  }
+
+  public PlatformConfig withServers(ServersConfig servers) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
   }
 }

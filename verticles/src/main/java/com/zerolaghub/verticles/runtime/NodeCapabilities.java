@@ -5,6 +5,7 @@ import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.servers.ServersCapability;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,10 @@ public final class NodeCapabilities {
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
     capabilities.add(new AccountsCapability(auth, projections, Clock.systemUTC()));
+    capabilities.add(new ServersCapability(auth, projections));
     capabilities.add(new MonitoringCapability(auth, projections));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
     return capabilities;
   }
-
 }

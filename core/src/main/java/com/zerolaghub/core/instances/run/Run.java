@@ -1,0 +1,95 @@
+package com.zerolaghub.core.instances.run;
+
+import com.zerolaghub.core.command.CommandHandler;
+import com.zerolaghub.core.infra.OutsideSystemException;
+import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * One execution of one server's operation: how it reads and records, and the shape every step
+ * with an outside effect has — intent, act, outcome — with a failure recorded in place of the
+ * outcome when the act fails for good.
+ */
+final class Run {
+  final String serverId;
+  private final ServerLog log;
+  private final EventMetadata metadata;
+  private final BooleanSupplier inCharge;
+  private final RunnerHooks hooks;
+  private final Clock clock;
+
+  Run(String serverId, ServerLog log, EventMetadata metadata, BooleanSupplier inCharge, RunnerHooks hooks, Clock clock) {
+    this.serverId = serverId;
+    this.log = log;
+    this.metadata = metadata;
+    this.inCharge = inCharge;
+    this.hooks = hooks;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  EventMetadata metadata() {
+    return metadata;
+  }
+
+  ServerLog log() {
+    return log;
+  }
+
+  Future<CommandHandler.Loaded<ServerState>> load() {
+    return log.load(serverId);
+  }
+
+  Future<ServerState> record(OperationEvent event) {
+    return log.record(event, metadata.withCorrelation(event.operationId()));
+  }
+
+  /** Before any outside effect: a worker that lost its lease or is stopping acts no more. */
+  void checkInCharge() {
+    if (!inCharge.getAsBoolean()) throw new RunnerStopped("this worker is no longer in charge");
+  }
+
+  void beforeAct(String phase) {
+    checkInCharge();
+    hooks.beforeAct(serverId, phase);
+  }
+
+  void afterAct(String phase) {
+    hooks.afterAct(serverId, phase);
+  }
+
+  /**
+   * Records {@code intent} (when not null), acts, records the outcome built from the act's
+   * result. An outside system's failure (after the act's own retries) or a {@link StepFailed}
+   * is recorded with {@code failure}; anything else (the log unreachable, the worker stopped)
+   * leaves the step open for the next run to resume.
+   */
+  <T> Future<Void> act(ServerState s, String phase, OperationEvent intent,
+                       Function<ServerState, Future<T>> action,
+                       BiFunction<ServerState, T, OperationEvent> outcome,
+                       BiFunction<ServerState, StepFailed, OperationEvent> failure) {
+    checkInCharge();
+    Future<ServerState> ready = intent == null ? Future.succeededFuture(s) : record(intent);
+    return ready.compose(st -> {
+      beforeAct(phase);
+      return action.apply(st).compose(result -> {
+        afterAct(phase);
+        return record(outcome.apply(st, result));
+      }).recover(err -> {
+        StepFailed failed = err instanceof StepFailed f ? f
+            : err instanceof OutsideSystemException ? StepFailed.of(phase, err) : null;
+        return failed == null ? Future.failedFuture(err) : record(failure.apply(st, failed));
+      });
+    }).mapEmpty();
+  }
+}

@@ -1,0 +1,59 @@
+package com.zerolaghub.core.instances.run;
+
+import com.zerolaghub.core.command.CommandHandler;
+import com.zerolaghub.core.command.Rejection;
+import com.zerolaghub.core.instances.PlannedAppend;
+import com.zerolaghub.core.instances.ServerCommand;
+import com.zerolaghub.core.instances.ServerDecider;
+import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.servers.ServerEvent;
+import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * The log as runners use it: a server's state, its records through {@link ServerDecider}
+ * (which drops duplicates and refuses stale operations), and the atomic multi-stream writes of
+ * vmid allocation and deletion.
+ */
+public final class ServerLog {
+  private final EventStore store;
+  private final EventCodec codec;
+  private final CommandHandler handler;
+  private final ServerDecider decider = new ServerDecider();
+
+  public ServerLog(EventStore store, EventCodec codec) {
+    this.store = store;
+    this.codec = codec;
+    this.handler = new CommandHandler(store, codec);
+  }
+
+  public Future<CommandHandler.Loaded<ServerState>> load(String serverId) {
+    return handler.load(ServerDecider.stream(serverId), decider);
+  }
+
+  /**
+   * Records a runner's event and answers the state after it. A stale operation (another
+   * runner moved the server on) fails with {@link RunnerStopped}: nothing more to do here.
+   */
+  public Future<ServerState> record(OperationEvent event, EventMetadata metadata) {
+    return handler.handle(ServerDecider.stream(event.serverId()), decider, new ServerCommand.Record(event), metadata)
+        .map(r -> r.state())
+        .recover(err -> err instanceof Rejection r
+            ? Future.failedFuture(new RunnerStopped(r.getMessage()))
+            : Future.failedFuture(err));
+  }
+
+  public Future<List<ServerEvent>> read(StreamId stream) {
+    return store.readStream(stream).map(events -> events.stream().map(e -> (ServerEvent) codec.decode(e)).toList());
+  }
+
+  /** All or nothing; fails with {@code WrongExpectedVersionException} when a stream moved. */
+  public Future<Void> appendAtomically(List<PlannedAppend> appends, EventMetadata metadata) {
+    return store.appendAtomically(PlannedAppend.toStreamAppends(appends, metadata)).mapEmpty();
+  }
+}

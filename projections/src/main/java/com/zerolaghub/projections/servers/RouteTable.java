@@ -1,0 +1,39 @@
+package com.zerolaghub.projections.servers;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dev servers the reverse proxy may route to, by vmid ({@code dev-<vmid>.<devDomain>}) and
+ * by server id (legacy {@code /__ide/:id/*}). Immutable: a new table is published after every
+ * applied batch of events ({@link DevRouteProjection}); hold the {@code MemoryView} and call
+ * {@code current()} per request.
+ */
+public final class RouteTable {
+  public static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
+
+  private final Map<Integer, DevRoute> byVmid;
+  private final Map<String, DevRoute> byServerId;
+
+  RouteTable(Map<Integer, DevRoute> byVmid, Map<String, DevRoute> byServerId) {
+    this.byVmid = byVmid;
+    this.byServerId = byServerId;
+  }
+
+  public Optional<DevRoute> byVmid(int vmid) {
+    return Optional.ofNullable(byVmid.get(vmid));
+  }
+
+  public Optional<DevRoute> byServerId(String serverId) {
+    return Optional.ofNullable(byServerId.get(serverId));
+  }
+
+  public Collection<DevRoute> all() {
+    return byServerId.values();
+  }
+
+  public int size() {
+    return byServerId.size();
+  }
+}

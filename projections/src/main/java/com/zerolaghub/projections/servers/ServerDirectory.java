@@ -1,0 +1,70 @@
+package com.zerolaghub.projections.servers;
+
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.HostState;
+import com.zerolaghub.events.servers.OperationType;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every server that exists and every operation ever requested, as of the last applied batch:
+ * who owns what, which operations are still open (the worker's pending work, derived from the
+ * log) and which game servers Velocity should know. Immutable; from
+ * {@link ServerDirectoryProjection}.
+ */
+public final class ServerDirectory {
+  /** A server as far as routing, ownership and resync need it. {@code name} is the customer's name. */
+  public record Server(String serverId, String ownerId, ContainerKind kind, String name, Integer vmid, String address,
+                       HostState hostState, boolean provisioned, boolean codeServer, boolean velocityRegistered) {
+    /** Velocity's and the SRV record's name: {@code <name>-<vmid>}. */
+    public String slug() {
+      return vmid == null ? null : name + "-" + vmid;
+    }
+  }
+
+  /** An operation's identity and whether it ended; its details come from the server's stream. */
+  public record Operation(String operationId, String serverId, String ownerId, OperationType type, boolean finished,
+                          Instant requestedAt) {}
+
+  public static final ServerDirectory EMPTY = new ServerDirectory(Map.of(), Map.of(), List.of());
+
+  private final Map<String, Server> servers;
+  private final Map<String, Operation> operations;
+  private final List<Operation> open;
+
+  ServerDirectory(Map<String, Server> servers, Map<String, Operation> operations, List<Operation> open) {
+    this.servers = servers;
+    this.operations = operations;
+    this.open = open.stream().sorted(Comparator.comparing(Operation::requestedAt)).toList();
+  }
+
+  /** A server that exists (not deleted). */
+  public Optional<Server> server(String serverId) {
+    return Optional.ofNullable(servers.get(serverId));
+  }
+
+  public Optional<Operation> operation(String operationId) {
+    return Optional.ofNullable(operations.get(operationId));
+  }
+
+  /** Operations not finished yet, oldest first. */
+  public List<Operation> openOperations() {
+    return open;
+  }
+
+  /** Game servers whose Velocity registration is recorded and whose host runs: what a resync re-registers. */
+  public List<Server> registeredGameServers() {
+    return servers.values().stream()
+        .filter(s -> s.kind() == ContainerKind.GAME && s.velocityRegistered() && s.hostState() == HostState.RUNNING
+            && s.address() != null)
+        .sorted(Comparator.comparing(Server::serverId))
+        .toList();
+  }
+
+  public int serverCount() {
+    return servers.size();
+  }
+}

@@ -1,0 +1,54 @@
+package com.zerolaghub.verticles.servers;
+
+import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.verticles.http.Authentication;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/events} upgraded to a WebSocket: the caller's own server and operation
+ * changes as they are appended (admins: everyone's), one JSON text frame each. The first frame
+ * is {@code {"type":"subscribed"}}. A client that cannot keep up is closed (1013) rather than
+ * buffered without bound.
+ */
+final class LiveEventsSocket {
+  private final LiveFeed feed;
+
+  LiveEventsSocket(LiveFeed feed) {
+    this.feed = feed;
+  }
+
+  void upgrade(RoutingContext ctx) {
+    Principal principal = Authentication.principal(ctx);
+    ctx.request().toWebSocket().onComplete(ar -> {
+      if (ar.failed()) {
+        if (!ctx.response().ended()) ctx.fail(400, ar.cause());
+        return;
+      }
+      ServerWebSocket ws = ar.result();
+      LiveFeed.Subscriber subscriber = new LiveFeed.Subscriber() {
+        @Override
+        public Principal principal() {
+          return principal;
+        }
+
+        @Override
+        public void send(JsonObject message) {
+          if (ws.isClosed()) return;
+          if (ws.writeQueueFull()) {
+            feed.remove(this);
+            ws.close((short) 1013, "too slow; reconnect and reload");
+            return;
+          }
+          ws.writeTextMessage(message.encode());
+        }
+      };
+      ws.closeHandler(v -> feed.remove(subscriber));
+      ws.exceptionHandler(err -> feed.remove(subscriber));
+      ws.textMessageHandler(text -> { }); // clients have nothing to say; pings are answered by Vert.x
+      feed.add(subscriber);
+      ws.writeTextMessage(new JsonObject().put("type", "subscribed").put("userId", principal.userId()).encode());
+    });
+  }
+}

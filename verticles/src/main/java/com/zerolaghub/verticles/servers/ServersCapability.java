@@ -1,0 +1,242 @@
+package com.zerolaghub.verticles.servers;
+
+import com.zerolaghub.core.command.CommandHandler;
+import com.zerolaghub.core.instances.AgentAction;
+import com.zerolaghub.core.instances.Catalog;
+import com.zerolaghub.core.instances.ProvisioningSettings;
+import com.zerolaghub.core.instances.QuotaPolicy;
+import com.zerolaghub.core.instances.Templates;
+import com.zerolaghub.core.instances.run.AgentTokens;
+import com.zerolaghub.core.instances.run.OperationRunner;
+import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.instances.run.ServerLog;
+import com.zerolaghub.events.servers.ServerEvents;
+import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.projections.servers.DevRouteProjection;
+import com.zerolaghub.projections.servers.RouteTable;
+import com.zerolaghub.projections.servers.ServerDirectory;
+import com.zerolaghub.projections.servers.ServerDirectoryProjection;
+import com.zerolaghub.projections.servers.ServersTable;
+import com.zerolaghub.verticles.config.ConfigException;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.config.ServersConfig;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.infra.InfraPorts;
+import com.zerolaghub.verticles.infra.SimulatedSystems;
+import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.provisioning.OperationsWorker;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.PlatformContext;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Servers (R2): create with quotas and idempotency, operations, host power, delete with its
+ * failsafe, status, the agent's game/file/backup/code-server calls, the runtime catalog,
+ * Velocity resync and live updates over WebSocket; the read models (server directory, dev
+ * route table, servers tables); the outside systems (simulated or real, from {@code infra});
+ * and, on worker nodes, the operations worker. Start it between
+ * {@link ProjectionsCapability#setup()} and {@link ProjectionsCapability#launch()}.
+ */
+public final class ServersCapability implements Capability {
+  private final Authentication auth;
+  private final ProjectionsCapability projections;
+  private final RunnerHooks hooks;
+
+  private Vertx vertx;
+  private Redis redis;
+  private InfraPorts infra;
+  private OperationRunner runner;
+  private MemoryView<ServerDirectory> directory;
+  private MemoryView<RouteTable> routes;
+  private LiveFeed feed;
+  private int concurrency;
+  private volatile OperationsWorker worker;
+
+  public ServersCapability(Authentication auth, ProjectionsCapability projections) {
+    this(auth, projections, RunnerHooks.NONE);
+  }
+
+  /** @param hooks called around each step's outside effect; tests kill workers from them */
+  public ServersCapability(Authentication auth, ProjectionsCapability projections, RunnerHooks hooks) {
+    this.auth = auth;
+    this.projections = projections;
+    this.hooks = hooks;
+  }
+
+  @Override
+  public String name() {
+    return "servers";
+  }
+
+  @Override
+  public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    PlatformConfig config = ctx.config();
+    ServersConfig servers = config.servers();
+    AgentTokens tokens;
+    try {
+      tokens = new AgentTokens(platformSecret(config));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    vertx = ctx.vertx();
+    redis = ctx.redis();
+    concurrency = servers.workerConcurrency();
+    ctx.codec().register(ServerEvents.TYPES);
+    ProjectionRuntime runtime = projections.runtime();
+    ServerDirectoryProjection directoryProjection = new ServerDirectoryProjection();
+    directory = runtime.register(directoryProjection);
+    routes = runtime.register(new DevRouteProjection());
+    runtime.register(new ServersTable());
+    registerQueueMetrics(ctx);
+
+    return InfraPorts.connect(vertx, config).compose(ports -> {
+      infra = ports;
+      Clock clock = Clock.systemUTC();
+      ServerLog log = new ServerLog(ctx.store(), ctx.codec());
+      runner = new OperationRunner(vertx, log, ports.ports(), runnerSettings(config),
+          new ProvisioningSettings(servers.gamePort(), ProvisioningSettings.DEFAULT_MAX_ATTEMPTS_PER_STEP), tokens, hooks, clock);
+      Catalog catalog = Catalog.defaults(new Templates(servers.gameTemplateVmid(), servers.devTemplateVmid()));
+      ServerApi serverApi = new ServerApi(vertx, config, new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,
+          ports.ports(), tokens, catalog, new OperationLocator(vertx, directory), new ServerJson(servers.gameDomain()), clock);
+      directoryProjection.onPublished(view -> {
+        OperationsWorker w = worker;
+        if (w != null) w.wake();
+      });
+      Future<Void> apiStarted = Future.succeededFuture();
+      if (config.roles().api()) {
+        feed = new LiveFeed(vertx, ctx.store(), ctx.codec(), ctx.pool(), directory);
+        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers);
+        apiStarted = feed.start();
+      }
+      return apiStarted.compose(v -> config.roles().workers() ? startNewWorker() : Future.succeededFuture());
+    });
+  }
+
+  private static QuotaPolicy quota(ServersConfig servers) {
+    return new QuotaPolicy(Map.of("starter", servers.starterServerLimit(), "pro", servers.proServerLimit()),
+        servers.starterServerLimit());
+  }
+
+  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers) {
+    InstanceHandlers instances = new InstanceHandlers(serverApi, creation);
+    ServerHandlers serverHandlers = new ServerHandlers(serverApi, new ServerStatusProbe(serverApi));
+    AgentCalls calls = new AgentCalls(serverApi);
+    AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
+    AdminHandlers admin = new AdminHandlers(serverApi);
+    LiveEventsSocket socket = new LiveEventsSocket(feed);
+    FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
+
+    api.operation("createInstance", auth.required(), instances::create);
+    api.operation("getOperation", auth.required(), instances::operation);
+    api.operation("listServers", auth.required(), serverHandlers::list);
+    api.operation("getServer", auth.required(), serverHandlers::get);
+    api.operation("deleteServer", auth.required(), serverHandlers::delete);
+    api.operation("getServerStatus", auth.required(), serverHandlers::status);
+    api.operation("hostAction", auth.required(), serverHandlers::hostAction);
+    api.operation("gameStart", auth.required(), rc -> agent.game(rc, AgentAction.GAME_START));
+    api.operation("gameStop", auth.required(), rc -> agent.game(rc, AgentAction.GAME_STOP));
+    api.operation("gameRestart", auth.required(), rc -> agent.game(rc, AgentAction.GAME_RESTART));
+    api.operation("gameCommand", auth.required(), agent::command);
+    api.operation("listFiles", auth.required(), agent::listFiles);
+    api.operation("readFile", auth.required(), agent::readFile);
+    api.operation("createBackup", auth.required(), agent::createBackup);
+    api.operation("listBackups", auth.required(), agent::listBackups);
+    api.operation("restoreBackup", auth.required(), agent::restoreBackup);
+    api.operation("codeServerAction", auth.required(), agent::codeServer);
+    api.operation("getCatalog", admin::catalog);
+    api.operation("velocityResync", auth.admin(), admin::velocityResync);
+    api.operation("liveEvents", auth.required(), socket::upgrade);
+    api.routes(router -> uploads.install(router, auth));
+  }
+
+  /**
+   * Stops the current worker (if any) and starts a fresh instance with its own lease owner: it
+   * takes over once it holds the lease and resumes every open operation from the log.
+   */
+  public Future<Void> startNewWorker() {
+    OperationsWorker old = worker;
+    OperationsWorker fresh = new OperationsWorker(vertx, redis, directory, runner, concurrency,
+        "worker-" + UUID.randomUUID());
+    Future<Void> stopped = old == null ? Future.succeededFuture() : old.stop();
+    return stopped.compose(v -> {
+      worker = fresh;
+      return fresh.start();
+    });
+  }
+
+  /** The active worker instance of this node (null on nodes without the workers role). */
+  public OperationsWorker worker() {
+    return worker;
+  }
+
+  /** The simulators, when {@code infra.mode} is simulated. */
+  public Optional<SimulatedSystems> simulators() {
+    return infra == null ? Optional.empty() : infra.simulators();
+  }
+
+  /** Running dev servers for the reverse proxy: {@code routeTable().current().byVmid(vmid)}. */
+  public MemoryView<RouteTable> routeTable() {
+    return routes;
+  }
+
+  public MemoryView<ServerDirectory> directory() {
+    return directory;
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (feed != null) feed.stop();
+    OperationsWorker w = worker;
+    Future<Void> stopped = w == null ? Future.succeededFuture() : w.stop();
+    return stopped.compose(v -> infra == null ? Future.succeededFuture() : infra.close());
+  }
+
+  private void registerQueueMetrics(PlatformContext ctx) {
+    Gauge.builder("zlh.queue.depth", () -> directory.current().openOperations().size())
+        .description("Operations recorded and not finished").tag("queue", "provisioning").register(ctx.meterRegistry());
+    Gauge.builder("zlh.queue.oldest.age", () -> {
+          List<ServerDirectory.Operation> open = directory.current().openOperations();
+          return open.isEmpty() ? 0.0 : Duration.between(open.get(0).requestedAt(), Instant.now()).toMillis() / 1000.0;
+        })
+        .baseUnit("seconds").description("Age of the oldest unfinished operation").tag("queue", "provisioning")
+        .register(ctx.meterRegistry());
+  }
+
+  private static RunnerSettings runnerSettings(PlatformConfig config) {
+    ServersConfig s = config.servers();
+    return new RunnerSettings(s.gameDomain(), s.edgeHost(), s.edgePort(), config.infra().agentPort(),
+        Duration.ofMillis(s.stepRetryMs()), Duration.ofMillis(s.taskTimeoutMs()), Duration.ofMillis(s.agentWaitMs()),
+        Duration.ofMillis(s.shutdownGraceMs()), RunnerSettings.DEFAULT_POLL_INITIAL, RunnerSettings.DEFAULT_POLL_MAX,
+        RunnerSettings.DEFAULT_SWAP_MIB);
+  }
+
+  /** The configured secret; in simulated mode a random one when none is configured. */
+  static String platformSecret(PlatformConfig config) {
+    String secret = config.servers().platformSecret();
+    if (secret.isEmpty() && config.infra().simulated()) {
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      return HexFormat.of().formatHex(random);
+    }
+    if (secret.length() < 32) {
+      throw new ConfigException("servers.platformSecret (ZLH_SERVERS_PLATFORM_SECRET) must have at least 32 characters"
+          + (secret.isEmpty() ? " and is required with infra.mode proxmox" : ""));
+    }
+    return secret;
+  }
+}
