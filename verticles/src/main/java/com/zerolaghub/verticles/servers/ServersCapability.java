@@ -30,16 +30,13 @@ import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.provisioning.OperationsWorker;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,7 +99,6 @@ public final class ServersCapability implements Capability {
     directory = runtime.register(directoryProjection);
     routes = runtime.register(new DevRouteProjection());
     runtime.register(new ServersTable());
-    registerQueueMetrics(ctx);
 
     return InfraPorts.connect(vertx, config).compose(ports -> {
       infra = ports;
@@ -206,16 +202,6 @@ public final class ServersCapability implements Capability {
     return stopped.compose(v -> infra == null ? Future.succeededFuture() : infra.close());
   }
 
-  private void registerQueueMetrics(PlatformContext ctx) {
-    Gauge.builder("zlh.queue.depth", () -> directory.current().openOperations().size())
-        .description("Operations recorded and not finished").tag("queue", "provisioning").register(ctx.meterRegistry());
-    Gauge.builder("zlh.queue.oldest.age", () -> {
-          List<ServerDirectory.Operation> open = directory.current().openOperations();
-          return open.isEmpty() ? 0.0 : Duration.between(open.get(0).requestedAt(), Instant.now()).toMillis() / 1000.0;
-        })
-        .baseUnit("seconds").description("Age of the oldest unfinished operation").tag("queue", "provisioning")
-        .register(ctx.meterRegistry());
-  }
 
   private static RunnerSettings runnerSettings(PlatformConfig config) {
     ServersConfig s = config.servers();
