@@ -11,7 +11,7 @@ import java.util.Objects;
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
     AuthConfig auth, MailConfig mail, BillingConfig billing,
-    MonitoringConfig monitoring, ServersConfig servers) {
+    MonitoringConfig monitoring, ServersConfig servers, ProxyConfig proxy) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -26,12 +26,13 @@ public record PlatformConfig(
     Objects.requireNonNull(billing, "billing");
     Objects.requireNonNull(monitoring, "monitoring");
     Objects.requireNonNull(servers, "servers");
+    Objects.requireNonNull(proxy, "proxy");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults());
+        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults(), ProxyConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -48,7 +49,8 @@ public record PlatformConfig(
         MailConfig.from(ConfigSection.of(json, "mail")),
         BillingConfig.from(ConfigSection.of(json, "billing")),
         MonitoringConfig.from(ConfigSection.of(json, "monitoring")),
-        ServersConfig.from(ConfigSection.of(json, "servers")));
+        ServersConfig.from(ConfigSection.of(json, "servers")),
+        ProxyConfig.from(ConfigSection.of(json, "proxy")));
   }
 
   /** Every key with its value, passwords included. */
@@ -65,46 +67,51 @@ public record PlatformConfig(
         .put("mail", mail.toJson())
         .put("billing", billing.toJson())
         .put("monitoring", monitoring.toJson())
-        .put("servers", servers.toJson());
+        .put("servers", servers.toJson())
+        .put("proxy", proxy.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withInfra(InfraConfig infra) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 
   public PlatformConfig withServers(ServersConfig servers) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+  }
+
+  public PlatformConfig withProxy(ProxyConfig proxy) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
   }
 }

@@ -5,6 +5,7 @@ import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,11 +23,14 @@ public final class NodeCapabilities {
     SessionAuthentication auth = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
-    capabilities.add(new AccountsCapability(auth, projections, Clock.systemUTC()));
-    capabilities.add(new ServersCapability(auth, projections));
+    AccountsCapability accounts = new AccountsCapability(auth, projections, Clock.systemUTC());
+    capabilities.add(accounts);
+    ServersCapability servers = new ServersCapability(auth, projections);
+    capabilities.add(servers);
     capabilities.add(new MonitoringCapability(auth, projections));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
+    capabilities.add(new ProxyCapability(auth, accounts, servers, owner -> false));
     return capabilities;
   }
 }

@@ -63,6 +63,8 @@ public final class ServersCapability implements Capability {
   private LiveFeed feed;
   private int concurrency;
   private volatile OperationsWorker worker;
+  private AgentTokens agentTokens;
+  private int agentPort;
 
   public ServersCapability(Authentication auth, ProjectionsCapability projections) {
     this(auth, projections, RunnerHooks.NONE);
@@ -91,6 +93,8 @@ public final class ServersCapability implements Capability {
       return Future.failedFuture(e);
     }
     vertx = ctx.vertx();
+    agentTokens = tokens;
+    agentPort = config.infra().agentPort();
     redis = ctx.redis();
     concurrency = servers.workerConcurrency();
     ctx.codec().register(ServerEvents.TYPES);
@@ -183,6 +187,15 @@ public final class ServersCapability implements Capability {
   /** The simulators, when {@code infra.mode} is simulated. */
   public Optional<SimulatedSystems> simulators() {
     return infra == null ? Optional.empty() : infra.simulators();
+  }
+
+  /**
+   * How this node reaches a server's agent (for the console bridge): address from the log, port
+   * from configuration, token derived on the server side. Empty until the container has an address.
+   */
+  public java.util.Optional<com.zerolaghub.core.infra.agent.AgentEndpoint> agentEndpoint(String serverId) {
+    return directory.current().server(serverId).filter(s -> s.address() != null)
+        .map(s -> new com.zerolaghub.core.infra.agent.AgentEndpoint(s.address(), agentPort, agentTokens.tokenFor(serverId)));
   }
 
   /** Running dev servers for the reverse proxy: {@code routeTable().current().byVmid(vmid)}. */

@@ -1,0 +1,177 @@
+package com.zerolaghub.verticles.proxy;
+
+import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
+import com.zerolaghub.core.infra.agent.AgentOptions;
+import com.zerolaghub.proxy.ProxyMetrics;
+import com.zerolaghub.proxy.ProxyServer;
+import com.zerolaghub.proxy.SessionCredentials;
+import com.zerolaghub.proxy.console.ConsoleBridge;
+import com.zerolaghub.proxy.console.ConsoleEnd;
+import com.zerolaghub.proxy.console.ConsoleOptions;
+import com.zerolaghub.proxy.ide.CachingIdeGrants;
+import com.zerolaghub.proxy.ide.CodeServerForwarder;
+import com.zerolaghub.proxy.ide.DevHostProxy;
+import com.zerolaghub.proxy.ide.IdeAccessRefused;
+import com.zerolaghub.proxy.ide.IdeGrants;
+import com.zerolaghub.proxy.ide.IdeOptions;
+import com.zerolaghub.proxy.ide.IdeTokenIssuer;
+import com.zerolaghub.proxy.ide.LegacyIdeRoute;
+import com.zerolaghub.proxy.ide.RedisIdeGrants;
+import com.zerolaghub.proxy.ide.UpstreamOptions;
+import com.zerolaghub.proxy.routing.ConsoleTarget;
+import com.zerolaghub.proxy.routing.DevRoute;
+import com.zerolaghub.proxy.routing.RouteTable;
+import com.zerolaghub.verticles.accounts.AccountsCapability;
+import com.zerolaghub.verticles.config.ProxyConfig;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.http.ProblemException;
+import com.zerolaghub.verticles.http.ProblemType;
+import com.zerolaghub.verticles.http.ValidatedRequests;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.servers.ServersCapability;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reverse proxy in the node: the console bridge and IDE token operations on the API
+ * router (role {@code api}), and the dev-host proxy on its own listener (role {@code proxy}),
+ * so a node can run it alone. Routes come from the servers capability's in-memory route table.
+ */
+public final class ProxyCapability implements Capability {
+  private static final Logger log = LoggerFactory.getLogger(ProxyCapability.class);
+
+  private final Authentication auth;
+  private final AccountsCapability accounts;
+  private final ServersCapability servers;
+  private final Predicate<String> suspendedOwner;
+  private CodeServerForwarder forwarder;
+  private ProxyServer devHostServer;
+  private ConsoleBridge console;
+  private IdeTokenIssuer issuer;
+  private RouteTable routes;
+
+  /** @param suspendedOwner whether an account is suspended by billing (its consoles are refused) */
+  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServersCapability servers,
+      Predicate<String> suspendedOwner) {
+    this.auth = auth;
+    this.accounts = accounts;
+    this.servers = servers;
+    this.suspendedOwner = suspendedOwner;
+  }
+
+  @Override
+  public String name() {
+    return "proxy";
+  }
+
+  @Override
+  public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    ProxyConfig cfg = ctx.config().proxy();
+    Clock clock = Clock.systemUTC();
+    ProxyMetrics metrics = new ProxyMetrics(ctx.meterRegistry());
+    SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock);
+    routes = new RouteTable() {
+      @Override
+      public Optional<DevRoute> byVmid(int vmid) {
+        return servers.routeTable().current().byVmid(vmid).map(ProxyCapability::toProxyRoute);
+      }
+
+      @Override
+      public Optional<DevRoute> byServerId(String serverId) {
+        return servers.routeTable().current().byServerId(serverId).map(ProxyCapability::toProxyRoute);
+      }
+    };
+    forwarder = new CodeServerForwarder(ctx.vertx(), UpstreamOptions.defaults(), metrics);
+    IdeGrants grants = new CachingIdeGrants(new RedisIdeGrants(ctx.redis()));
+    int publicPort = cfg.publicPort() == 0 ? cfg.port() : cfg.publicPort();
+    IdeOptions ide = IdeOptions.defaults(cfg.devDomain()).withPublicOrigin(cfg.publicScheme(), publicPort);
+    issuer = new IdeTokenIssuer(grants, ide, clock);
+
+    if (ctx.config().roles().api()) {
+      // The bridge's own connect timeout (10 s) decides; the agent client must not cut it shorter.
+      AgentHttpAdapter agents = new AgentHttpAdapter(ctx.vertx(),
+          new AgentOptions(AgentOptions.DEFAULT_REQUEST_TIMEOUT, AgentOptions.DEFAULT_TRANSFER_TIMEOUT,
+              ConsoleOptions.DEFAULT_CONNECT_TIMEOUT.plus(Duration.ofSeconds(1))));
+      console = new ConsoleBridge(ctx.vertx(), this::consoleTarget, agents, credentials, ConsoleOptions.defaults(), metrics);
+      LegacyIdeRoute legacy = new LegacyIdeRoute(routes, credentials, forwarder);
+      api.routes(router -> {
+        router.get(ConsoleBridge.PATH).handler(console);
+        legacy.mountOn(router);
+      });
+      api.operation("issueIdeToken", auth.required(), this::issueToken);
+      api.operation("openIde", auth.required(), this::openIde);
+    }
+    if (!ctx.config().roles().proxy()) return Future.succeededFuture();
+    devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide),
+        new io.vertx.core.http.HttpServerOptions().setHost(cfg.host()));
+    return devHostServer.start(cfg.port())
+        .onSuccess(port -> log.info("dev-host proxy listening on {} for dev-<vmid>.{}", port, cfg.devDomain()))
+        .mapEmpty();
+  }
+
+  /** Closes the live consoles of a server, e.g. 4409 when its account is suspended. */
+  public int closeConsoles(String serverId, ConsoleEnd end) {
+    return console == null ? 0 : console.closeAllForServer(serverId, end);
+  }
+
+  private Optional<ConsoleTarget> consoleTarget(String serverId) {
+    return servers.directory().current().server(serverId).flatMap(s -> servers.agentEndpoint(serverId)
+        .map(agent -> new ConsoleTarget(serverId, s.ownerId(), agent, suspendedOwner.test(s.ownerId()))));
+  }
+
+  private void issueToken(RoutingContext ctx) {
+    issue(ctx).onSuccess(link -> ctx.json(new JsonObject().put("url", link.url()).put("expiresAt", link.expiresAt().toString())))
+        .onFailure(err -> ctx.fail(toProblem(err)));
+  }
+
+  private void openIde(RoutingContext ctx) {
+    issue(ctx).onSuccess(link -> ctx.response().setStatusCode(302).putHeader("Location", link.url())
+            .putHeader("Cache-Control", "no-store").end())
+        .onFailure(err -> ctx.fail(toProblem(err)));
+  }
+
+  private Future<com.zerolaghub.proxy.ide.IdeLink> issue(RoutingContext ctx) {
+    Principal caller = Authentication.principal(ctx);
+    String serverId = ValidatedRequests.pathParam(ctx, "serverId");
+    Optional<DevRoute> route = routes.byServerId(serverId).filter(r -> caller.mayAccess(r.ownerId()));
+    if (route.isEmpty()) {
+      // Not a running dev server of the caller's, or not theirs at all: no existence leak.
+      boolean visible = servers.directory().current().server(serverId).filter(s -> caller.mayAccess(s.ownerId())).isPresent();
+      return Future.failedFuture(visible
+          ? new ProblemException(ProblemType.CONFLICT, "the IDE needs a running dev server with code-server")
+          : new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
+    }
+    return issuer.issue(route.get(), caller);
+  }
+
+  private static Throwable toProblem(Throwable err) {
+    if (err instanceof IdeAccessRefused refused) {
+      ProblemType type = refused.httpStatus() == 404 ? ProblemType.NOT_FOUND : ProblemType.CONFLICT;
+      return new ProblemException(type, refused.getMessage());
+    }
+    return err;
+  }
+
+  private static DevRoute toProxyRoute(com.zerolaghub.projections.servers.DevRoute r) {
+    return new DevRoute(r.serverId(), r.vmid(), r.ownerId(), r.address(), r.codeServer(), r.running());
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (console != null) console.closeAll(ConsoleEnd.SHUTDOWN);
+    Future<Void> stopped = devHostServer == null ? Future.succeededFuture() : devHostServer.stop();
+    return stopped.andThen(v -> {
+      if (forwarder != null) forwarder.close();
+    });
+  }
+}
