@@ -64,6 +64,11 @@ public final class ServerDirectory {
         .toList();
   }
 
+  /** Every server that exists (not deleted). */
+  public java.util.Collection<Server> servers() {
+    return servers.values();
+  }
+
   public int serverCount() {
     return servers.size();
   }

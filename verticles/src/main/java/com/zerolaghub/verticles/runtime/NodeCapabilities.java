@@ -1,15 +1,22 @@
 package com.zerolaghub.verticles.runtime;
 
+import com.zerolaghub.core.billing.ConsoleCloser;
+import com.zerolaghub.core.billing.GatedAction;
+import com.zerolaghub.proxy.console.ConsoleEnd;
 import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.accounts.SessionAuthentication;
+import com.zerolaghub.verticles.audit.AuditCapability;
+import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The capabilities {@code zlh run} starts, in start order. Each capability adds itself here
@@ -19,18 +26,33 @@ public final class NodeCapabilities {
   private NodeCapabilities() {}
 
   public static List<Capability> forNode(PlatformConfig config) {
+    Clock clock = Clock.systemUTC();
     List<Capability> capabilities = new ArrayList<>();
     SessionAuthentication auth = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
-    AccountsCapability accounts = new AccountsCapability(auth, projections, Clock.systemUTC());
+    AccountsCapability accounts = new AccountsCapability(auth, projections, clock);
     capabilities.add(accounts);
     ServersCapability servers = new ServersCapability(auth, projections);
     capabilities.add(servers);
+    // Billing and the proxy know each other: billing closes consoles, the proxy asks who is suspended.
+    AtomicReference<ProxyCapability> proxyRef = new AtomicReference<>();
+    ConsoleCloser consoles = (serverId, code, reason) -> {
+      ProxyCapability proxy = proxyRef.get();
+      if (proxy != null) proxy.closeConsoles(serverId, ConsoleEnd.SUSPENDED);
+      return Future.succeededFuture();
+    };
+    BillingCapability billing = new BillingCapability(auth, projections, servers.hostShutdown(), consoles, clock);
+    capabilities.add(billing);
+    servers.gatedBy(billing::gate);
+    capabilities.add(new AuditCapability(auth, clock));
     capabilities.add(new MonitoringCapability(auth, projections));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
-    capabilities.add(new ProxyCapability(auth, accounts, servers, owner -> false));
+    ProxyCapability proxy = new ProxyCapability(auth, accounts, servers,
+        owner -> billing.gate(owner, GatedAction.HOST_START).isPresent());
+    proxyRef.set(proxy);
+    capabilities.add(proxy);
     return capabilities;
   }
 }

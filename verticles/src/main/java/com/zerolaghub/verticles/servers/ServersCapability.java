@@ -1,6 +1,17 @@
 package com.zerolaghub.verticles.servers;
 
+import com.zerolaghub.core.billing.GatedAction;
+import com.zerolaghub.core.billing.HostShutdownPort;
 import com.zerolaghub.core.command.CommandHandler;
+import com.zerolaghub.core.command.Rejection;
+import com.zerolaghub.core.instances.Requester;
+import com.zerolaghub.core.instances.ServerCommand;
+import com.zerolaghub.core.instances.ServerDecider;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.HostAction;
+import com.zerolaghub.events.servers.HostState;
+import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.core.instances.AgentAction;
 import com.zerolaghub.core.instances.Catalog;
 import com.zerolaghub.core.instances.ProvisioningSettings;
@@ -64,6 +75,8 @@ public final class ServersCapability implements Capability {
   private int concurrency;
   private volatile OperationsWorker worker;
   private AgentTokens agentTokens;
+  private ServerApi serverApi;
+  private BillingGates gates = BillingGates.NONE;
   private int agentPort;
 
   public ServersCapability(Authentication auth, ProjectionsCapability projections) {
@@ -111,7 +124,7 @@ public final class ServersCapability implements Capability {
       runner = new OperationRunner(vertx, log, ports.ports(), runnerSettings(config),
           new ProvisioningSettings(servers.gamePort(), ProvisioningSettings.DEFAULT_MAX_ATTEMPTS_PER_STEP), tokens, hooks, clock);
       Catalog catalog = Catalog.defaults(new Templates(servers.gameTemplateVmid(), servers.devTemplateVmid()));
-      ServerApi serverApi = new ServerApi(vertx, config, new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,
+      serverApi = new ServerApi(vertx, config, new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,
           ports.ports(), tokens, catalog, new OperationLocator(vertx, directory), new ServerJson(servers.gameDomain()), clock);
       directoryProjection.onPublished(view -> {
         OperationsWorker w = worker;
@@ -141,22 +154,22 @@ public final class ServersCapability implements Capability {
     LiveEventsSocket socket = new LiveEventsSocket(feed);
     FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
 
-    api.operation("createInstance", auth.required(), instances::create);
+    api.operation("createInstance", auth.required(), gated(GatedAction.CREATE_SERVER), instances::create);
     api.operation("getOperation", auth.required(), instances::operation);
     api.operation("listServers", auth.required(), serverHandlers::list);
     api.operation("getServer", auth.required(), serverHandlers::get);
     api.operation("deleteServer", auth.required(), serverHandlers::delete);
     api.operation("getServerStatus", auth.required(), serverHandlers::status);
-    api.operation("hostAction", auth.required(), serverHandlers::hostAction);
-    api.operation("gameStart", auth.required(), rc -> agent.game(rc, AgentAction.GAME_START));
+    api.operation("hostAction", auth.required(), gatedHostStart(), serverHandlers::hostAction);
+    api.operation("gameStart", auth.required(), gated(GatedAction.GAME_START), rc -> agent.game(rc, AgentAction.GAME_START));
     api.operation("gameStop", auth.required(), rc -> agent.game(rc, AgentAction.GAME_STOP));
-    api.operation("gameRestart", auth.required(), rc -> agent.game(rc, AgentAction.GAME_RESTART));
+    api.operation("gameRestart", auth.required(), gated(GatedAction.GAME_START), rc -> agent.game(rc, AgentAction.GAME_RESTART));
     api.operation("gameCommand", auth.required(), agent::command);
     api.operation("listFiles", auth.required(), agent::listFiles);
     api.operation("readFile", auth.required(), agent::readFile);
-    api.operation("createBackup", auth.required(), agent::createBackup);
+    api.operation("createBackup", auth.required(), gated(GatedAction.BACKUP), agent::createBackup);
     api.operation("listBackups", auth.required(), agent::listBackups);
-    api.operation("restoreBackup", auth.required(), agent::restoreBackup);
+    api.operation("restoreBackup", auth.required(), gated(GatedAction.BACKUP), agent::restoreBackup);
     api.operation("codeServerAction", auth.required(), agent::codeServer);
     api.operation("getCatalog", admin::catalog);
     api.operation("velocityResync", auth.admin(), admin::velocityResync);
@@ -187,6 +200,52 @@ public final class ServersCapability implements Capability {
   /** The simulators, when {@code infra.mode} is simulated. */
   public Optional<SimulatedSystems> simulators() {
     return infra == null ? Optional.empty() : infra.simulators();
+  }
+
+  /** Billing's gates on create, host start, game start and backups (none until billing is wired). */
+  public ServersCapability gatedBy(BillingGates gates) {
+    this.gates = gates;
+    return this;
+  }
+
+  private io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> gated(GatedAction action) {
+    return ctx -> {
+      Optional<Rejection> refused = gates.check(Authentication.principal(ctx).userId(), action);
+      if (refused.isPresent()) ctx.fail(refused.get());
+      else ctx.next();
+    };
+  }
+
+  private io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> gatedHostStart() {
+    io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> gate = gated(GatedAction.HOST_START);
+    return ctx -> {
+      // Stopping is always allowed: billing never keeps a customer from shutting a host down.
+      if ("stop".equals(ValidatedRequests.pathParam(ctx, "action"))) ctx.next();
+      else gate.handle(ctx);
+    };
+  }
+
+  /** Billing's way to shut game hosts down; it can only stop, never delete. */
+  public HostShutdownPort hostShutdown() {
+    return new HostShutdownPort() {
+      @Override
+      public Future<java.util.List<String>> runningGameHosts(String accountId) {
+        return Future.succeededFuture(directory.current().servers().stream()
+            .filter(s -> accountId.equals(s.ownerId()) && s.kind() == ContainerKind.GAME && s.hostState() == HostState.RUNNING)
+            .map(ServerDirectory.Server::serverId).toList());
+      }
+
+      @Override
+      public Future<Void> shutDown(String serverId, String cause) {
+        String operationId = UUID.randomUUID().toString();
+        return serverApi.commands().handle(ServerDecider.stream(serverId), new ServerDecider(),
+                new ServerCommand.RequestHostAction(new Requester("system:billing", true), HostAction.STOP, operationId,
+                    java.time.Instant.now()),
+                EventMetadata.system("system:billing").withCorrelation(operationId).withCausation(cause))
+            .recover(err -> err instanceof Rejection ? Future.succeededFuture() : Future.failedFuture(err)) // already stopping
+            .mapEmpty();
+      }
+    };
   }
 
   /**
