@@ -4,6 +4,7 @@ import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.support.SupportCapability;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class NodeCapabilities {
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
     capabilities.add(new AccountsCapability(auth, projections, Clock.systemUTC()));
+    capabilities.add(new SupportCapability(auth, projections, Clock.systemUTC()));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
     return capabilities;
