@@ -1,7 +1,7 @@
 package com.zerolaghub.proxy.bench;
 
 import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.core.accounts.Role;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
 import com.zerolaghub.proxy.ide.CachingIdeGrants;
