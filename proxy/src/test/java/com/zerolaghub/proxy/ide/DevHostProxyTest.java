@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.core.accounts.Role;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.core.accounts.SecretTokens;
 import com.zerolaghub.events.testing.TestRedis;
 import com.zerolaghub.proxy.ProxyMetrics;

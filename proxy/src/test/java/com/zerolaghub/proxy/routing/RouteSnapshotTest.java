@@ -44,6 +44,11 @@ class RouteSnapshotTest {
       public io.vertx.core.Future<Void> whenCaughtUp() {
         return io.vertx.core.Future.succeededFuture();
       }
+
+      @Override
+      public io.vertx.core.Future<Void> whenApplied(com.zerolaghub.events.Checkpoint checkpoint) {
+        return io.vertx.core.Future.succeededFuture();
+      }
     });
     assertThat(live.byVmid(5)).isEmpty();
 

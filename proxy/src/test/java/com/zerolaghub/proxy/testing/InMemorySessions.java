@@ -1,7 +1,7 @@
 package com.zerolaghub.proxy.testing;
 
 import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.core.accounts.Role;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.core.accounts.SessionLookup;
 import java.time.Instant;
 import java.util.Map;

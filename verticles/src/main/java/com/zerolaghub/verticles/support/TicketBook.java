@@ -55,7 +55,7 @@ final class TicketBook implements MemoryProjection<TicketBook.Snapshot> {
 
   @Override
   public String name() {
-    return "support-tickets";
+    return "support_tickets";
   }
 
   @Override
