@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
-    AuthConfig auth, MailConfig mail, BillingConfig billing) {
+    AuthConfig auth, MailConfig mail, BillingConfig billing, SupportConfig support) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -23,12 +23,13 @@ public record PlatformConfig(
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(billing, "billing");
+    Objects.requireNonNull(support, "support");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults());
+        BillingConfig.defaults(), SupportConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -43,7 +44,8 @@ public record PlatformConfig(
         RolesConfig.from(ConfigSection.of(json, "roles")),
         AuthConfig.from(ConfigSection.of(json, "auth")),
         MailConfig.from(ConfigSection.of(json, "mail")),
-        BillingConfig.from(ConfigSection.of(json, "billing")));
+        BillingConfig.from(ConfigSection.of(json, "billing")),
+        SupportConfig.from(ConfigSection.of(json, "support")));
   }
 
   /** Every key with its value, passwords included. */
@@ -58,34 +60,39 @@ public record PlatformConfig(
         .put("roles", roles.toJson())
         .put("auth", auth.toJson())
         .put("mail", mail.toJson())
-        .put("billing", billing.toJson());
+        .put("billing", billing.toJson())
+        .put("support", support.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 
   public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
+  }
+
+  public PlatformConfig withSupport(SupportConfig support) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, support);
   }
 }

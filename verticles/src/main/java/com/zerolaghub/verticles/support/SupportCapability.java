@@ -1,6 +1,11 @@
 package com.zerolaghub.verticles.support;
 
+import com.zerolaghub.core.infra.discord.DiscordWebhookAdapter;
+import com.zerolaghub.core.support.NotificationTemplates;
+import com.zerolaghub.events.support.NotificationEvent;
 import com.zerolaghub.events.support.SupportEvent;
+import com.zerolaghub.verticles.config.SupportConfig;
+import java.time.Duration;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
 import com.zerolaghub.verticles.http.ApiRoutes;
@@ -21,6 +26,9 @@ public final class SupportCapability implements Capability {
   private final Authentication auth;
   private final ProjectionsCapability projections;
   private final Clock clock;
+  private NotificationSender sender;
+  private EmailChannel email;
+  private DiscordWebhookAdapter discord;
 
   public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock) {
     this.auth = Objects.requireNonNull(auth, "auth");
@@ -36,13 +44,32 @@ public final class SupportCapability implements Capability {
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     ctx.codec().register(SupportEvent.TYPES);
+    ctx.codec().register(NotificationEvent.TYPES);
+    SupportConfig config = ctx.config().support();
     ProjectionRuntime runtime = projections.runtime();
     MemoryView<TicketBook.Snapshot> tickets = runtime.register(new TicketBook());
+    boolean discordOn = !config.discordWebhookUrl().isEmpty();
+    runtime.register(new NotificationOutbox(ctx.codec(), discordOn));
+    email = new EmailChannel(ctx.vertx(), ctx.config().mail());
+    discord = discordOn ? new DiscordWebhookAdapter(ctx.vertx(), config.discordWebhookUrl(), 3, Duration.ofMillis(200)) : null;
+    sender = new NotificationSender(ctx.vertx(), ctx.pool(), ctx.store(), ctx.codec(),
+        new NotificationTemplates(ctx.config().http().publicUrl()), email, discord, config, clock, ctx.meterRegistry());
+    sender.start();
     if (ctx.config().roles().api()) {
       ServerOwners owners = new ServerOwners(ctx.store());
       new TicketEndpoints(ctx.vertx(), new TicketActions(ctx.vertx(), ctx.store(), clock), tickets, owners, ctx.pool()).bind(api, auth);
       new NotesEndpoints(ctx.store(), ctx.codec(), owners, clock).bind(api, auth);
     }
     return Future.succeededFuture();
+  }
+
+  /** Stops the sender after its deliveries in flight recorded their outcome; then closes the channels. */
+  @Override
+  public Future<Void> stop() {
+    if (sender == null) return Future.succeededFuture();
+    return sender.stop().eventually(() -> {
+      if (discord != null) discord.close();
+      return email.close();
+    });
   }
 }
