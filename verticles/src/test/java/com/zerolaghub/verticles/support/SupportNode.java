@@ -35,11 +35,17 @@ final class SupportNode implements AutoCloseable {
   }
 
   static SupportNode start(TestPostgres.Database db, int smtpPort) throws Exception {
+    return start(db, smtpPort, com.zerolaghub.verticles.config.SupportConfig.defaults());
+  }
+
+  static SupportNode start(TestPostgres.Database db, int smtpPort, com.zerolaghub.verticles.config.SupportConfig support)
+      throws Exception {
     PlatformConfig base = TestNode.config(db, db.port());
     PlatformConfig config = base
         .withHttp(base.http().withPublicUrl("https://portal.test").withTrustForwardedFor(true))
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
-        .withMail(new MailConfig("127.0.0.1", smtpPort, MailConfig.TLS_NONE, "ZeroLagHub <no-reply@zerolaghub.test>", "", ""));
+        .withMail(new MailConfig("127.0.0.1", smtpPort, MailConfig.TLS_NONE, "ZeroLagHub <no-reply@zerolaghub.test>", "", ""))
+        .withSupport(support);
     SessionAuthentication auth = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     Platform platform = Platform.builder(config)
@@ -71,6 +77,15 @@ final class SupportNode implements AutoCloseable {
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("not within " + within + ": " + what);
       Thread.sleep(20);
+    }
+  }
+
+  long count(String sql) {
+    try (java.sql.Connection c = db.jdbc(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
     }
   }
 

@@ -1,0 +1,154 @@
+package com.zerolaghub.verticles.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.verticles.config.SupportConfig;
+import com.zerolaghub.verticles.sim.DiscordSimulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Ticket notifications through the outbox: real SMTP (GreenMail) and the Discord simulator, none lost, none twice")
+class NotificationsTest {
+  private Vertx vertx;
+  private DiscordSimulator discord;
+  private GreenMail mail;
+  private int smtpPort;
+  private final List<SupportNode> nodes = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    discord = new DiscordSimulator(vertx).start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try (ServerSocket s = new ServerSocket(0)) {
+      smtpPort = s.getLocalPort();
+    }
+    mail = smtp();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (SupportNode n : nodes) n.close();
+    if (mail != null) mail.stop();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private GreenMail smtp() {
+    GreenMail g = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    g.start();
+    return g;
+  }
+
+  private SupportNode node(TestPostgres.Database db) throws Exception {
+    SupportConfig support = SupportConfig.defaults().withDiscordWebhookUrl(discord.webhookUrl()).withTiming(50, 3, 100, 400);
+    SupportNode n = SupportNode.start(db, smtpPort, support);
+    nodes.add(n);
+    return n;
+  }
+
+  private static JsonObject ticket(int n) {
+    return new JsonObject().put("subject", "burst " + n).put("message", "message " + n).put("category", "technical");
+  }
+
+  @Test
+  void twoHundredTicketsOnTwoNodesMailAndAlertEachOnceAcrossAStopAndRestart() throws Exception {
+    discord.rateLimitEvery(9, 0.05).failNext(3);
+    TestPostgres.Database db = TestPostgres.freshDatabase();
+    SupportNode a = node(db);
+    SupportNode b = node(db);
+    List<Customer> customers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) customers.add(Customer.signUp(a.port()));
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    Set<String> numbers = new HashSet<>();
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        Customer c = customers.get(i % customers.size());
+        Customer through = i % 2 == 0 ? c : c.via(b.port());
+        int n = i;
+        answers.add(pool.submit(() -> through.post("/api/support/create", ticket(n))));
+      }
+      for (Future<HttpResponse<String>> f : answers) {
+        HttpResponse<String> r = f.get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        numbers.add(new JsonObject(r.body()).getString("ticketNumber"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(numbers).hasSize(200);
+
+    // Stop one node's processor and sender midway, then start a replacement on the same database.
+    SupportNode.eventually(Duration.ofSeconds(30), "some mail out", () -> mail.getReceivedMessages().length >= 20);
+    a.close();
+    nodes.remove(a);
+    int atStop = mail.getReceivedMessages().length;
+    node(db);
+    System.out.println("notifications: " + atStop + " mails out when node A stopped");
+
+    SupportNode.eventually(Duration.ofSeconds(60), "200 acknowledgements and 200 alerts",
+        () -> mail.getReceivedMessages().length >= 200 && discord.posts().size() >= 200);
+    Thread.sleep(500); // a straggler resend would arrive within a few polls
+    List<String> ids = Mails.messageIds(mail);
+    assertThat(ids).hasSize(200).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("<[0-9a-f-]{36}\\.email@notifications\\.zerolaghub>"));
+    Set<String> mailed = new HashSet<>();
+    for (MimeMessage m : Mails.all(mail)) mailed.add(m.getSubject().substring(1, 18));
+    assertThat(mailed).isEqualTo(numbers);
+    Set<String> alerted = new HashSet<>();
+    for (JsonObject post : discord.posts()) alerted.add(post.getString("content").substring("New ticket ".length(), "New ticket ".length() + 17));
+    assertThat(discord.posts()).hasSize(200);
+    assertThat(alerted).isEqualTo(numbers);
+    assertThat(discord.rateLimitedAnswers()).isPositive();
+    assertThat(b.count("SELECT count(*) FROM notification_outbox")).isZero();
+    assertThat(b.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.sent'")).isEqualTo(400);
+  }
+
+  @Test
+  void mailWaitsWhileSmtpIsDownAndIsDeliveredWhenItReturns() throws Exception {
+    SupportNode n = node(TestPostgres.freshDatabase());
+    Customer alice = Customer.signUp(n.port());
+    mail.stop();
+    for (int i = 0; i < 20; i++) assertThat(alice.post("/api/support/create", ticket(i)).statusCode()).isEqualTo(201);
+    SupportNode.eventually(Duration.ofSeconds(20), "failed attempts recorded in the outbox",
+        () -> n.count("SELECT count(*) FROM notification_outbox WHERE channel = 'email' AND attempts >= 2") == 20);
+    mail = smtp();
+    SupportNode.eventually(Duration.ofSeconds(30), "20 acknowledgements", () -> mail.getReceivedMessages().length >= 20);
+    Thread.sleep(300);
+    assertThat(Mails.messageIds(mail)).hasSize(20).doesNotHaveDuplicates();
+    assertThat(n.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.failed'")).isZero();
+  }
+
+  @Test
+  void aScriptInTheTicketIsMailedVerbatimInTextAndEscapedInHtml() throws Exception {
+    SupportNode n = node(TestPostgres.freshDatabase());
+    Customer alice = Customer.signUp(n.port());
+    String evil = "<script>alert('x')</script>";
+    assertThat(alice.post("/api/support/create", new JsonObject().put("subject", "hi " + evil).put("message", evil)
+        .put("category", "other")).statusCode()).isEqualTo(201);
+    SupportNode.eventually(Duration.ofSeconds(20), "acknowledgement", () -> mail.getReceivedMessages().length == 1);
+    MimeMessage m = mail.getReceivedMessages()[0];
+    assertThat(m.getAllRecipients()[0].toString()).isEqualTo(alice.email);
+    String html = Mails.part(m, "text/html");
+    assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    assertThat(Mails.part(m, "text/plain")).contains(evil);
+  }
+}
