@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.support;
 
 import com.zerolaghub.core.infra.discord.DiscordWebhookAdapter;
 import com.zerolaghub.core.support.NotificationTemplates;
+import com.zerolaghub.events.support.AnnouncementEvent;
 import com.zerolaghub.events.support.NotificationEvent;
 import com.zerolaghub.events.support.SupportEvent;
 import com.zerolaghub.verticles.config.SupportConfig;
@@ -30,7 +31,15 @@ public final class SupportCapability implements Capability {
   private EmailChannel email;
   private DiscordWebhookAdapter discord;
 
+  private final BillingAnnouncementSource billing;
+
   public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock) {
+    this(auth, projections, clock, BillingAnnouncementSource.NONE);
+  }
+
+  /** @param billing billing's announcements, merged into the customer's list ({@code billingCapability::announcements}) */
+  public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock, BillingAnnouncementSource billing) {
+    this.billing = Objects.requireNonNull(billing, "billing");
     this.auth = Objects.requireNonNull(auth, "auth");
     this.projections = Objects.requireNonNull(projections, "projections");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,9 +54,11 @@ public final class SupportCapability implements Capability {
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     ctx.codec().register(SupportEvent.TYPES);
     ctx.codec().register(NotificationEvent.TYPES);
+    ctx.codec().register(AnnouncementEvent.TYPES);
     SupportConfig config = ctx.config().support();
     ProjectionRuntime runtime = projections.runtime();
     MemoryView<TicketBook.Snapshot> tickets = runtime.register(new TicketBook());
+    MemoryView<AnnouncementBoard.Snapshot> board = runtime.register(new AnnouncementBoard());
     boolean discordOn = !config.discordWebhookUrl().isEmpty();
     runtime.register(new NotificationOutbox(ctx.codec(), discordOn));
     email = new EmailChannel(ctx.vertx(), ctx.config().mail());
@@ -59,6 +70,7 @@ public final class SupportCapability implements Capability {
       ServerOwners owners = new ServerOwners(ctx.store());
       new TicketEndpoints(ctx.vertx(), new TicketActions(ctx.vertx(), ctx.store(), clock), tickets, owners, ctx.pool()).bind(api, auth);
       new NotesEndpoints(ctx.store(), ctx.codec(), owners, clock).bind(api, auth);
+      new AnnouncementEndpoints(ctx.store(), board, billing, clock).bind(api, auth);
     }
     return Future.succeededFuture();
   }

@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.core.accounts.Role;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
 import com.zerolaghub.core.infra.agent.AgentOptions;

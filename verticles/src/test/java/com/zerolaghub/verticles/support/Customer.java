@@ -54,6 +54,10 @@ final class Customer {
     return send(port, token, "POST", path, body);
   }
 
+  HttpResponse<String> delete(String path) throws Exception {
+    return send(port, token, "DELETE", path, null);
+  }
+
   HttpResponse<String> put(String path, JsonObject body) throws Exception {
     return send(port, token, "PUT", path, body);
   }
