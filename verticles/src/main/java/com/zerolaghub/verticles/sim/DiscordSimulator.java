@@ -20,6 +20,7 @@ public final class DiscordSimulator {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final AtomicInteger failNext = new AtomicInteger();
+  private final AtomicInteger rateLimitNext = new AtomicInteger();
   private volatile int rateLimitEvery;
   private volatile double retryAfterSeconds = 0.05;
   private HttpServer server;
@@ -44,6 +45,13 @@ public final class DiscordSimulator {
   public DiscordSimulator rateLimitEvery(int n, double retryAfterSeconds) {
     this.rateLimitEvery = n;
     this.retryAfterSeconds = retryAfterSeconds;
+    return this;
+  }
+
+  /** The next {@code k} requests answer 429 with {@code retry_after} seconds. */
+  public DiscordSimulator rateLimitNext(int k, double retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+    rateLimitNext.set(k);
     return this;
   }
 
@@ -73,7 +81,8 @@ public final class DiscordSimulator {
         return;
       }
       int every = rateLimitEvery;
-      if (every > 0 && n % every == 0) {
+      boolean limitedNow = rateLimitNext.getAndUpdate(k -> Math.max(0, k - 1)) > 0;
+      if (limitedNow || (every > 0 && n % every == 0)) {
         rateLimited.incrementAndGet();
         req.response().setStatusCode(429).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("message", "You are being rate limited.").put("retry_after", retryAfterSeconds)

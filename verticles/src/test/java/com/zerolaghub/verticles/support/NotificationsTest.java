@@ -76,6 +76,9 @@ class NotificationsTest {
     SupportNode b = node(db);
     List<Customer> customers = new ArrayList<>();
     for (int i = 0; i < 10; i++) customers.add(Customer.signUp(a.port()));
+    // Both outside systems are down while the tickets arrive, so delivery starts after the burst.
+    mail.stop();
+    discord.failNext(1_000_000);
     ExecutorService pool = Executors.newFixedThreadPool(50);
     Set<String> numbers = new HashSet<>();
     try {
@@ -96,13 +99,18 @@ class NotificationsTest {
     }
     assertThat(numbers).hasSize(200);
 
+    mail = smtp();
+    discord.failNext(0);
     // Stop one node's processor and sender midway, then start a replacement on the same database.
     SupportNode.eventually(Duration.ofSeconds(30), "some mail out", () -> mail.getReceivedMessages().length >= 20);
+    int mailsAtStop = mail.getReceivedMessages().length;
+    int postsAtStop = discord.posts().size();
     a.close();
     nodes.remove(a);
-    int atStop = mail.getReceivedMessages().length;
+    int mailsAfterStop = mail.getReceivedMessages().length;
     node(db);
-    System.out.println("notifications: " + atStop + " mails out when node A stopped");
+    System.out.println("notifications: node A stopping at " + mailsAtStop + " mails / " + postsAtStop + " posts; stopped at "
+        + mailsAfterStop + " mails");
 
     SupportNode.eventually(Duration.ofSeconds(60), "200 acknowledgements and 200 alerts",
         () -> mail.getReceivedMessages().length >= 200 && discord.posts().size() >= 200);
@@ -135,6 +143,24 @@ class NotificationsTest {
     Thread.sleep(300);
     assertThat(Mails.messageIds(mail)).hasSize(20).doesNotHaveDuplicates();
     assertThat(n.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.failed'")).isZero();
+  }
+
+  @Test
+  void aRefusedAlertIsRecordedAsFailedAndCountedOnce() throws Exception {
+    SupportConfig support = SupportConfig.defaults().withTiming(50, 3, 3, 100)
+        .withDiscordWebhookUrl(discord.webhookUrl().replace("/api/webhooks/", "/gone/"));
+    SupportNode n = SupportNode.start(TestPostgres.freshDatabase(), smtpPort, support);
+    nodes.add(n);
+    Customer alice = Customer.signUp(n.port());
+    assertThat(alice.post("/api/support/create", ticket(1)).statusCode()).isEqualTo(201);
+    SupportNode.eventually(Duration.ofSeconds(20), "failure recorded",
+        () -> n.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.failed'") == 1);
+    SupportNode.eventually(Duration.ofSeconds(20), "acknowledgement mailed", () -> mail.getReceivedMessages().length == 1);
+    double failed = n.platform.context().meterRegistry().get("zlh_notifications_failed_total").tag("channel", "discord").counter().count();
+    assertThat(failed).isEqualTo(1.0);
+    assertThat(n.platform.context().meterRegistry().get("zlh_notifications_failed_total").tag("channel", "email").counter().count())
+        .isZero();
+    assertThat(n.count("SELECT count(*) FROM notification_outbox")).isZero();
   }
 
   @Test
