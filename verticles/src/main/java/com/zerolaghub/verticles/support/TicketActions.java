@@ -45,8 +45,16 @@ final class TicketActions {
     this.clock = clock;
   }
 
+  /** Claims of this node, one after another: only other nodes' claims can make one conflict. */
+  private Future<?> tail = Future.succeededFuture();
+
   Future<Opened> open(String accountId, String email, String subject, String message, String serverId, String category) {
-    return claim(UUID.randomUUID().toString(), accountId, email, subject, message, serverId, category, 1);
+    String ticketId = UUID.randomUUID().toString();
+    synchronized (this) {
+      Future<Opened> opened = tail.transform(previous -> claim(ticketId, accountId, email, subject, message, serverId, category, 1));
+      tail = opened;
+      return opened;
+    }
   }
 
   private Future<Opened> claim(String ticketId, String accountId, String email, String subject, String message,

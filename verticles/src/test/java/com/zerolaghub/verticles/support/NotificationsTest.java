@@ -130,6 +130,40 @@ class NotificationsTest {
     assertThat(b.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.sent'")).isEqualTo(400);
   }
 
+  /** Not a benchmark (shared CI machine), but prints the end-to-end figures of one run. */
+  @Test
+  void threeHundredAcknowledgementsArriveAndTheirDelayIsMeasured() throws Exception {
+    SupportNode n = node(TestPostgres.freshDatabase());
+    List<Customer> customers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) customers.add(Customer.signUp(n.port()));
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    long t0 = System.nanoTime();
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        Customer c = customers.get(i % customers.size());
+        int k = i;
+        answers.add(pool.submit(() -> c.post("/api/support/create", ticket(k))));
+      }
+      for (Future<HttpResponse<String>> f : answers) assertThat(f.get().statusCode()).isEqualTo(201);
+    } finally {
+      pool.shutdownNow();
+    }
+    double createSeconds = (System.nanoTime() - t0) / 1e9;
+    SupportNode.eventually(Duration.ofSeconds(60), "300 acknowledgements", () -> mail.getReceivedMessages().length >= 300);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    io.micrometer.core.instrument.Timer delay = n.platform.context().meterRegistry().get("zlh_notification_delay").timer();
+    StringBuilder percentiles = new StringBuilder();
+    for (var v : delay.takeSnapshot().percentileValues()) {
+      percentiles.append(" p").append(Math.round(v.percentile() * 100)).append('=')
+          .append(Math.round(v.value(TimeUnit.MILLISECONDS))).append("ms");
+    }
+    System.out.printf("notify: 300 tickets created in %.2f s, all 300 mails accepted by SMTP after %.2f s (%.0f mails/s end to end);"
+        + " delay event->accepted over mails and alerts:%s max=%dms%n",
+        createSeconds, seconds, 300 / seconds, percentiles, Math.round(delay.max(TimeUnit.MILLISECONDS)));
+    assertThat(Mails.messageIds(mail)).hasSize(300).doesNotHaveDuplicates();
+  }
+
   @Test
   void mailWaitsWhileSmtpIsDownAndIsDeliveredWhenItReturns() throws Exception {
     SupportNode n = node(TestPostgres.freshDatabase());
