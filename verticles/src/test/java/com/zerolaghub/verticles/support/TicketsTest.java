@@ -102,6 +102,19 @@ class TicketsTest {
     assertThat(billing.stream().map(o -> ((JsonObject) o).getString("ticketId"))).contains(id);
     assertThat(admin.post("/api/admin/support/tickets/" + id + "/reply", new JsonObject().put("message", "Looking")).statusCode())
         .isEqualTo(204);
+    String number = new JsonObject(created.body()).getString("ticketNumber");
+    SupportNode.eventually(Duration.ofSeconds(20), "the reply mailed to alice", () -> {
+      try {
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+          if (m.getSubject().equals("Re: [" + number + "]") && m.getAllRecipients()[0].toString().equals(alice.email)) {
+            return Mails.part(m, "text/plain").contains("Looking");
+          }
+        }
+        return false;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
     assertThat(admin.post("/api/admin/support/tickets/" + id + "/close", null).statusCode()).isEqualTo(204);
     SupportNode.eventually(Duration.ofSeconds(10), "closed with its reply", () -> {
       JsonObject t = new JsonObject(body(() -> admin.get("/api/admin/support/tickets/" + id)));
