@@ -11,7 +11,7 @@ import java.util.Objects;
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
     AuthConfig auth, MailConfig mail, BillingConfig billing,
-    MonitoringConfig monitoring, ServersConfig servers, ProxyConfig proxy) {
+    MonitoringConfig monitoring, ServersConfig servers, ProxyConfig proxy, SupportConfig support) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -27,12 +27,13 @@ public record PlatformConfig(
     Objects.requireNonNull(monitoring, "monitoring");
     Objects.requireNonNull(servers, "servers");
     Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(support, "support");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults(), ProxyConfig.defaults());
+        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults(), ProxyConfig.defaults(), SupportConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -50,7 +51,8 @@ public record PlatformConfig(
         BillingConfig.from(ConfigSection.of(json, "billing")),
         MonitoringConfig.from(ConfigSection.of(json, "monitoring")),
         ServersConfig.from(ConfigSection.of(json, "servers")),
-        ProxyConfig.from(ConfigSection.of(json, "proxy")));
+        ProxyConfig.from(ConfigSection.of(json, "proxy")),
+        SupportConfig.from(ConfigSection.of(json, "support")));
   }
 
   /** Every key with its value, passwords included. */
@@ -68,50 +70,55 @@ public record PlatformConfig(
         .put("billing", billing.toJson())
         .put("monitoring", monitoring.toJson())
         .put("servers", servers.toJson())
-        .put("proxy", proxy.toJson());
+        .put("proxy", proxy.toJson())
+        .put("support", support.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withInfra(InfraConfig infra) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withServers(ServersConfig servers) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 
   public PlatformConfig withProxy(ProxyConfig proxy) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+  }
+
+  public PlatformConfig withSupport(SupportConfig support) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
   }
 }

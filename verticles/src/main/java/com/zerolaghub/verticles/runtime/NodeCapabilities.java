@@ -12,6 +12,7 @@ import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.support.SupportCapability;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class NodeCapabilities {
     capabilities.add(billing);
     servers.gatedBy(billing::gate);
     capabilities.add(new AuditCapability(auth, clock));
+    capabilities.add(new SupportCapability(auth, projections, clock, billing::announcements));
     capabilities.add(new MonitoringCapability(auth, projections));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());

@@ -1,0 +1,274 @@
+package com.zerolaghub.verticles.support;
+
+import com.zerolaghub.core.infra.discord.DiscordMessage;
+import com.zerolaghub.core.infra.discord.DiscordPort;
+import com.zerolaghub.core.infra.discord.DiscordRateLimitedException;
+import com.zerolaghub.core.infra.discord.DiscordRejectedException;
+import com.zerolaghub.core.support.Notification;
+import com.zerolaghub.core.support.NotificationTemplates;
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.WrongExpectedVersionException;
+import com.zerolaghub.events.support.NotificationEvent.NotificationFailed;
+import com.zerolaghub.events.support.NotificationEvent.NotificationIntended;
+import com.zerolaghub.events.support.NotificationEvent.NotificationSent;
+import com.zerolaghub.verticles.config.SupportConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox. For each due row: claim it (other nodes skip it until the claim lapses),
+ * record the intent in {@code notification/<sourceEventId>:<channel>} (no-stream: only the first
+ * sender creates it; a later one that finds an outcome there just drops the row), send, record
+ * {@code notification.sent} and delete the row. A failure is retried with doubling pauses (a
+ * Discord 429 after its {@code retry_after}); a permanent one, or the last attempt, records
+ * {@code notification.failed}. A crash between send and outcome resends once after the claim
+ * lapses: emails carry a Message-ID made from the source event id so the recipient's mail
+ * system can drop the copy; a Discord alert may then appear twice.
+ */
+final class NotificationSender {
+  private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+  private static final int BATCH = 50;
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventStore store;
+  private final EventCodec codec;
+  private final NotificationTemplates templates;
+  private final EmailChannel email;
+  private final DiscordPort discord;
+  private final SupportConfig config;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> failed = new ConcurrentHashMap<>();
+  private final Timer delay;
+  private long timer = -1;
+  private boolean polling;
+  private boolean stopped;
+  private int inFlight;
+  private Promise<Void> drained;
+
+  NotificationSender(Vertx vertx, Pool pool, EventStore store, EventCodec codec, NotificationTemplates templates, EmailChannel email,
+                     DiscordPort discord, SupportConfig config, Clock clock, MeterRegistry meters) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.store = store;
+    this.codec = codec;
+    this.templates = templates;
+    this.email = email;
+    this.discord = discord;
+    this.config = config;
+    this.clock = clock;
+    this.meters = meters;
+    this.delay = Timer.builder("zlh_notification_delay").description("source event to delivery accepted")
+        .publishPercentiles(0.5, 0.99).register(meters);
+    for (String channel : List.of(Notification.EMAIL, Notification.DISCORD)) counter(channel);
+  }
+
+  void start() {
+    vertx.runOnContext(v -> schedule());
+  }
+
+  /** Stops taking rows and completes once the deliveries in flight have recorded their outcome. */
+  Future<Void> stop() {
+    Promise<Void> p = Promise.promise();
+    vertx.runOnContext(v -> {
+      stopped = true;
+      if (timer >= 0) vertx.cancelTimer(timer);
+      if (inFlight == 0 && !polling) p.complete();
+      else drained = p;
+    });
+    return p.future();
+  }
+
+  private void schedule() {
+    if (stopped) return;
+    timer = vertx.setTimer(config.pollMillis(), id -> poll());
+  }
+
+  private void poll() {
+    if (stopped) return;
+    polling = true;
+    claim().onComplete(ar -> {
+      polling = false;
+      if (ar.failed()) {
+        log.atWarn().setMessage("notification outbox poll failed").setCause(ar.cause()).log();
+      } else {
+        for (Row row : ar.result()) {
+          inFlight++;
+          deliver(row).onComplete(done -> {
+            if (done.failed()) log.atWarn().setMessage("notification delivery bookkeeping failed").setCause(done.cause()).log();
+            inFlight--;
+            checkDrained();
+          });
+        }
+      }
+      checkDrained();
+      if (!stopped) {
+        // A full batch means more is due now.
+        if (ar.succeeded() && ar.result().size() == BATCH) vertx.runOnContext(v -> poll());
+        else schedule();
+      }
+    });
+  }
+
+  private void checkDrained() {
+    if (stopped && inFlight == 0 && !polling && drained != null) {
+      Promise<Void> p = drained;
+      drained = null;
+      p.complete();
+    }
+  }
+
+  private Future<List<Row>> claim() {
+    return pool.preparedQuery("UPDATE notification_outbox SET claimed_until = now() + make_interval(secs => $1), "
+        + "attempts = attempts + 1 WHERE id IN (SELECT id FROM notification_outbox WHERE next_attempt_at <= now() "
+        + "AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) "
+        + "RETURNING id, source_event_id, channel, kind, account_id, recipient, params, source_at, attempts")
+        .execute(Tuple.of((double) config.claimSeconds(), BATCH)).map(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          return list;
+        });
+  }
+
+  private Future<Void> deliver(Row row) {
+    long id = row.getLong("id");
+    String source = row.getString("source_event_id");
+    String channel = row.getString("channel");
+    int attempts = row.getInteger("attempts");
+    StreamId stream = StreamId.of("notification", source + ":" + channel);
+    EventMetadata meta = EventMetadata.system("system:notifications").withCausation(source);
+    return intend(stream, source, channel, row.getString("kind"), meta).compose(settled -> {
+      if (settled) return delete(id);
+      return render(row).compose(n -> n == null ? Future.failedFuture(new PermanentFailure("no recipient address")) : send(source, n))
+          .transform(ar -> {
+            if (ar.succeeded()) {
+              delay.record(Duration.between(row.getOffsetDateTime("source_at").toInstant(), clock.instant()));
+              return outcome(stream, meta, new NotificationSent(source, channel, attempts, clock.instant()), id);
+            }
+            Throwable err = ar.cause();
+            boolean permanent = err instanceof PermanentFailure || err instanceof DiscordRejectedException;
+            if (permanent || attempts >= config.maxAttempts()) {
+              counter(channel).increment();
+              log.atWarn().setMessage("notification given up").addKeyValue("sourceEventId", source).addKeyValue("channel", channel)
+                  .addKeyValue("attempts", attempts).addKeyValue("reason", err.getMessage()).log();
+              return outcome(stream, meta, new NotificationFailed(source, channel, String.valueOf(err.getMessage()), attempts,
+                  clock.instant()), id);
+            }
+            Duration wait = err instanceof DiscordRateLimitedException r ? r.retryAfter() : backoff(attempts);
+            return pool.preparedQuery("UPDATE notification_outbox SET claimed_until = NULL, last_error = $2, "
+                + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1")
+                .execute(Tuple.of(id, String.valueOf(err.getMessage()), wait.toMillis() / 1000.0)).mapEmpty();
+          });
+    });
+  }
+
+  /** True when an earlier sender already recorded this notification's outcome. */
+  private Future<Boolean> intend(StreamId stream, String source, String channel, String kind, EventMetadata meta) {
+    return store.append(stream, ExpectedVersion.NO_STREAM,
+            List.of(NewEvent.of(new NotificationIntended(source, channel, kind, clock.instant()), meta)))
+        .map(r -> false)
+        .recover(err -> {
+          if (!(err instanceof WrongExpectedVersionException)) return Future.failedFuture(err);
+          return store.readStream(stream).map(events -> {
+            for (RecordedEvent e : events) {
+              if (!"notification.intended".equals(e.type())) return true;
+            }
+            return false;
+          });
+        });
+  }
+
+  private Future<Void> outcome(StreamId stream, EventMetadata meta, Object event, long id) {
+    return store.append(stream, ExpectedVersion.ANY, List.of(NewEvent.of((com.zerolaghub.events.DomainEvent) event, meta)))
+        .compose(r -> delete(id));
+  }
+
+  private Future<Void> delete(long id) {
+    return pool.preparedQuery("DELETE FROM notification_outbox WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
+  }
+
+  private Future<Void> send(String source, Notification n) {
+    if (Notification.DISCORD.equals(n.channel())) {
+      return discord == null ? Future.failedFuture(new PermanentFailure("no Discord webhook configured"))
+          : discord.post(new DiscordMessage(n.text(), n.subject(), n.html()));
+    }
+    return email.send(source, n);
+  }
+
+  private Future<Notification> render(Row row) {
+    JsonObject p = (JsonObject) row.getValue("params");
+    String kind = row.getString("kind");
+    if (Notification.DISCORD.equals(row.getString("channel"))) {
+      return Future.succeededFuture(templates.ticketAlert(p.getString("ticketNumber"), p.getString("category"),
+          p.getString("accountId"), p.getString("subject"), p.getString("message")));
+    }
+    Future<String> address = row.getString("recipient") != null ? Future.succeededFuture(row.getString("recipient"))
+        : emailOf(row.getString("account_id"));
+    return address.map(to -> {
+      if (to == null) return null;
+      switch (kind) {
+        case "ticket-opened":
+          return templates.ticketAcknowledgement(to, p.getString("ticketNumber"), p.getString("subject"), p.getString("message"));
+        case "ticket-replied":
+          return templates.ticketReply(to, p.getString("ticketNumber"), p.getString("message"));
+        case "server-ready":
+          return templates.serverReady(to, p.getString("serverId"));
+        case "server-failed":
+          return templates.serverFailed(to, p.getString("serverId"));
+        case "billing-warning":
+          return templates.billingWarning(to, p.getString("level"));
+        default:
+          throw new PermanentFailure("unknown notification kind " + kind);
+      }
+    });
+  }
+
+  private Future<String> emailOf(String accountId) {
+    if (accountId == null) return Future.succeededFuture(null);
+    return pool.preparedQuery("SELECT email FROM accounts WHERE id = $1").execute(Tuple.of(accountId)).map(rows -> {
+      for (Row r : rows) return r.getString("email");
+      return null;
+    });
+  }
+
+  private Duration backoff(int attempts) {
+    long ms = FIRST_PAUSE.toMillis() << Math.min(20, Math.max(0, attempts - 1));
+    return Duration.ofMillis(Math.min(ms, config.backoffMaxMillis()));
+  }
+
+  private Counter counter(String channel) {
+    return failed.computeIfAbsent(channel, c -> Counter.builder("zlh_notifications_failed_total").tag("channel", c)
+        .description("notifications given up (permanent refusal or attempts exhausted)").register(meters));
+  }
+
+  static final class PermanentFailure extends RuntimeException {
+    PermanentFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package com.zerolaghub.verticles.support;
+
+import com.zerolaghub.core.infra.discord.DiscordWebhookAdapter;
+import com.zerolaghub.core.support.NotificationTemplates;
+import com.zerolaghub.events.support.AnnouncementEvent;
+import com.zerolaghub.events.support.NotificationEvent;
+import com.zerolaghub.events.support.SupportEvent;
+import com.zerolaghub.verticles.config.SupportConfig;
+import java.time.Duration;
+import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.PlatformContext;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Support: tickets (numbered through the log), server notepads, and the notification outbox
+ * that mails customers and alerts operators on Discord. Start it after the projections setup
+ * and before their launch.
+ */
+public final class SupportCapability implements Capability {
+  private final Authentication auth;
+  private final ProjectionsCapability projections;
+  private final Clock clock;
+  private NotificationSender sender;
+  private EmailChannel email;
+  private DiscordWebhookAdapter discord;
+
+  private final BillingAnnouncementSource billing;
+
+  public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock) {
+    this(auth, projections, clock, BillingAnnouncementSource.NONE);
+  }
+
+  /** @param billing billing's announcements, merged into the customer's list ({@code billingCapability::announcements}) */
+  public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock, BillingAnnouncementSource billing) {
+    this.billing = Objects.requireNonNull(billing, "billing");
+    this.auth = Objects.requireNonNull(auth, "auth");
+    this.projections = Objects.requireNonNull(projections, "projections");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String name() {
+    return "support";
+  }
+
+  @Override
+  public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    ctx.codec().register(SupportEvent.TYPES);
+    ctx.codec().register(NotificationEvent.TYPES);
+    ctx.codec().register(AnnouncementEvent.TYPES);
+    SupportConfig config = ctx.config().support();
+    ProjectionRuntime runtime = projections.runtime();
+    MemoryView<TicketBook.Snapshot> tickets = runtime.register(new TicketBook());
+    MemoryView<AnnouncementBoard.Snapshot> board = runtime.register(new AnnouncementBoard());
+    boolean discordOn = !config.discordWebhookUrl().isEmpty();
+    runtime.register(new NotificationOutbox(ctx.codec(), discordOn));
+    email = new EmailChannel(ctx.vertx(), ctx.config().mail());
+    discord = discordOn ? new DiscordWebhookAdapter(ctx.vertx(), config.discordWebhookUrl(), 3, Duration.ofMillis(200)) : null;
+    sender = new NotificationSender(ctx.vertx(), ctx.pool(), ctx.store(), ctx.codec(),
+        new NotificationTemplates(ctx.config().http().publicUrl()), email, discord, config, clock, ctx.meterRegistry());
+    sender.start();
+    if (ctx.config().roles().api()) {
+      ServerOwners owners = new ServerOwners(ctx.store());
+      new TicketEndpoints(ctx.vertx(), new TicketActions(ctx.vertx(), ctx.store(), clock), tickets, owners, ctx.pool()).bind(api, auth);
+      new NotesEndpoints(ctx.store(), ctx.codec(), owners, clock).bind(api, auth);
+      new AnnouncementEndpoints(ctx.store(), board, billing, clock).bind(api, auth);
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Stops the sender after its deliveries in flight recorded their outcome; then closes the channels. */
+  @Override
+  public Future<Void> stop() {
+    if (sender == null) return Future.succeededFuture();
+    return sender.stop().eventually(() -> {
+      if (discord != null) discord.close();
+      return email.close();
+    });
+  }
+}
