@@ -3,10 +3,8 @@ package com.zerolaghub.verticles.accounts;
 import com.zerolaghub.verticles.config.MailConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,7 @@ final class ResetLinkMailer {
   ResetLinkMailer(Vertx vertx, MailConfig config, String publicUrl) {
     this.config = config;
     this.publicUrl = publicUrl;
-    this.client = config.enabled() ? MailClient.create(vertx, clientConfig(config)) : null;
+    this.client = config.enabled() ? MailClient.create(vertx, config.clientOptions()) : null;
   }
 
   static String link(String publicUrl, String token) {
@@ -59,25 +57,6 @@ final class ResetLinkMailer {
     return client == null ? Future.succeededFuture() : client.close();
   }
 
-  private static io.vertx.ext.mail.MailConfig clientConfig(MailConfig c) {
-    io.vertx.ext.mail.MailConfig m = new io.vertx.ext.mail.MailConfig().setHostname(c.host()).setPort(c.port());
-    switch (c.tls()) {
-      case MailConfig.TLS_IMPLICIT:
-        m.setSsl(true).setStarttls(StartTLSOptions.DISABLED);
-        break;
-      case MailConfig.TLS_STARTTLS:
-        m.setStarttls(StartTLSOptions.REQUIRED);
-        break;
-      default:
-        m.setStarttls(StartTLSOptions.DISABLED);
-    }
-    if (c.username().isEmpty()) {
-      m.setLogin(LoginOption.DISABLED);
-    } else {
-      m.setLogin(LoginOption.REQUIRED).setUsername(c.username()).setPassword(c.password());
-    }
-    return m;
-  }
 
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");

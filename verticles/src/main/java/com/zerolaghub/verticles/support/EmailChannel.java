@@ -4,10 +4,8 @@ import com.zerolaghub.core.support.Notification;
 import com.zerolaghub.verticles.config.MailConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.StartTLSOptions;
 
 /**
  * Notification mail over SMTP. The Message-ID is derived from the source event and channel, so
@@ -19,7 +17,7 @@ final class EmailChannel {
 
   EmailChannel(Vertx vertx, MailConfig config) {
     this.config = config;
-    this.client = config.enabled() ? MailClient.create(vertx, clientConfig(config)) : null;
+    this.client = config.enabled() ? MailClient.create(vertx, config.clientOptions()) : null;
   }
 
   static String messageId(String sourceEventId) {
@@ -38,20 +36,4 @@ final class EmailChannel {
     return client == null ? Future.succeededFuture() : client.close();
   }
 
-  private static io.vertx.ext.mail.MailConfig clientConfig(MailConfig c) {
-    io.vertx.ext.mail.MailConfig m = new io.vertx.ext.mail.MailConfig().setHostname(c.host()).setPort(c.port());
-    switch (c.tls()) {
-      case MailConfig.TLS_IMPLICIT:
-        m.setSsl(true).setStarttls(StartTLSOptions.DISABLED);
-        break;
-      case MailConfig.TLS_STARTTLS:
-        m.setStarttls(StartTLSOptions.REQUIRED);
-        break;
-      default:
-        m.setStarttls(StartTLSOptions.DISABLED);
-    }
-    if (c.username().isEmpty()) m.setLogin(LoginOption.DISABLED);
-    else m.setLogin(LoginOption.REQUIRED).setUsername(c.username()).setPassword(c.password());
-    return m;
-  }
 }
