@@ -6,7 +6,7 @@ import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.FieldError;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
-import io.vertx.core.Future;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -41,6 +41,15 @@ final class FileUploads {
   }
 
   private void upload(RoutingContext ctx) {
+    // A refusal before the body was read: the rest of it is not wanted, so the connection goes.
+    // (HTTP/2 ends just the stream by itself.)
+    boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+    ctx.addHeadersEndHandler(v -> {
+      if (http1 && !ctx.request().isEnded() && ctx.response().getStatusCode() >= 400) ctx.response().putHeader("Connection", "close");
+    });
+    ctx.addBodyEndHandler(v -> {
+      if (http1 && !ctx.request().isEnded() && ctx.response().getStatusCode() >= 400) ctx.request().connection().close();
+    });
     String serverId = ctx.pathParam("serverId");
     String path = ctx.request().getParam("path");
     if (path == null || path.isEmpty()) {
@@ -51,8 +60,11 @@ final class FileUploads {
     if (length != null && parse(length) > limit) throw tooLarge();
     LimitedUpload body = new LimitedUpload(ctx.request(), limit);
     agent.act(Callers.requester(ctx), Callers.metadata(ctx), serverId, AgentAction.FILE_WRITE, path,
-            endpoint -> port.writeFile(endpoint, path, body)
-                .recover(err -> body.exceeded() ? Future.failedFuture(tooLarge()) : Future.failedFuture(err)),
+            endpoint -> {
+              // clients that asked to wait ("Expect: 100-continue") send the body only now
+              if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) ctx.response().writeContinue();
+              return port.writeFile(endpoint, path, body);
+            },
             null)
         .onComplete(ar -> {
           if (ar.failed()) {

@@ -31,7 +31,8 @@ final class ServersNode implements AutoCloseable {
   final Platform platform;
   final ServersCapability servers;
   final TestPostgres.Database database;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServersNode(Platform platform, ServersCapability servers, TestPostgres.Database database) {
     this.platform = platform;
