@@ -4,6 +4,7 @@ import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.verticles.http.Authentication;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -13,10 +14,25 @@ import io.vertx.ext.web.RoutingContext;
  * buffered without bound.
  */
 final class LiveEventsSocket {
+  static final String PATH = "/api/events";
   private final LiveFeed feed;
 
   LiveEventsSocket(LiveFeed feed) {
     this.feed = feed;
+  }
+
+  /**
+   * Placed before the API's root handlers: they would let the request end, and a WebSocket
+   * handshake needs it unread. It is still documented in the contract ({@code liveEvents}).
+   */
+  void install(Router router, Authentication auth) {
+    router.get(PATH).order(-1000)
+        .handler(ctx -> {
+          ctx.request().pause();
+          ctx.next();
+        })
+        .handler(auth.required())
+        .handler(this::upgrade);
   }
 
   void upgrade(RoutingContext ctx) {

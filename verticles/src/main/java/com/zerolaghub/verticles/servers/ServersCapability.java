@@ -173,8 +173,10 @@ public final class ServersCapability implements Capability {
     api.operation("codeServerAction", auth.required(), agent::codeServer);
     api.operation("getCatalog", admin::catalog);
     api.operation("velocityResync", auth.admin(), admin::velocityResync);
-    api.operation("liveEvents", auth.required(), socket::upgrade);
-    api.routes(router -> uploads.install(router, auth));
+    api.routes(router -> {
+      uploads.install(router, auth);
+      socket.install(router, auth);
+    });
   }
 
   /**
