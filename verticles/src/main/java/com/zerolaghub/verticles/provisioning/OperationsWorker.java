@@ -173,7 +173,7 @@ public final class OperationsWorker {
     Future<OperationRunner.Result> run;
     try {
       run = runner.run(op.serverId(), metadata, this::inCharge);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error thrown at once must crash the worker like one thrown later
       run = Future.failedFuture(e);
     }
     run.onComplete(ar -> {

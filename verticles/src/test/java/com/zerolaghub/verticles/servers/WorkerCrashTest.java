@@ -1,110 +1,121 @@
 package com.zerolaghub.verticles.servers;
 
-import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.verticles.sim.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * The provisioning worker dies at every step — after the step's intent is recorded but before
- * it acts, and after it acted but before the outcome is recorded — and a fresh worker takes
- * over from the log. Every operation still ends exactly once, with exactly one container.
- */
+@DisplayName("a worker killed at any step is replaced and every operation ends exactly once, with never a second container")
+@org.junit.jupiter.api.Timeout(40)
 class WorkerCrashTest {
+  private static final KillSwitch kill = new KillSwitch();
   private static ServersNode node;
-  private static volatile Kill kill;
-
-  /** Where the next worker dies; fires once. */
-  private record Kill(String phase, boolean afterAct, CountDownLatch fired) {}
-
-  private static final class WorkerKilled extends RuntimeException {
-    WorkerKilled(String where) {
-      super("worker killed " + where, null, false, false);
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
-    node = ServersNode.start(new RunnerHooks() {
-      @Override
-      public void beforeAct(String serverId, String step) {
-        maybeDie(step, false);
-      }
-
-      @Override
-      public void afterAct(String serverId, String step) {
-        maybeDie(step, true);
-      }
-    }, c -> c);
-  }
-
-  private static void maybeDie(String step, boolean afterAct) {
-    Kill k = kill;
-    if (k != null && k.phase().equals(step) && k.afterAct() == afterAct && k.fired().getCount() > 0) {
-      kill = null;
-      k.fired().countDown();
-      throw new WorkerKilled((afterAct ? "after " : "before ") + step);
-    }
+    node = ServersNode.start(kill, c -> c);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) node.close();
+    node.close();
   }
 
-  @ParameterizedTest(name = "killed {1} act of {0}")
-  @CsvSource({
-      "allocate-vmid, before", "allocate-vmid, after",
-      "clone, before", "clone, after",
-      "await-clone, before", "await-clone, after",
-      "set-resources, before", "set-resources, after",
-      "start-container, before", "start-container, after",
-      "await-agent, before", "await-agent, after",
-      "push-config, before", "push-config, after",
-      "publish-dns, before", "publish-dns, after",
-      "register-velocity, before", "register-velocity, after"})
-  void anOperationEndsExactlyOnceWithOneContainerWhenTheWorkerDies(String phase, String when) throws Exception {
+  static Stream<Arguments> provisioningPoints() {
+    return Stream.of("allocate-vmid", "clone", "await-clone", "set-resources", "start-container", "await-agent",
+            "push-config", "publish-dns", "register-velocity")
+        .flatMap(step -> Stream.of(Arguments.of(step, true), Arguments.of(step, false)));
+  }
+
+  static Stream<Arguments> teardownPoints() {
+    return Stream.of("deregister-velocity", "remove-dns", "destroy-container", "verify-gone")
+        .flatMap(step -> Stream.of(Arguments.of(step, true), Arguments.of(step, false)));
+  }
+
+  private static List<String> types(String serverId) throws Exception {
+    return node.platform.context().store().readStream(ServerStreams.server(serverId))
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS).stream().map(RecordedEvent::type).toList();
+  }
+
+  /** Waits for the kill, then starts a fresh worker instance, as a restarted node would. */
+  private static void replaceKilledWorker() throws Exception {
+    ServersNode.eventually("the worker is killed", 20, () -> assertThat(node.servers.worker().crashed()).isTrue());
+    node.servers.startNewWorker().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @ParameterizedTest(name = "provisioning killed {0} ({1} = before the act)")
+  @MethodSource("provisioningPoints")
+  void provisioningResumes(String step, boolean before) throws Exception {
     node.awaitIdle();
-    int clonesBefore = node.sims().proxmox().cloneCount();
-    int containersBefore = node.sims().proxmox().containers().size();
-    CountDownLatch fired = new CountDownLatch(1);
-    kill = new Kill(phase, when.equals("after"), fired);
-
+    int clones = node.sims().proxmox().cloneCount();
     String user = ServersNode.newUser();
-    JsonObject accepted = node.create(user, ServersNode.game("c" + phase.replace("-", "")));
-    assertThat(fired.await(20, TimeUnit.SECONDS)).as("the worker reached " + when + " " + phase).isTrue();
-    // The dead worker's replacement: a new instance with its own lease, resuming from the log.
-    node.servers.startNewWorker().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    String name = "k-" + step.replace("-", "") + (before ? "-b" : "-a");
+    kill.arm(step, before);
+    JsonObject accepted = node.create(user, ServersNode.game(name));
+    replaceKilledWorker();
 
-    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 30);
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
     assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
-    String serverId = accepted.getString("serverId");
-    assertThat(countEvents(serverId, "server.ready")).as("ready recorded once").isEqualTo(1);
-    assertThat(node.sims().proxmox().cloneCount() - clonesBefore).as("clones for one operation").isEqualTo(1);
-    assertThat(node.sims().proxmox().containers().size() - containersBefore).as("containers for one operation").isEqualTo(1);
-    int vmid = json(node.get(user, "/api/servers/" + serverId)).getInteger("vmid");
-    assertThat(node.sims().proxmox().container(vmid)).isPresent();
+    List<String> events = types(accepted.getString("serverId"));
+    assertThat(events.stream().filter("server.ready"::equals)).hasSize(1);
+    assertThat(events).doesNotContain("server.provisioning-failed");
+    List<SimulatedContainer> mine = node.sims().proxmox().containers().stream()
+        .filter(c -> c.hostname() != null && c.hostname().startsWith(name + "-")).toList();
+    assertThat(mine).hasSize(1);
+    assertThat(node.sims().proxmox().cloneCount() - clones).as("clones").isEqualTo(1);
+    assertThat(node.sims().velocity().registrations()).filteredOn(r -> r.name().startsWith(name + "-")).hasSize(1);
+    assertThat(node.sims().cloudflare().records()).filteredOn(r -> r.name().contains("." + name + "-")).hasSize(1);
   }
 
-  private static long countEvents(String serverId, String type) throws Exception {
-    try (Connection c = node.database.jdbc(); PreparedStatement ps = c.prepareStatement(
-        "SELECT count(*) FROM event_log WHERE stream_type = 'server' AND stream_id = ? AND event_type = ?")) {
-      ps.setString(1, serverId);
-      ps.setString(2, type);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  @ParameterizedTest(name = "teardown killed {0} ({1} = before the act)")
+  @MethodSource("teardownPoints")
+  void teardownResumes(String step, boolean before) throws Exception {
+    String user = ServersNode.newUser();
+    String name = "t-" + step.replace("-", "") + (before ? "-b" : "-a");
+    JsonObject server = node.ready(user, ServersNode.game(name));
+    String serverId = server.getString("serverId");
+    int vmid = server.getInteger("vmid");
+    node.operate(user, "POST", "/api/servers/" + serverId + "/host/stop");
+
+    kill.arm(step, before);
+    JsonObject accepted = ServersNode.json(node.send(user, "DELETE", "/api/servers/" + serverId, null));
+    replaceKilledWorker();
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
+    assertThat(types(serverId).stream().filter("server.deleted"::equals)).hasSize(1);
+    assertThat(node.sims().proxmox().container(vmid)).isEmpty();
+    assertThat(node.sims().velocity().registrations()).noneMatch(r -> r.name().equals(name + "-" + vmid));
+    assertThat(node.sims().cloudflare().records()).noneMatch(r -> r.name().contains("." + name + "-" + vmid + "."));
+  }
+
+  @ParameterizedTest(name = "host stop killed {1} = before the act")
+  @MethodSource("hostPoints")
+  void hostActionResumes(String step, boolean before) throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("h-" + (before ? "b" : "a"), false));
+    String serverId = server.getString("serverId");
+    kill.arm(step, before);
+    JsonObject accepted = ServersNode.json(node.send(user, "POST", "/api/servers/" + serverId + "/host/restart", null));
+    replaceKilledWorker();
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
+    assertThat(types(serverId).stream().filter("server.host-action-completed"::equals)).hasSize(1);
+    assertThat(node.sims().proxmox().container(server.getInteger("vmid"))).get().extracting(SimulatedContainer::running).isEqualTo(true);
+  }
+
+  static Stream<Arguments> hostPoints() {
+    return Stream.of(Arguments.of("stop-host", true), Arguments.of("stop-host", false),
+        Arguments.of("start-host", true), Arguments.of("start-host", false));
   }
 }
