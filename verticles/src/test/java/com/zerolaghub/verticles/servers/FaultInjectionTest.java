@@ -1,22 +1,22 @@
 package com.zerolaghub.verticles.servers;
 
+import static com.zerolaghub.verticles.servers.ServersNode.eventually;
+import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.verticles.sim.FaultPlan;
 import com.zerolaghub.verticles.sim.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/**
- * Outside systems misbehave: each operation still ends — succeeded after waiting, or failed
- * with a reason a person can act on — and no container exists without a server record.
- */
+@DisplayName("faults of the outside systems end an operation with a clear reason, or are waited out; never a hang, never an orphan")
 class FaultInjectionTest {
   private static ServersNode node;
 
@@ -27,77 +27,203 @@ class FaultInjectionTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (node != null) node.close();
+    node.close();
   }
 
   @AfterEach
-  void heal() throws Exception {
+  void clearFaults() throws Exception {
     node.sims().proxmox().faults(FaultPlan.none());
     node.sims().cloudflare().faults(FaultPlan.none());
     node.sims().velocity().faults(FaultPlan.none());
     node.awaitIdle();
-    noOrphans();
+    assertNoOrphan();
+  }
+
+  /** Every container the node made belongs to a server the platform knows. */
+  private static void assertNoOrphan() throws Exception {
+    eventually("every container has its server", 5, () -> {
+      Set<Integer> known = new HashSet<>();
+      json(node.asAdmin("GET", "/api/servers?limit=500", null)).getJsonArray("servers")
+          .forEach(s -> {
+            Integer vmid = ((JsonObject) s).getInteger("vmid");
+            if (vmid != null) known.add(vmid);
+          });
+      for (SimulatedContainer c : node.sims().proxmox().containers()) {
+        if (!c.template()) assertThat(known).as("server of CT " + c.vmid()).contains(c.vmid());
+      }
+    });
+  }
+
+  private static JsonObject failedCreate(String user, String body) throws Exception {
+    JsonObject accepted = node.create(user, body);
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("failed");
+    return op.put("serverId", accepted.getString("serverId"));
+  }
+
+  /** A failed server can be cleaned up: stop its host if it may run, then delete; nothing stays. */
+  private static void cleanUp(String user, String serverId) throws Exception {
+    JsonObject server = json(node.get(user, "/api/servers/" + serverId));
+    if (server.getString("hostState").equals("running") || server.getString("hostState").equals("unknown")) {
+      HttpResponse<String> refused = node.send(user, "DELETE", "/api/servers/" + serverId, null);
+      assertThat(refused.statusCode()).isEqualTo(409);
+      node.operate(user, "POST", "/api/servers/" + serverId + "/host/stop");
+    }
+    node.operate(user, "DELETE", "/api/servers/" + serverId);
+    Integer vmid = server.getInteger("vmid");
+    if (vmid != null) assertThat(node.sims().proxmox().container(vmid)).isEmpty();
   }
 
   @Test
-  void aFailedCloneTaskFailsTheOperationWithItsReasonAndLeavesNoContainer() throws Exception {
-    int containers = node.sims().proxmox().containers().size();
-    node.sims().proxmox().faults(FaultPlan.none().failingTasks("vzclone", "clone failed: storage 'local-lvm' is full"));
-    JsonObject op = provision("fullstorage");
-    assertThat(op.getString("status")).isEqualTo("failed");
-    assertThat(op.getString("reason")).contains("storage 'local-lvm' is full");
-    assertThat(node.sims().proxmox().containers()).hasSize(containers);
+  @DisplayName("Proxmox answering the clone with 500: failed at clone, nothing created, and deletable")
+  void cloneRefused() throws Exception {
+    String user = ServersNode.newUser();
+    int clones = node.sims().proxmox().cloneCount();
+    node.sims().proxmox().faults(FaultPlan.none().failing("POST", "/clone$", 500));
+    JsonObject op = failedCreate(user, ServersNode.game("refused"));
+    assertThat(op.getString("phase")).isEqualTo("clone");
+    assertThat(op.getString("reason")).contains("Proxmox refused the clone").contains("500");
+    assertThat(node.sims().proxmox().cloneCount()).isEqualTo(clones);
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
   }
 
   @Test
-  void proxmoxAnswering500OnConfigEndsTheOperationWithAReason() throws Exception {
-    node.sims().proxmox().faults(FaultPlan.none().failing("PUT", ".*/lxc/[0-9]+/config", 500));
-    assertEndsClearly(provision("config500"));
+  @DisplayName("a clone request without answer (timeout) is checked against the inventory, not repeated")
+  void cloneUnanswered() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().proxmox().faults(FaultPlan.none().hanging("/clone$"));
+    JsonObject op = failedCreate(user, ServersNode.game("silent"));
+    assertThat(op.getString("phase")).isEqualTo("clone");
+    assertThat(op.getString("reason")).contains("got no answer").contains("not in the inventory");
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
   }
 
   @Test
-  void aLockedTemplateMakesTheCreateWaitOrFailClearlyNeverHang() throws Exception {
+  @DisplayName("a clone task that fails: failed at await-clone with Proxmox's exit status")
+  void cloneTaskFails() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().proxmox().faults(FaultPlan.none().failingTasks("vzclone", "clone failed: disk full"));
+    JsonObject op = failedCreate(user, ServersNode.dev("diskfull", false));
+    assertThat(op.getString("phase")).isEqualTo("await-clone");
+    assertThat(op.getString("reason")).contains("clone failed: disk full");
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
+  }
+
+  @Test
+  @DisplayName("'CT is locked' on the template is waited out, and the create resumes when the lock goes")
+  void lockedTemplateIsWaitedOut() throws Exception {
+    String user = ServersNode.newUser();
     node.sims().proxmox().holdLock(9000, "backup");
+    JsonObject accepted;
     try {
-      assertEndsClearly(provision("locked"));
+      accepted = node.create(user, ServersNode.game("patient"));
+      node.awaitOperation(user, accepted.getString("operationId"), o -> "clone".equals(o.getString("phase")), 10);
+      Thread.sleep(300); // keep it locked through a few refused attempts
     } finally {
       node.sims().proxmox().releaseLock(9000);
     }
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
   }
 
   @Test
-  void cloudflareErrorsEndTheOperationWithAReason() throws Exception {
-    node.sims().cloudflare().faults(FaultPlan.none().failing("POST", ".*dns_records.*", 503));
-    assertEndsClearly(provision("dns503"));
-  }
-
-  @Test
-  void aVelocityBridgeThatNeverAnswersTimesOutInsteadOfHanging() throws Exception {
-    node.sims().velocity().faults(FaultPlan.none().hanging("/servers.*"));
-    assertEndsClearly(provision("velhang"));
-  }
-
-  private static JsonObject provision(String name) throws Exception {
+  @DisplayName("a template locked for longer than servers.stepRetryMs fails the create with the lock named")
+  void lockedTooLongFails() throws Exception {
     String user = ServersNode.newUser();
-    JsonObject accepted = node.create(user, ServersNode.game(name));
-    return node.awaitFinished(user, accepted.getString("operationId"), 45);
-  }
-
-  private static void assertEndsClearly(JsonObject op) {
-    assertThat(op.getString("status")).isIn("succeeded", "failed");
-    if (op.getString("status").equals("failed")) {
-      assertThat(op.getString("reason")).as(op.encode()).isNotBlank();
+    node.sims().proxmox().holdLock(9001, "backup");
+    try {
+      JsonObject op = failedCreate(user, ServersNode.dev("locked", false));
+      assertThat(op.getString("reason")).contains("locked").contains("CT is locked (backup)");
+      cleanUpLater(user, op.getString("serverId"));
+    } finally {
+      node.sims().proxmox().releaseLock(9001);
     }
   }
 
-  /** Every simulated container (templates aside) belongs to a server the log knows. */
-  private static void noOrphans() throws Exception {
-    ServersNode.eventually("every container has a record", 10, () -> {
-      Set<Integer> known = node.servers.directory().current().servers().stream()
-          .map(ServerDirectory.Server::vmid).filter(v -> v != null).collect(Collectors.toSet());
-      Set<Integer> containers = node.sims().proxmox().containers().stream()
-          .map(SimulatedContainer::vmid).filter(v -> v != 9000 && v != 9001).collect(Collectors.toSet());
-      assertThat(known).containsAll(containers);
-    });
+  private static String pendingCleanUpUser;
+  private static String pendingCleanUpServer;
+
+  private static void cleanUpLater(String user, String serverId) {
+    pendingCleanUpUser = user;
+    pendingCleanUpServer = serverId;
+  }
+
+  @AfterEach
+  void cleanUpPending() throws Exception {
+    if (pendingCleanUpServer != null) {
+      cleanUp(pendingCleanUpUser, pendingCleanUpServer);
+      pendingCleanUpServer = null;
+    }
+  }
+
+  @Test
+  @DisplayName("Cloudflare answering 503 for a moment is waited out")
+  void dnsOutageIsWaitedOut() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().cloudflare().faults(FaultPlan.none().failing("/dns_records", 503));
+    JsonObject accepted = node.create(user, ServersNode.game("flaky"));
+    node.awaitOperation(user, accepted.getString("operationId"), o -> "publish-dns".equals(o.getString("phase")), 10);
+    Thread.sleep(200);
+    node.sims().cloudflare().faults(FaultPlan.none());
+    JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
+    assertThat(node.sims().cloudflare().records()).anyMatch(r -> r.name().contains(".flaky-"));
+  }
+
+  @Test
+  @DisplayName("Cloudflare failing for good: failed at publish-dns with its answer; stop then delete leaves nothing")
+  void dnsDownFails() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().cloudflare().faults(FaultPlan.none().failing("/dns_records", 500));
+    JsonObject op = failedCreate(user, ServersNode.game("nodns"));
+    assertThat(op.getString("phase")).isEqualTo("publish-dns");
+    assertThat(op.getString("reason")).contains("cloudflare").contains("500");
+    node.sims().cloudflare().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
+    assertThat(node.sims().cloudflare().records()).noneMatch(r -> r.name().contains(".nodns-"));
+  }
+
+  @Test
+  @DisplayName("Velocity not answering: failed at register-velocity with a timeout reason")
+  void velocityTimeoutFails() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().velocity().faults(FaultPlan.none().hanging("/servers"));
+    JsonObject op = failedCreate(user, ServersNode.game("novelocity"));
+    assertThat(op.getString("phase")).isEqualTo("register-velocity");
+    assertThat(op.getString("reason")).contains("velocity").contains("timeout");
+    node.sims().velocity().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
+    assertThat(node.sims().velocity().registrations()).noneMatch(r -> r.name().startsWith("novelocity-"));
+  }
+
+  @Test
+  @DisplayName("a container that will not start: failed at start-container with the task's exit status")
+  void startTaskFails() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().proxmox().faults(FaultPlan.none().failingTasks("vzstart", "startup for container '1' failed"));
+    JsonObject op = failedCreate(user, ServersNode.dev("nostart", false));
+    assertThat(op.getString("phase")).isEqualTo("start-container");
+    assertThat(op.getString("reason")).contains("startup for container");
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
+  }
+
+  @Test
+  @DisplayName("a host stop Proxmox keeps refusing fails with its reason; the host still counts as running, so delete stays refused")
+  void hostStopFails() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("stubborn", false));
+    String id = server.getString("serverId");
+    node.sims().proxmox().faults(FaultPlan.none().failing("POST", "/status/shutdown$", 500));
+    HttpResponse<String> r = node.send(user, "POST", "/api/servers/" + id + "/host/stop", null);
+    JsonObject op = node.awaitFinished(user, json(r).getString("operationId"), 20);
+    assertThat(op.getString("status")).isEqualTo("failed");
+    assertThat(op.getString("reason")).contains("500");
+    assertThat(node.send(user, "DELETE", "/api/servers/" + id, null).statusCode()).isEqualTo(409);
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, id);
   }
 }
