@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /** Every benchmark {@code zlh bench} can run, by name. A new benchmark adds itself to {@link #ALL}. */
 public final class Benchmarks {
   private static final List<Benchmark> ALL = List.of(
-      new AppendBenchmark(), new ReplayBenchmark(), new LoginBenchmark(), new AuditBenchmark(), new WebhookBenchmark(),
-      new SdBenchmark());
+      new AppendBenchmark(), new ReplayBenchmark(), new LoginBenchmark(), new ProvisionBenchmark(),
+      new AuditBenchmark(), new WebhookBenchmark(), new SdBenchmark());
 
   private static final Map<String, Benchmark> BY_NAME = index(ALL);
 

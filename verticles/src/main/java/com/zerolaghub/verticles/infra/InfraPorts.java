@@ -29,6 +29,7 @@ public final class InfraPorts {
 
   private final RunnerPorts ports;
   private final SimulatedSystems simulators;
+  private final AutoCloseable[] closeables;
   private final ProxmoxHttpAdapter proxmox;
   private final CloudflareDnsAdapter dns;
   private final VelocityHttpAdapter velocity;
@@ -42,6 +43,22 @@ public final class InfraPorts {
     this.agents = agents;
     this.simulators = simulators;
     this.ports = new RunnerPorts(proxmox, dns, velocity, agents);
+    this.closeables = new AutoCloseable[] {proxmox, dns, velocity, agents};
+  }
+
+  private InfraPorts(RunnerPorts given) {
+    this.proxmox = null;
+    this.dns = null;
+    this.velocity = null;
+    this.agents = null;
+    this.simulators = null;
+    this.ports = given;
+    this.closeables = new AutoCloseable[0];
+  }
+
+  /** Ports built elsewhere (benchmarks' instant stand-ins); nothing to start or close. */
+  public static InfraPorts of(RunnerPorts ports) {
+    return new InfraPorts(ports);
   }
 
   /** Starts the simulators (simulated mode) and builds the adapters. */
@@ -85,10 +102,13 @@ public final class InfraPorts {
 
   /** Closes the adapters' clients and stops the simulators. */
   public Future<Void> close() {
-    proxmox.close();
-    dns.close();
-    velocity.close();
-    agents.close();
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing a client fails only if it was closed already
+      }
+    }
     return simulators == null ? Future.succeededFuture() : simulators.stop();
   }
 }

@@ -20,6 +20,7 @@ import com.zerolaghub.core.instances.Templates;
 import com.zerolaghub.core.instances.run.AgentTokens;
 import com.zerolaghub.core.instances.run.OperationRunner;
 import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.core.instances.run.ServerLog;
 import com.zerolaghub.events.servers.ServerEvents;
@@ -64,6 +65,7 @@ public final class ServersCapability implements Capability {
   private final Authentication auth;
   private final ProjectionsCapability projections;
   private final RunnerHooks hooks;
+  private RunnerPorts givenPorts;
 
   private Vertx vertx;
   private Redis redis;
@@ -88,6 +90,12 @@ public final class ServersCapability implements Capability {
     this.auth = auth;
     this.projections = projections;
     this.hooks = hooks;
+  }
+
+  /** Uses these ports instead of the ones {@code infra} configures (benchmarks' instant stand-ins). */
+  public ServersCapability withPorts(RunnerPorts ports) {
+    this.givenPorts = ports;
+    return this;
   }
 
   @Override
@@ -117,7 +125,8 @@ public final class ServersCapability implements Capability {
     routes = runtime.register(new DevRouteProjection());
     runtime.register(new ServersTable());
 
-    return InfraPorts.connect(vertx, config).compose(ports -> {
+    Future<InfraPorts> connected = givenPorts != null ? Future.succeededFuture(InfraPorts.of(givenPorts)) : InfraPorts.connect(vertx, config);
+    return connected.compose(ports -> {
       infra = ports;
       Clock clock = Clock.systemUTC();
       ServerLog log = new ServerLog(ctx.store(), ctx.codec());

@@ -1,0 +1,193 @@
+package com.zerolaghub.verticles.bench;
+
+import com.zerolaghub.verticles.config.DataConfig;
+import com.zerolaghub.verticles.config.DbConfig;
+import com.zerolaghub.verticles.config.HttpConfig;
+import com.zerolaghub.verticles.config.InfraConfig;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.config.ServersConfig;
+import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.runtime.Platform;
+import com.zerolaghub.verticles.servers.ServersCapability;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Row;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Game server creates through the HTTP API at concurrency 4, each through to {@code succeeded}:
+ * creates/s, the 202's p50/p99, and the p99 of {@code GET /api/servers} (an admin listing,
+ * asked back to back) while they run. Twice in one run on fresh embedded PostgreSQL with durable
+ * commits: against the simulators with zero added latency (real adapters, HTTP, simulated agents
+ * on their own addresses) and against instant in-process ports (the saga still runs and records
+ * every step, but outside calls cost nothing); the ratio shows what the outside calls cost.
+ */
+public final class ProvisionBenchmark implements Benchmark {
+  private static final Logger log = LoggerFactory.getLogger(ProvisionBenchmark.class);
+  private static final int CONCURRENCY = 4;
+  private static final int WARM_UP = 20;
+
+  @Override
+  public String name() {
+    return "provision";
+  }
+
+  @Override
+  public String description() {
+    return "creates through the API to succeeded at concurrency 4, simulators vs instant ports (args: [creates, default 1000])";
+  }
+
+  @Override
+  public void run(List<String> args, PrintWriter out) throws Exception {
+    int total = args.isEmpty() ? 1000 : Integer.parseInt(args.get(0));
+    quietRequestLog();
+    JsonObject simulated = phase(total, false);
+    JsonObject instant = phase(total, true);
+    JsonObject ratio = new JsonObject()
+        .put("creates_per_s", round(simulated.getDouble("creates_per_s") / instant.getDouble("creates_per_s")))
+        .put("ack_p99", round(simulated.getDouble("ack_p99_ms") / instant.getDouble("ack_p99_ms")))
+        .put("list_p99", round(simulated.getDouble("list_p99_ms") / instant.getDouble("list_p99_ms")));
+    out.println(new JsonObject().put("bench", "provision").put("creates", total).put("concurrency", CONCURRENCY)
+        .put("durable_commits", true).put("simulators", simulated).put("instant_ports", instant)
+        .put("ratio_simulators_to_instant", ratio).encode());
+  }
+
+  private JsonObject phase(int total, boolean instant) throws Exception {
+    String label = instant ? "instant ports" : "simulators";
+    log.info("provision bench: {} creates against {}", total, label);
+    try (BenchDatabase db = new BenchDatabase()) {
+      PlatformConfig config = PlatformConfig.defaults()
+          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
+          .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 32))
+          .withData(new DataConfig(Files.createTempDirectory("zlh-bench-node").toString()))
+          .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0))
+          .withServers(ServersConfig.defaults().withWorkerConcurrency(CONCURRENCY));
+      BenchAuthentication auth = new BenchAuthentication();
+      ProjectionsCapability projections = new ProjectionsCapability(auth);
+      ServersCapability servers = new ServersCapability(auth, projections);
+      if (instant) servers.withPorts(InstantPorts.create());
+      Platform platform = Platform.builder(config).capabilities(List.of(projections.setup(), servers, projections.launch()))
+          .start().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+      Vertx vertx = Vertx.vertx();
+      WebClient http = WebClient.create(vertx);
+      try {
+        int port = platform.httpPort();
+        await(ClosedLoop.run(vertx, WARM_UP, CONCURRENCY, new LatencyRecorder(WARM_UP), i -> create(http, port, "warm-" + i)));
+        awaitSettled(servers);
+
+        LatencyRecorder acks = new LatencyRecorder(total);
+        LatencyRecorder lists = new LatencyRecorder(1_000_000);
+        AtomicBoolean creating = new AtomicBoolean(true);
+        Future<Integer> listing = listWhile(vertx, http, port, creating, lists);
+        long t0 = System.nanoTime();
+        await(ClosedLoop.run(vertx, total, CONCURRENCY, acks, i -> create(http, port, "b" + i)));
+        awaitSettled(servers);
+        long elapsed = System.nanoTime() - t0;
+        creating.set(false);
+        int listRequests = await(listing);
+        JsonObject outcomes = await(outcomes(platform, total + WARM_UP));
+        return new JsonObject().put("ports", label)
+            .put("creates_per_s", round(total / (elapsed / 1e9)))
+            .put("elapsed_s", round(elapsed / 1e9))
+            .put("ack_p50_ms", acks.percentileMillis(50)).put("ack_p99_ms", acks.percentileMillis(99))
+            .put("list_p50_ms", lists.percentileMillis(50)).put("list_p99_ms", lists.percentileMillis(99))
+            .put("list_requests", listRequests)
+            .mergeIn(outcomes);
+      } finally {
+        http.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        platform.stop().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+      }
+    }
+  }
+
+  /** POST /api/instances for a game server of its own user (so no quota is hit); fails unless 202. */
+  private static Future<?> create(WebClient http, int port, String name) {
+    JsonObject body = new JsonObject().put("type", "game").put("name", name.length() < 3 ? name + "-x" : name)
+        .put("variant", "vanilla").put("plan", "game-2g");
+    return http.post(port, "127.0.0.1", "/api/instances").putHeader(BenchAuthentication.USER, "bench-" + name)
+        .sendJsonObject(body).compose(r -> r.statusCode() == 202 ? Future.succeededFuture(r)
+            : Future.failedFuture(new IllegalStateException("create answered " + r.statusCode() + ": " + r.bodyAsString())));
+  }
+
+  /** GET /api/servers as an admin, back to back, while {@code creating}; answers how many were asked. */
+  private static Future<Integer> listWhile(Vertx vertx, WebClient http, int port, AtomicBoolean creating, LatencyRecorder lists) {
+    Promise<Integer> done = Promise.promise();
+    int[] count = {0};
+    vertx.runOnContext(v -> nextList(http, port, creating, lists, count, done));
+    return done.future();
+  }
+
+  private static void nextList(WebClient http, int port, AtomicBoolean creating, LatencyRecorder lists, int[] count,
+                               Promise<Integer> done) {
+    if (!creating.get()) {
+      done.complete(count[0]);
+      return;
+    }
+    long t = System.nanoTime();
+    http.get(port, "127.0.0.1", "/api/servers?limit=100").putHeader(BenchAuthentication.USER, "bench-admin")
+        .putHeader(BenchAuthentication.ADMIN, "true").send()
+        .onComplete(ar -> {
+          if (ar.succeeded() && ar.result().statusCode() == 200) {
+            lists.record(System.nanoTime() - t);
+            count[0]++;
+          }
+          nextList(http, port, creating, lists, count, done);
+        });
+  }
+
+  /** Until the worker has nothing open: every create ended. */
+  private static void awaitSettled(ServersCapability servers) throws InterruptedException {
+    while (!servers.directory().current().openOperations().isEmpty() || servers.worker().inFlight() > 0) {
+      Thread.sleep(5);
+    }
+  }
+
+  private static Future<JsonObject> outcomes(Platform platform, int expected) {
+    Promise<JsonObject> result = Promise.promise();
+    pollOutcomes(platform, expected, System.currentTimeMillis() + 60_000, result);
+    return result.future();
+  }
+
+  private static void pollOutcomes(Platform platform, int expected, long deadline, Promise<JsonObject> result) {
+    platform.context().pool().query("SELECT count(*) FILTER (WHERE status = 'succeeded') AS ok,"
+            + " count(*) FILTER (WHERE status = 'failed') AS failed FROM server_operations WHERE type = 'provision'")
+        .execute().onComplete(ar -> {
+          if (ar.failed()) {
+            result.fail(ar.cause());
+            return;
+          }
+          Row row = ar.result().iterator().next();
+          long ok = row.getLong("ok");
+          long failed = row.getLong("failed");
+          if (ok + failed >= expected || System.currentTimeMillis() > deadline) {
+            result.complete(new JsonObject().put("succeeded", ok).put("failed", failed));
+          } else {
+            platform.context().vertx().setTimer(20, t -> pollOutcomes(platform, expected, deadline, result));
+          }
+        });
+  }
+
+  private static void quietRequestLog() {
+    org.slf4j.Logger requests = LoggerFactory.getLogger("com.zerolaghub.http.request");
+    if (requests instanceof ch.qos.logback.classic.Logger l) l.setLevel(ch.qos.logback.classic.Level.WARN);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
+  }
+
+}
