@@ -155,6 +155,9 @@ final class PgEventAppender {
       // Either key: the stream moved on, or this very event id was appended before (a retried request).
       return new WrongExpectedVersionException(stream, expected);
     }
+    if (err instanceof PgException pg && "ZF001".equals(pg.getSqlState())) {
+      return new FencedOutException(pg.getErrorMessage());
+    }
     if (err instanceof PgException) return err;
     return new EventStoreUnavailableException("event store unavailable: " + err.getMessage(), err);
   }
