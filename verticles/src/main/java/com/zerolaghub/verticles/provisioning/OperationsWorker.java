@@ -3,7 +3,9 @@ package com.zerolaghub.verticles.provisioning;
 import com.zerolaghub.core.instances.run.OperationRunner;
 import com.zerolaghub.core.instances.run.RunnerStopped;
 import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.PgFences;
 import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.lease.FencedLease;
 import com.zerolaghub.projections.lease.RedisLease;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Context;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * holder finds the same operations and each resumes from its last recorded step. At most
  * {@code concurrency} operations run at once, one per server.
  *
- * <p>Every event carries the lease's fencing token; before each outside effect a run asks
+ * <p>Every event carries the lease's PostgreSQL fencing token, so the store refuses a deposed
+ * worker's late appends; before each outside effect a run asks
  * whether this worker still holds the lease. An {@link Error} from a run (a crash, simulated by
  * tests) stops this worker for good without recording anything, as a killed process would.
  * Confined to the Vert.x context {@link #start} runs on.
@@ -44,7 +47,7 @@ public final class OperationsWorker {
   private final MemoryView<ServerDirectory> directory;
   private final OperationRunner runner;
   private final int concurrency;
-  private final RedisLease lease;
+  private final FencedLease lease;
   private final String owner;
 
   /** serverId → operationId running now. */
@@ -63,14 +66,15 @@ public final class OperationsWorker {
   private long tick = -1;
   private Promise<Void> drained;
 
-  public OperationsWorker(Vertx vertx, Redis redis, MemoryView<ServerDirectory> directory, OperationRunner runner,
-                          int concurrency, String owner) {
+  public OperationsWorker(Vertx vertx, Redis redis, PgFences fences, MemoryView<ServerDirectory> directory,
+                          OperationRunner runner, int concurrency, String owner) {
     this.vertx = vertx;
     this.directory = directory;
     this.runner = runner;
     this.concurrency = concurrency;
     this.owner = owner;
-    this.lease = new RedisLease(vertx, redis, LEASE_KEY, owner, LEASE_TTL);
+    this.lease = new FencedLease(vertx, new RedisLease(vertx, redis, LEASE_KEY, owner, LEASE_TTL), fences,
+        LEASE_TTL.toMillis() / 3);
   }
 
   /** Starts keeping the lease; works while it holds it. */
@@ -169,7 +173,7 @@ public final class OperationsWorker {
 
   private void launch(ServerDirectory.Operation op) {
     running.put(op.serverId(), op.operationId());
-    EventMetadata metadata = EventMetadata.system("system:operations-worker").withFencingToken(fencingToken);
+    EventMetadata metadata = EventMetadata.system("system:operations-worker").fencedBy(LEASE_KEY, fencingToken);
     Future<OperationRunner.Result> run;
     try {
       run = runner.run(op.serverId(), metadata, this::inCharge);

@@ -23,6 +23,7 @@ import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.core.instances.run.ServerLog;
+import com.zerolaghub.events.PgFences;
 import com.zerolaghub.events.servers.ServerEvents;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
@@ -69,6 +70,7 @@ public final class ServersCapability implements Capability {
 
   private Vertx vertx;
   private Redis redis;
+  private PgFences fences;
   private InfraPorts infra;
   private OperationRunner runner;
   private MemoryView<ServerDirectory> directory;
@@ -117,6 +119,7 @@ public final class ServersCapability implements Capability {
     agentTokens = tokens;
     agentPort = config.infra().agentPort();
     redis = ctx.redis();
+    fences = new PgFences(ctx.pool());
     concurrency = servers.workerConcurrency();
     ctx.codec().register(ServerEvents.TYPES);
     ProjectionRuntime runtime = projections.runtime();
@@ -194,7 +197,7 @@ public final class ServersCapability implements Capability {
    */
   public Future<Void> startNewWorker() {
     OperationsWorker old = worker;
-    OperationsWorker fresh = new OperationsWorker(vertx, redis, directory, runner, concurrency,
+    OperationsWorker fresh = new OperationsWorker(vertx, redis, fences, directory, runner, concurrency,
         "worker-" + UUID.randomUUID());
     Future<Void> stopped = old == null ? Future.succeededFuture() : old.stop();
     return stopped.compose(v -> {
