@@ -17,6 +17,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepStarted;
@@ -69,6 +70,7 @@ public record OperationView(
     if (e instanceof ProvisioningFailed f) return current.with(OperationStatus.FAILED, f.step().wireName(), f.reason(), f.needsHuman(), f.at());
     if (e instanceof HostActionFailed f) return current.with(OperationStatus.FAILED, current.phase, f.reason(), false, f.at());
     if (e instanceof TeardownFailed f) return current.with(OperationStatus.FAILED, f.step().wireName(), f.reason(), f.needsHuman(), f.at());
+    if (e instanceof OperationMarkedStale m) return current.with(OperationStatus.FAILED, current.phase, m.reason(), true, m.at());
     return current;
   }
 

@@ -22,6 +22,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
+import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepStarted;
@@ -149,6 +150,9 @@ public record ServerState(
       }
     } else if (e instanceof TeardownFailed) {
       // stays deleting; a new delete request resumes the teardown
+    } else if (e instanceof OperationMarkedStale) {
+      // a stale provisioning ends like a failed one; a stale teardown stays deleting (a new delete resumes it)
+      if (lifecycle == LifecycleState.PROVISIONING) b.lifecycle = LifecycleState.FAILED;
     } else if (e instanceof ServerDeleted) {
       b.lifecycle = LifecycleState.DELETED;
       b.hostState = HostState.NONE;

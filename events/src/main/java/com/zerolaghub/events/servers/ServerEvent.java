@@ -125,6 +125,15 @@ public sealed interface ServerEvent extends DomainEvent {
   record ServerDeleted(String serverId, String ownerId, String operationId, Integer vmid,
                        Instant at) implements OperationEvent {}
 
+  /**
+   * The controller's {@code clear_stale_operation_lock} repair: the operation made no progress
+   * for too long and is ended as failed, so the server takes new operations again. Nothing
+   * outside is touched; a human looks at {@code reason}.
+   */
+  @EventType(name = "server.operation-marked-stale")
+  record OperationMarkedStale(String serverId, String operationId, String reason, String repairId,
+                              Instant at) implements OperationEvent {}
+
   // ---- agent actions (audit) ----
 
   /**

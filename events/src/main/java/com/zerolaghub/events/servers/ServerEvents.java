@@ -8,6 +8,7 @@ import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
 import com.zerolaghub.events.servers.ServerEvent.HostActionRequested;
 import com.zerolaghub.events.servers.ServerEvent.HostActionStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.IdempotencyKeyClaimed;
+import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
@@ -35,6 +36,6 @@ public final class ServerEvents {
       ProvisioningFailed.class, ServerReady.class,
       HostActionRequested.class, HostActionStepCompleted.class, HostActionCompleted.class, HostActionFailed.class,
       DeletionRequested.class, TeardownStepStarted.class, TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class,
-      AgentActionRequested.class, AgentActionFinished.class
+      AgentActionRequested.class, AgentActionFinished.class, OperationMarkedStale.class
   };
 }

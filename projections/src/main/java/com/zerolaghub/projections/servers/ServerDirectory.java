@@ -25,9 +25,20 @@ public final class ServerDirectory {
     }
   }
 
-  /** An operation's identity and whether it ended; its details come from the server's stream. */
+  /**
+   * An operation's identity and whether it ended; its details come from the server's stream.
+   * {@code lastEventAt}: when its last event happened (how long an open one made no progress).
+   */
   public record Operation(String operationId, String serverId, String ownerId, OperationType type, boolean finished,
-                          Instant requestedAt) {}
+                          Instant requestedAt, Instant lastEventAt) {
+    Operation progressed(Instant at) {
+      return new Operation(operationId, serverId, ownerId, type, finished, requestedAt, at);
+    }
+
+    Operation ended(Instant at) {
+      return new Operation(operationId, serverId, ownerId, type, true, requestedAt, at);
+    }
+  }
 
   public static final ServerDirectory EMPTY = new ServerDirectory(Map.of(), Map.of(), List.of());
 

@@ -67,11 +67,11 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
       private void trackOperation(OperationEvent e) {
         ServerDirectory.Operation opened = null;
         if (e instanceof ServerRequested r) {
-          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.PROVISION, false, r.at());
+          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.PROVISION, false, r.at(), r.at());
         } else if (e instanceof HostActionRequested r) {
-          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), r.action().operationType(), false, r.at());
+          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), r.action().operationType(), false, r.at(), r.at());
         } else if (e instanceof DeletionRequested r) {
-          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.DELETE, false, r.at());
+          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.DELETE, false, r.at(), r.at());
         }
         if (opened != null) {
           operations.put(opened.operationId(), opened);
@@ -80,11 +80,15 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
         }
         if (ends(e)) {
           ServerDirectory.Operation op = operations.get(e.operationId());
-          if (op != null && !op.finished()) {
-            operations.put(op.operationId(), new ServerDirectory.Operation(op.operationId(), op.serverId(), op.ownerId(),
-                op.type(), true, op.requestedAt()));
-          }
+          if (op != null && !op.finished()) operations.put(op.operationId(), op.ended(e.at()));
           open.remove(e.operationId());
+          return;
+        }
+        ServerDirectory.Operation op = open.get(e.operationId());
+        if (op != null) {
+          ServerDirectory.Operation later = op.progressed(e.at());
+          operations.put(op.operationId(), later);
+          open.put(op.operationId(), later);
         }
       }
 
@@ -130,6 +134,7 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
   /** Events that end an operation. */
   static boolean ends(ServerEvent e) {
     return e instanceof ServerReady || e instanceof ProvisioningFailed || e instanceof HostActionCompleted
-        || e instanceof HostActionFailed || e instanceof TeardownFailed || e instanceof ServerDeleted;
+        || e instanceof HostActionFailed || e instanceof TeardownFailed || e instanceof ServerDeleted
+        || e instanceof ServerEvent.OperationMarkedStale;
   }
 }

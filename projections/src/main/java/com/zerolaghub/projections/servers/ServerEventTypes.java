@@ -5,6 +5,7 @@ import com.zerolaghub.events.servers.ServerEvent.HostActionCompleted;
 import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
 import com.zerolaghub.events.servers.ServerEvent.HostActionRequested;
 import com.zerolaghub.events.servers.ServerEvent.HostActionStepCompleted;
+import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
@@ -24,7 +25,7 @@ final class ServerEventTypes {
       ServerRequested.class, ProvisioningStepStarted.class, ProvisioningStepCompleted.class, ProvisioningStepVerified.class,
       ProvisioningFailed.class, ServerReady.class, HostActionRequested.class, HostActionStepCompleted.class,
       HostActionCompleted.class, HostActionFailed.class, DeletionRequested.class, TeardownStepStarted.class,
-      TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class);
+      TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class, OperationMarkedStale.class);
 
   private ServerEventTypes() {}
 }

@@ -143,6 +143,12 @@ public final class ServersTable implements TableProjection {
       return gone.compose(v -> sql.running(c, c.step().wireName(), at));
     }
     if (e instanceof TeardownFailed f) return sql.finish(f, "failed", f.step().wireName(), f.reason(), f.needsHuman(), at);
+    if (e instanceof ServerEvent.OperationMarkedStale m) {
+      // a stale provisioning fails the server as a failed one does; other lifecycles stay
+      return sql.run("UPDATE %s.servers SET lifecycle = 'failed', updated_at = $2 WHERE server_id = $1 AND lifecycle = 'provisioning'",
+              Tuple.of(m.serverId(), at))
+          .compose(v -> sql.finish(m, "failed", null, m.reason(), true, at));
+    }
     return Future.succeededFuture();
   }
 

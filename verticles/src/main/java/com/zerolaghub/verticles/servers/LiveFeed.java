@@ -188,6 +188,7 @@ final class LiveFeed {
     else if (e instanceof ProvisioningFailed f) op.put("status", "failed").put("phase", f.step().wireName()).put("reason", f.reason());
     else if (e instanceof HostActionFailed f) op.put("status", "failed").put("reason", f.reason());
     else if (e instanceof TeardownFailed f) op.put("status", "failed").put("phase", f.step().wireName()).put("reason", f.reason());
+    else if (e instanceof ServerEvent.OperationMarkedStale m) op.put("status", "failed").put("reason", m.reason());
     else op.put("status", "running").put("phase", phase(e));
     return new JsonObject().put("type", "server-event").put("event", type).put("serverId", e.serverId())
         .put("at", e.at().toString()).put("operation", op);

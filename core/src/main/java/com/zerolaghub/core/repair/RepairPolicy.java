@@ -1,0 +1,45 @@
+package com.zerolaghub.core.repair;
+
+import java.util.Optional;
+
+/**
+ * Chooses the repair for a finding. Level 1 runs only when configured live; levels 2 and 3 are
+ * always planned-only. Never plans anything that deletes, and never moves a suspended server
+ * toward running.
+ */
+public final class RepairPolicy {
+  private final Posture level1;
+
+  public RepairPolicy(Posture level1) {
+    if (level1 == Posture.PLANNED_ONLY) throw new IllegalArgumentException("level 1 is live or dry-run");
+    this.level1 = level1;
+  }
+
+  public Posture level1() {
+    return level1;
+  }
+
+  public Optional<RepairPlan> plan(Finding f) {
+    switch (f.kind()) {
+      case OPERATION_STUCK:
+        return plan(RepairAction.CLEAR_STALE_OPERATION_LOCK, "mark operation " + f.evidence().get("operationId") + " stale");
+      case SRV_MISSING:
+      case SRV_WRONG:
+      case VELOCITY_MISSING:
+        return plan(RepairAction.EDGE_REPUBLISH, "restore the SRV record and the Velocity registration");
+      case CONTAINER_STOPPED:
+        return plan(RepairAction.START_HOST, "start the host");
+      case RUNNING_WHILE_SUSPENDED:
+        return plan(RepairAction.STOP_SUSPENDED_HOST, "stop the host of a suspended account");
+      case CONTAINER_MISSING:
+        return plan(RepairAction.REPROVISION, "recreate the container (a human decides)");
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private Optional<RepairPlan> plan(RepairAction action, String detail) {
+    Posture posture = action.level() == 1 ? level1 : Posture.PLANNED_ONLY;
+    return Optional.of(new RepairPlan(action, posture, detail));
+  }
+}

@@ -1,0 +1,50 @@
+package com.zerolaghub.events.repair;
+
+import com.zerolaghub.events.DomainEvent;
+import com.zerolaghub.events.EventType;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the controller found and what it did about it. Streams: {@code drift/<findingKey>}
+ * (a finding opens and closes, and may open again later) and {@code repair/<repairId>}
+ * (planned → started → succeeded or failed). Appended under the controller's fence.
+ */
+public sealed interface RepairEvent extends DomainEvent {
+  Instant at();
+
+  /**
+   * Desired and observed state differ. {@code key} is {@code <serverId>:<kind>} (or
+   * {@code operation:<id>:<kind>}); {@code evidence} says what was expected and what was seen.
+   */
+  @EventType(name = "drift.found")
+  record DriftFound(String key, String findingId, String serverId, String kind, Map<String, String> evidence,
+                    Instant at) implements RepairEvent {}
+
+  /** A later pass saw the difference gone (repaired, or fixed by someone else). */
+  @EventType(name = "drift.cleared")
+  record DriftCleared(String key, String findingId, String serverId, String kind, Instant at) implements RepairEvent {}
+
+  /**
+   * A repair for a finding. {@code posture}: {@code live} (the repair worker will run it),
+   * {@code dry-run} (recorded, never executed) or {@code planned-only} (levels 2 and 3).
+   */
+  @EventType(name = "repair.planned")
+  record RepairPlanned(String repairId, String findingId, String serverId, String action, int level, String posture,
+                       String detail, Instant at) implements RepairEvent {}
+
+  @EventType(name = "repair.started")
+  record RepairStarted(String repairId, String serverId, String action, Instant at) implements RepairEvent {}
+
+  @EventType(name = "repair.succeeded")
+  record RepairSucceeded(String repairId, String serverId, String action, String detail, Instant at) implements RepairEvent {}
+
+  @EventType(name = "repair.failed")
+  record RepairFailed(String repairId, String serverId, String action, String reason, Instant at) implements RepairEvent {}
+
+  /** Every repair event class, for {@code EventCodec.register(RepairEvent.TYPES)}. */
+  @SuppressWarnings("unchecked")
+  Class<? extends DomainEvent>[] TYPES = new Class[] {
+      DriftFound.class, DriftCleared.class, RepairPlanned.class, RepairStarted.class, RepairSucceeded.class, RepairFailed.class
+  };
+}
