@@ -46,7 +46,10 @@ public final class DriftDetector {
       return; // nothing else about it can be right or repaired
     }
     boolean running = "running".equals(status);
-    if (s.suspended() && running) {
+    boolean known = running || "stopped".equals(status); // "unknown": its node is offline, no power verdict
+    if (!known) {
+      // fall through to the edge checks only
+    } else if (s.suspended() && running) {
       found.add(finding(s, DriftKind.RUNNING_WHILE_SUSPENDED, evidence("expected", ct + " stopped (account suspended)", "observed", ct + " " + status)));
     } else if (!s.suspended() && s.shouldRun() && !running) {
       found.add(finding(s, DriftKind.CONTAINER_STOPPED, evidence("expected", ct + " running", "observed", ct + " " + status)));

@@ -107,6 +107,10 @@ final class InstantPorts {
       return Future.succeededFuture(List.of());
     }
 
+    public Future<List<SrvRecord>> listSrv() {
+      return Future.succeededFuture(List.of());
+    }
+
     public Future<String> createSrv(String name, String target, int port, int priority, int weight) {
       return Future.succeededFuture("rec-" + ids.incrementAndGet());
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
 public record PlatformConfig(
     HttpConfig http, DbConfig db, RedisConfig redis, DataConfig data, LogConfig log, InfraConfig infra, RolesConfig roles,
     AuthConfig auth, MailConfig mail, BillingConfig billing,
-    MonitoringConfig monitoring, ServersConfig servers, ProxyConfig proxy, SupportConfig support) {
+    MonitoringConfig monitoring, ServersConfig servers, ProxyConfig proxy, SupportConfig support,
+    ControllerConfig controller) {
 
   public PlatformConfig {
     Objects.requireNonNull(http, "http");
@@ -28,12 +29,14 @@ public record PlatformConfig(
     Objects.requireNonNull(servers, "servers");
     Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(support, "support");
+    Objects.requireNonNull(controller, "controller");
   }
 
   public static PlatformConfig defaults() {
     return new PlatformConfig(HttpConfig.defaults(), DbConfig.defaults(), RedisConfig.defaults(), DataConfig.defaults(),
         LogConfig.defaults(), InfraConfig.defaults(), RolesConfig.defaults(), AuthConfig.defaults(), MailConfig.defaults(),
-        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults(), ProxyConfig.defaults(), SupportConfig.defaults());
+        BillingConfig.defaults(), MonitoringConfig.defaults(), ServersConfig.defaults(), ProxyConfig.defaults(), SupportConfig.defaults(),
+        ControllerConfig.defaults());
   }
 
   /** Reads a merged configuration document; absent keys take their defaults. */
@@ -52,7 +55,8 @@ public record PlatformConfig(
         MonitoringConfig.from(ConfigSection.of(json, "monitoring")),
         ServersConfig.from(ConfigSection.of(json, "servers")),
         ProxyConfig.from(ConfigSection.of(json, "proxy")),
-        SupportConfig.from(ConfigSection.of(json, "support")));
+        SupportConfig.from(ConfigSection.of(json, "support")),
+        ControllerConfig.from(ConfigSection.of(json, "controller")));
   }
 
   /** Every key with its value, passwords included. */
@@ -71,54 +75,59 @@ public record PlatformConfig(
         .put("monitoring", monitoring.toJson())
         .put("servers", servers.toJson())
         .put("proxy", proxy.toJson())
-        .put("support", support.toJson());
+        .put("support", support.toJson())
+        .put("controller", controller.toJson());
   }
 
   public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withInfra(InfraConfig infra) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withServers(ServersConfig servers) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withProxy(ProxyConfig proxy) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 
   public PlatformConfig withSupport(SupportConfig support) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support);
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
+  }
+
+  public PlatformConfig withController(ControllerConfig controller) {
+    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
   }
 }

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.core.billing.ConsoleCloser;
+import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.core.billing.GatedAction;
 import com.zerolaghub.proxy.console.ConsoleEnd;
 import com.zerolaghub.verticles.accounts.AccountsCapability;
@@ -8,6 +9,7 @@ import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.audit.AuditCapability;
 import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
@@ -49,6 +51,8 @@ public final class NodeCapabilities {
     capabilities.add(new AuditCapability(auth, clock));
     capabilities.add(new SupportCapability(auth, projections, clock, billing::announcements));
     capabilities.add(new MonitoringCapability(auth, projections));
+    capabilities.add(new ControllerCapability(auth, projections, servers,
+        owner -> billing.standings().of(owner) == Enforcement.SUSPENDED, clock));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
     ProxyCapability proxy = new ProxyCapability(auth, accounts, servers,

@@ -71,6 +71,7 @@ public final class ServersCapability implements Capability {
   private Vertx vertx;
   private Redis redis;
   private PgFences fences;
+  private PlatformConfig config;
   private InfraPorts infra;
   private OperationRunner runner;
   private MemoryView<ServerDirectory> directory;
@@ -108,6 +109,7 @@ public final class ServersCapability implements Capability {
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     PlatformConfig config = ctx.config();
+    this.config = config;
     ServersConfig servers = config.servers();
     AgentTokens tokens;
     try {
@@ -274,6 +276,16 @@ public final class ServersCapability implements Capability {
   /** Running dev servers for the reverse proxy: {@code routeTable().current().byVmid(vmid)}. */
   public MemoryView<RouteTable> routeTable() {
     return routes;
+  }
+
+  /** The outside systems as the runners reach them (after start): the controller observes and repairs through them. */
+  public RunnerPorts ports() {
+    return infra.ports();
+  }
+
+  /** How runners name and reach things (edge host and port, game domain). */
+  public RunnerSettings runnerSettings() {
+    return runnerSettings(config);
   }
 
   public MemoryView<ServerDirectory> directory() {

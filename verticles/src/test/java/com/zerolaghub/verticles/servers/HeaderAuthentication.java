@@ -9,9 +9,9 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /** Test-only sign-in: {@code X-Test-User: <id>}, plus {@code X-Test-Admin: true} for an admin. */
-final class HeaderAuthentication implements Authentication {
-  static final String USER = "X-Test-User";
-  static final String ADMIN = "X-Test-Admin";
+public final class HeaderAuthentication implements Authentication {
+  public static final String USER = "X-Test-User";
+  public static final String ADMIN = "X-Test-Admin";
 
   @Override
   public Handler<RoutingContext> required() {

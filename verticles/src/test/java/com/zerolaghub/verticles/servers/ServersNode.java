@@ -9,6 +9,7 @@ import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
 import io.vertx.core.json.JsonObject;
@@ -27,10 +28,10 @@ import java.util.function.UnaryOperator;
  * A node running the servers capability against simulators with millisecond tasks, signed in
  * through {@link HeaderAuthentication}, and a blocking HTTP client speaking as a given user.
  */
-final class ServersNode implements AutoCloseable {
-  final Platform platform;
-  final ServersCapability servers;
-  final TestPostgres.Database database;
+public final class ServersNode implements AutoCloseable {
+  public final Platform platform;
+  public final ServersCapability servers;
+  public final TestPostgres.Database database;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,6 +46,13 @@ final class ServersNode implements AutoCloseable {
   }
 
   static ServersNode start(RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak) throws Exception {
+    return start(hooks, tweak, (projections, servers) -> List.of());
+  }
+
+  /** With more capabilities (made from this node's projections and servers) started after servers. */
+  public static ServersNode start(RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
+                                  java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
+      throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
     PlatformConfig config = tweak.apply(TestNode.config(db, db.port())
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(3).withRequestTimeoutMs(1_000))
@@ -53,16 +61,23 @@ final class ServersNode implements AutoCloseable {
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     ServersCapability servers = new ServersCapability(auth, projections, hooks);
     Platform platform = Platform.builder(config)
-        .capabilities(List.of(projections.setup(), servers, projections.launch()))
+        .capabilities(withExtras(projections, servers, extras.apply(projections, servers)))
         .start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return new ServersNode(platform, servers, db);
   }
 
-  SimulatedSystems sims() {
+  private static List<Capability> withExtras(ProjectionsCapability projections, ServersCapability servers, List<Capability> extras) {
+    List<Capability> all = new java.util.ArrayList<>(List.of(projections.setup(), servers));
+    all.addAll(extras);
+    all.add(projections.launch());
+    return all;
+  }
+
+  public SimulatedSystems sims() {
     return servers.simulators().orElseThrow();
   }
 
-  static String newUser() {
+  public static String newUser() {
     return UUID.randomUUID().toString();
   }
 
@@ -70,7 +85,7 @@ final class ServersNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + platform.httpPort() + path);
   }
 
-  HttpResponse<String> send(String user, String method, String path, String json, String... headers) throws Exception {
+  public HttpResponse<String> send(String user, String method, String path, String json, String... headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) b.header("Content-Type", "application/json");
@@ -79,11 +94,11 @@ final class ServersNode implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> get(String user, String path) throws Exception {
+  public HttpResponse<String> get(String user, String path) throws Exception {
     return send(user, "GET", path, null);
   }
 
-  HttpResponse<String> asAdmin(String method, String path, String json) throws Exception {
+  public HttpResponse<String> asAdmin(String method, String path, String json) throws Exception {
     return send("admin-" + UUID.randomUUID(), method, path, json, HeaderAuthentication.ADMIN, "true");
   }
 
@@ -94,11 +109,11 @@ final class ServersNode implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  static JsonObject json(HttpResponse<String> r) {
+  public static JsonObject json(HttpResponse<String> r) {
     return new JsonObject(r.body());
   }
 
-  static String game(String name) {
+  public static String game(String name) {
     return new JsonObject().put("type", "game").put("name", name).put("variant", "vanilla").put("plan", "game-4g").encode();
   }
 
@@ -108,14 +123,14 @@ final class ServersNode implements AutoCloseable {
   }
 
   /** POST /api/instances, expecting 202: {operationId, serverId}. */
-  JsonObject create(String user, String body, String... headers) throws Exception {
+  public JsonObject create(String user, String body, String... headers) throws Exception {
     HttpResponse<String> r = send(user, "POST", "/api/instances", body, headers);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return json(r);
   }
 
   /** Polls the operation until it finished, failing the test after {@code seconds}. */
-  JsonObject awaitFinished(String user, String operationId, int seconds) throws Exception {
+  public JsonObject awaitFinished(String user, String operationId, int seconds) throws Exception {
     return awaitOperation(user, operationId, op -> op.getString("status").equals("succeeded") || op.getString("status").equals("failed"), seconds);
   }
 
@@ -134,7 +149,7 @@ final class ServersNode implements AutoCloseable {
   }
 
   /** Creates a server and waits for its provisioning to succeed. */
-  JsonObject ready(String user, String body) throws Exception {
+  public JsonObject ready(String user, String body) throws Exception {
     JsonObject accepted = create(user, body);
     JsonObject op = awaitFinished(user, accepted.getString("operationId"), 20);
     assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
@@ -142,7 +157,7 @@ final class ServersNode implements AutoCloseable {
   }
 
   /** Runs a host action or delete and waits for its operation to succeed. */
-  JsonObject operate(String user, String method, String path) throws Exception {
+  public JsonObject operate(String user, String method, String path) throws Exception {
     HttpResponse<String> r = send(user, method, path, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     JsonObject op = awaitFinished(user, json(r).getString("operationId"), 20);
@@ -151,12 +166,12 @@ final class ServersNode implements AutoCloseable {
   }
 
   /** Waits until no operation is open (other tests' servers settled), so counters can be compared. */
-  void awaitIdle() throws Exception {
+  public void awaitIdle() throws Exception {
     eventually("every operation finished", 30, () -> assertThat(servers.directory().current().openOperations()).isEmpty());
   }
 
   /** Polls until {@code condition} holds (read models trail the log a little). */
-  static void eventually(String what, int seconds, Check condition) throws Exception {
+  public static void eventually(String what, int seconds, Check condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     Throwable last = null;
     while (System.nanoTime() < deadline) {
@@ -171,7 +186,7 @@ final class ServersNode implements AutoCloseable {
     throw new AssertionError(what + " did not happen within " + seconds + " s", last);
   }
 
-  interface Check {
+  public interface Check {
     void run() throws Exception;
   }
 

@@ -27,6 +27,8 @@ public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
   /** Cloudflare's error code for "Record does not exist." */
   static final int RECORD_DOES_NOT_EXIST = 81044;
   private static final int PAGE_SIZE = 100;
+  /** Whole-zone reads (the controller's pass) take big pages: one call per 5,000 records. */
+  private static final int LIST_PAGE_SIZE = 5_000;
 
   private final CloudflareOptions options;
   private final WebClient client;
@@ -45,17 +47,23 @@ public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
     return findPage(name, 1, new ArrayList<>());
   }
 
+  @Override
+  public Future<List<SrvRecord>> listSrv() {
+    return findPage(null, 1, new ArrayList<>());
+  }
+
+  /** One page of the zone's SRV records, all of them or those named {@code name}, then the next. */
   private Future<List<SrvRecord>> findPage(String name, int page, List<SrvRecord> found) {
     HttpRequest<Buffer> request = request(HttpMethod.GET, records)
         .addQueryParam("type", "SRV")
-        .addQueryParam("name", name)
         .addQueryParam("page", Integer.toString(page))
-        .addQueryParam("per_page", Integer.toString(PAGE_SIZE));
-    return call("find SRV " + name, request, HttpRequest::send).compose(envelope -> {
+        .addQueryParam("per_page", Integer.toString(name == null ? LIST_PAGE_SIZE : PAGE_SIZE));
+    if (name != null) request.addQueryParam("name", name);
+    return call(name == null ? "list SRV records" : "find SRV " + name, request, HttpRequest::send).compose(envelope -> {
       JsonArray result = envelope.getJsonArray("result", new JsonArray());
       for (Object item : result) {
         if (item instanceof JsonObject record && "SRV".equals(record.getString("type"))
-            && name.equalsIgnoreCase(record.getString("name"))) {
+            && (name == null || name.equalsIgnoreCase(record.getString("name")))) {
           found.add(srv(record));
         }
       }

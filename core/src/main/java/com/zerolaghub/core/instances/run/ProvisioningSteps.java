@@ -51,6 +51,7 @@ final class ProvisioningSteps {
   private final RunnerSettings settings;
   private final AgentTokens tokens;
   private final Retry retry;
+  private final EdgePublisher edge;
 
   ProvisioningSteps(ProvisioningSaga saga, RunnerPorts ports, RunnerSettings settings, AgentTokens tokens, Retry retry) {
     this.saga = saga;
@@ -58,6 +59,7 @@ final class ProvisioningSteps {
     this.settings = settings;
     this.tokens = tokens;
     this.retry = retry;
+    this.edge = new EdgePublisher(ports, settings);
   }
 
   /** Runs provisioning until it is done or failed. */
@@ -113,16 +115,13 @@ final class ProvisioningSteps {
           (st, hash) -> ProvisioningRecords.configPushed(st, hash, run.now()), failure(run, p.phase()));
     }
     if (step instanceof PublishDns d) {
-      String name = settings.srvName(d.slug());
       return run.act(s, d.phase().wireName(), ProvisioningRecords.intent(s, d, run.now()),
-          st -> repeat(() -> ports.dns().findSrv(name).compose(found -> found.isEmpty()
-              ? ports.dns().createSrv(name, settings.edgeHost(), settings.edgePort(), 0, 5)
-              : Future.succeededFuture(found.get(0).id()))),
+          st -> repeat(() -> edge.publishSrv(d.slug())),
           (st, id) -> ProvisioningRecords.dnsPublished(st, id, run.now()), failure(run, d.phase()));
     }
     if (step instanceof RegisterVelocity v) {
       return run.act(s, v.phase().wireName(), ProvisioningRecords.intent(s, v, run.now()),
-          st -> repeat(() -> ports.velocity().register(v.name(), v.address(), v.port())),
+          st -> repeat(() -> edge.register(v.name(), v.address(), v.port())),
           (st, x) -> ProvisioningRecords.velocityRegistered(st, run.now()), failure(run, v.phase()));
     }
     return Future.failedFuture(new IllegalStateException("no way to perform " + step));

@@ -1,0 +1,53 @@
+package com.zerolaghub.verticles.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/**
+ * The controller: a singleton (on nodes with the {@code controller} role) that finds drift and
+ * plans repairs.
+ *
+ * @param leaseTtlMs        controller lease TTL; a dead leader is replaced within it (renewed every third)
+ * @param passIntervalMs    time between two full drift passes (relevant events also start one)
+ * @param stuckOperationMs  an open operation with no progress for this long is stuck
+ * @param level1            {@code dry-run} (plan and record only) or {@code live} (the repair worker runs
+ *                          level-1 repairs); levels 2 and 3 are always planned only
+ */
+public record ControllerConfig(int leaseTtlMs, int passIntervalMs, int stuckOperationMs, String level1) {
+  public static final int DEFAULT_LEASE_TTL_MS = 15_000;
+  public static final int DEFAULT_PASS_INTERVAL_MS = 30_000;
+  public static final int DEFAULT_STUCK_OPERATION_MS = 900_000;
+  public static final String DEFAULT_LEVEL1 = "dry-run";
+  private static final Set<String> LEVEL1 = Set.of("dry-run", "live");
+
+  public ControllerConfig {
+    if (leaseTtlMs < 30) throw new ConfigException("controller.leaseTtlMs must be at least 30, got " + leaseTtlMs);
+    if (passIntervalMs < 10) throw new ConfigException("controller.passIntervalMs must be at least 10, got " + passIntervalMs);
+    if (stuckOperationMs < 1) throw new ConfigException("controller.stuckOperationMs must be positive, got " + stuckOperationMs);
+    if (!LEVEL1.contains(level1)) {
+      throw new ConfigException("controller.level1 (ZLH_CONTROLLER_LEVEL1) must be dry-run or live, got '" + level1 + "'");
+    }
+  }
+
+  public static ControllerConfig defaults() {
+    return new ControllerConfig(DEFAULT_LEASE_TTL_MS, DEFAULT_PASS_INTERVAL_MS, DEFAULT_STUCK_OPERATION_MS, DEFAULT_LEVEL1);
+  }
+
+  static ControllerConfig from(ConfigSection s) {
+    return new ControllerConfig(s.integer("leaseTtlMs", DEFAULT_LEASE_TTL_MS), s.integer("passIntervalMs", DEFAULT_PASS_INTERVAL_MS),
+        s.integer("stuckOperationMs", DEFAULT_STUCK_OPERATION_MS), s.string("level1", DEFAULT_LEVEL1));
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("leaseTtlMs", leaseTtlMs).put("passIntervalMs", passIntervalMs)
+        .put("stuckOperationMs", stuckOperationMs).put("level1", level1);
+  }
+
+  public ControllerConfig withLevel1(String level1) {
+    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1);
+  }
+
+  public ControllerConfig withTiming(int leaseTtlMs, int passIntervalMs, int stuckOperationMs) {
+    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1);
+  }
+}

@@ -1,0 +1,115 @@
+package com.zerolaghub.verticles.controller;
+
+import com.zerolaghub.core.instances.run.EdgePublisher;
+import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.repair.DriftDetector;
+import com.zerolaghub.core.repair.EdgeExpectation;
+import com.zerolaghub.core.repair.Posture;
+import com.zerolaghub.core.repair.RepairPolicy;
+import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.repair.RepairEvent;
+import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.lease.FencedLease;
+import com.zerolaghub.projections.lease.RedisLease;
+import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.repair.DriftBoardProjection;
+import com.zerolaghub.verticles.config.ControllerConfig;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.servers.ServersCapability;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The controller/reconciler (R7): the drift board read model and the operators' endpoints on
+ * every API node; on nodes with the {@code controller} role, a candidate for the controller lease
+ * that, while leader, runs drift passes and the repair queue. Start it after the servers
+ * capability and before {@link ProjectionsCapability#launch()}.
+ */
+public final class ControllerCapability implements Capability {
+  private final Authentication auth;
+  private final ProjectionsCapability projections;
+  private final ServersCapability servers;
+  private final Predicate<String> suspended;
+  private final Clock clock;
+
+  private MemoryView<DriftBoard> board;
+  private Controller controller;
+  private ControllerEndpoints endpoints;
+
+  /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
+  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServersCapability servers,
+                              Predicate<String> suspended, Clock clock) {
+    this.auth = auth;
+    this.projections = projections;
+    this.servers = servers;
+    this.suspended = suspended;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "controller";
+  }
+
+  @Override
+  public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    PlatformConfig config = ctx.config();
+    ControllerConfig c = config.controller();
+    ctx.codec().register(RepairEvent.TYPES);
+    board = projections.runtime().register(new DriftBoardProjection());
+    Posture level1 = Posture.fromWire(c.level1());
+    endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
+    if (config.roles().api()) {
+      api.operation("controllerStatus", auth.admin(), endpoints::status);
+      api.operation("listDrift", auth.admin(), endpoints::drift);
+      api.operation("listRepairs", auth.admin(), endpoints::repairs);
+    }
+    if (!config.roles().controller()) return Future.succeededFuture();
+
+    RunnerSettings settings = servers.runnerSettings();
+    EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
+    Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
+    DriftPass pass = new DriftPass(ctx.store(), servers.ports(), servers.directory(), board, suspended,
+        new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock);
+    RepairWorker worker = new RepairWorker(ctx.store(), board, servers.directory(), new EdgePublisher(servers.ports(), settings),
+        config.servers().gamePort(), stuckAfter, clock);
+    String owner = "controller-" + config.http().port() + "-" + UUID.randomUUID();
+    FencedLease lease = new FencedLease(ctx.vertx(),
+        new RedisLease(ctx.vertx(), ctx.redis(), DriftPass.FENCE, owner, Duration.ofMillis(c.leaseTtlMs())),
+        new PgFences(ctx.pool()), c.leaseTtlMs() / 3);
+    controller = new Controller(ctx.vertx(), ctx.redis(), lease, pass, worker, c.passIntervalMs(),
+        Math.min(c.passIntervalMs(), Math.max(1_000, c.passIntervalMs() / 10)), owner);
+    endpoints.local(controller);
+    // Server changes can be drift or end it; planned repairs wait in the queue: look soon.
+    ctx.store().signal().subscribe(ctx.vertx(), controller::nudge);
+    return controller.start();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return controller == null ? Future.succeededFuture() : controller.stop();
+  }
+
+  /** The drift board (findings and repairs as the log says). */
+  public MemoryView<DriftBoard> board() {
+    return board;
+  }
+
+  /** This node's controller candidate, or null without the controller role. */
+  Controller controller() {
+    return controller;
+  }
+
+  /** Whether this node is the controller leader now. */
+  public boolean leader() {
+    return controller != null && controller.leader();
+  }
+}

@@ -1,0 +1,180 @@
+package com.zerolaghub.verticles.controller;
+
+import com.zerolaghub.core.infra.dns.SrvRecord;
+import com.zerolaghub.core.infra.proxmox.InventoryEntry;
+import com.zerolaghub.core.infra.velocity.VelocityServer;
+import com.zerolaghub.core.instances.run.RunnerPorts;
+import com.zerolaghub.core.repair.DesiredServer;
+import com.zerolaghub.core.repair.DriftDetector;
+import com.zerolaghub.core.repair.EdgeExpectation;
+import com.zerolaghub.core.repair.Finding;
+import com.zerolaghub.core.repair.FindingsDiff;
+import com.zerolaghub.core.repair.Observation;
+import com.zerolaghub.core.repair.OpenOperation;
+import com.zerolaghub.core.repair.RepairPlan;
+import com.zerolaghub.core.repair.RepairPolicy;
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.repair.RepairEvent.DriftCleared;
+import com.zerolaghub.events.repair.RepairEvent.DriftFound;
+import com.zerolaghub.events.repair.RepairEvent.RepairPlanned;
+import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.servers.ServerDirectory;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * One full drift pass: reads Proxmox's inventory, the zone's SRV records and Velocity's list in
+ * bulk (three calls, however many servers), compares them with the log's servers and open
+ * operations, and appends what changed — new findings with their planned repairs, and cleared
+ * ones — under the controller's fence. Answers once its own appends are visible on the board,
+ * so the next pass never finds the same drift twice.
+ */
+final class DriftPass {
+  static final String FENCE = "zlh:lease:controller";
+
+  /** What a pass saw and did. */
+  record Result(Instant startedAt, long durationMs, int servers, int findings, int found, int cleared, int planned) {}
+
+  private final EventStore store;
+  private final RunnerPorts ports;
+  private final MemoryView<ServerDirectory> directory;
+  private final MemoryView<DriftBoard> board;
+  private final Predicate<String> suspended;
+  private final DriftDetector detector;
+  private final RepairPolicy policy;
+  private final EdgeExpectation edge;
+  private final Clock clock;
+
+  DriftPass(EventStore store, RunnerPorts ports, MemoryView<ServerDirectory> directory, MemoryView<DriftBoard> board,
+            Predicate<String> suspended, DriftDetector detector, RepairPolicy policy, EdgeExpectation edge, Clock clock) {
+    this.store = store;
+    this.ports = ports;
+    this.directory = directory;
+    this.board = board;
+    this.suspended = suspended;
+    this.detector = detector;
+    this.policy = policy;
+    this.edge = edge;
+    this.clock = clock;
+  }
+
+  Future<Result> run(long fencingToken) {
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    Future<List<InventoryEntry>> inventory = ports.proxmox().inventory();
+    Future<List<SrvRecord>> srv = ports.dns().listSrv();
+    Future<List<VelocityServer>> velocity = ports.velocity().list();
+    return Future.all(inventory, srv, velocity).compose(all -> {
+      // desired state as of now, after the observation: a server created meanwhile is busy, not missing
+      ServerDirectory dir = directory.current();
+      Observation seen = observation(inventory.result(), srv.result(), velocity.result());
+      List<DesiredServer> desired = desired(dir);
+      List<Finding> findings = detector.detect(desired, openOperations(dir), seen, clock.instant());
+      FindingsDiff diff = FindingsDiff.between(board.current().openKeys(), findings);
+      EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
+      return record(diff, metadata).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
+          desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned));
+    });
+  }
+
+  private Observation observation(List<InventoryEntry> inventory, List<SrvRecord> records, List<VelocityServer> registered) {
+    Map<Integer, String> containers = new HashMap<>(inventory.size() * 2);
+    for (InventoryEntry e : inventory) if (!e.template()) containers.put(e.vmid(), e.status().wire());
+    Map<String, String> srv = new HashMap<>(records.size() * 2);
+    for (SrvRecord r : records) {
+      String name = r.name().toLowerCase(Locale.ROOT);
+      String target = r.target().toLowerCase(Locale.ROOT) + ":" + r.port();
+      // a stray record beside the right one is not drift of ours: the edge one counts
+      if (!edge.srvTarget().equals(srv.get(name))) srv.put(name, target);
+    }
+    Set<String> names = new HashSet<>(registered.size() * 2);
+    for (VelocityServer v : registered) names.add(v.name());
+    return new Observation(containers, srv, names);
+  }
+
+  private List<DesiredServer> desired(ServerDirectory dir) {
+    Set<String> busy = new HashSet<>();
+    for (ServerDirectory.Operation op : dir.openOperations()) busy.add(op.serverId());
+    List<DesiredServer> desired = new ArrayList<>(dir.serverCount());
+    for (ServerDirectory.Server s : dir.servers()) {
+      if (!s.provisioned() || s.vmid() == null) continue;
+      desired.add(new DesiredServer(s.serverId(), s.vmid(), s.slug(),
+          s.kind() == com.zerolaghub.events.servers.ContainerKind.GAME, s.address(),
+          s.hostState() == com.zerolaghub.events.servers.HostState.RUNNING, suspended.test(s.ownerId()),
+          busy.contains(s.serverId()), s.velocityRegistered()));
+    }
+    return desired;
+  }
+
+  private static List<OpenOperation> openOperations(ServerDirectory dir) {
+    List<OpenOperation> ops = new ArrayList<>();
+    for (ServerDirectory.Operation op : dir.openOperations()) {
+      ops.add(new OpenOperation(op.operationId(), op.serverId(), op.type().wireName(), op.lastEventAt()));
+    }
+    return ops;
+  }
+
+  /** Appends the diff one finding at a time; answers how many repairs it planned. */
+  private Future<Integer> record(FindingsDiff diff, EventMetadata metadata) {
+    if (diff.empty()) return Future.succeededFuture(0);
+    Future<Checkpoint> chain = Future.succeededFuture(null);
+    int[] planned = {0};
+    for (Finding f : diff.found()) {
+      chain = chain.compose(cp -> found(f, metadata, planned));
+    }
+    for (String key : diff.clearedKeys()) {
+      DriftBoard.OpenFinding open = board.current().open(key);
+      if (open == null) continue;
+      chain = chain.compose(cp -> append(streamOf(key),
+          new DriftCleared(key, open.findingId(), open.serverId(), open.kind(), clock.instant()), metadata));
+    }
+    return chain.compose(last -> last == null ? Future.succeededFuture(planned[0])
+        : board.whenApplied(last).map(v -> planned[0]));
+  }
+
+  private Future<Checkpoint> found(Finding f, EventMetadata metadata, int[] planned) {
+    String findingId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    Future<Checkpoint> appended = append(streamOf(f.key()),
+        new DriftFound(f.key(), findingId, f.serverId(), f.kind().wireName(), f.evidence(), now), metadata);
+    Optional<RepairPlan> plan = policy.plan(f);
+    if (plan.isEmpty()) return appended;
+    RepairPlan p = plan.get();
+    String repairId = UUID.randomUUID().toString();
+    planned[0]++;
+    return appended.compose(cp -> store.append(StreamId.of("repair", repairId), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(
+            new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
+                p.posture().wireName(), p.detail(), now), metadata)))
+        .map(r -> last(r.events())));
+  }
+
+  private Future<Checkpoint> append(StreamId stream, com.zerolaghub.events.DomainEvent event, EventMetadata metadata) {
+    return store.append(stream, ExpectedVersion.ANY, List.of(NewEvent.of(event, metadata))).map(r -> last(r.events()));
+  }
+
+  private static Checkpoint last(List<RecordedEvent> events) {
+    return events.get(events.size() - 1).checkpoint();
+  }
+
+  static StreamId streamOf(String findingKey) {
+    return StreamId.of("drift", findingKey);
+  }
+}

@@ -1,0 +1,142 @@
+package com.zerolaghub.verticles.controller;
+
+import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.instances.run.EdgePublisher;
+import com.zerolaghub.core.repair.RepairAction;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.WrongExpectedVersionException;
+import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
+import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
+import com.zerolaghub.events.repair.RepairEvent.RepairSucceeded;
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.HostState;
+import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
+import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.servers.ServerDirectory;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The repair queue's worker: runs live level-1 repairs the log lists as pending, one at a time,
+ * recording started → succeeded or failed on the repair's stream (versions 2 and 3, so two
+ * workers never both record one). Both repairs are safe to repeat, so one a crashed leader
+ * left started is simply run again. Neither deletes anything.
+ */
+final class RepairWorker {
+  private static final Logger log = LoggerFactory.getLogger(RepairWorker.class);
+
+  private final EventStore store;
+  private final MemoryView<DriftBoard> board;
+  private final MemoryView<ServerDirectory> directory;
+  private final EdgePublisher edge;
+  private final int gamePort;
+  private final Duration stuckAfter;
+  private final Clock clock;
+
+  RepairWorker(EventStore store, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
+               int gamePort, Duration stuckAfter, Clock clock) {
+    this.store = store;
+    this.board = board;
+    this.directory = directory;
+    this.edge = edge;
+    this.gamePort = gamePort;
+    this.stuckAfter = stuckAfter;
+    this.clock = clock;
+  }
+
+  /** Runs every pending repair; answers how many it finished. */
+  Future<Integer> drain(long fencingToken) {
+    EventMetadata metadata = EventMetadata.system("system:repair-worker").fencedBy(DriftPass.FENCE, fencingToken);
+    Future<Integer> chain = Future.succeededFuture(0);
+    for (DriftBoard.Repair r : board.current().pending()) {
+      chain = chain.compose(n -> one(r, metadata).map(done -> done ? n + 1 : n));
+    }
+    return chain;
+  }
+
+  private Future<Boolean> one(DriftBoard.Repair r, EventMetadata metadata) {
+    StreamId stream = StreamId.of("repair", r.repairId());
+    Future<Void> started = "started".equals(r.status()) ? Future.succeededFuture()
+        : store.append(stream, ExpectedVersion.exactly(1),
+            List.of(NewEvent.of(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata))).mapEmpty();
+    return started.compose(v -> execute(r, metadata)
+            .compose(detail -> store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
+                new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata))))
+            .recover(err -> {
+              if (err instanceof WrongExpectedVersionException || err instanceof com.zerolaghub.events.FencedOutException) {
+                return Future.failedFuture(err);
+              }
+              log.warn("repair {} ({}) of server {} failed: {}", r.repairId(), r.action(), r.serverId(), err.getMessage());
+              return store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
+                  new RepairFailed(r.repairId(), r.serverId(), r.action(), String.valueOf(err.getMessage()), clock.instant()),
+                  metadata)));
+            }))
+        .map(x -> {
+          log.info("repair {} ({}) of server {} finished", r.repairId(), r.action(), r.serverId());
+          return true;
+        })
+        .recover(err -> {
+          if (err instanceof WrongExpectedVersionException) return Future.succeededFuture(false); // another worker has it
+          return Future.failedFuture(err);
+        });
+  }
+
+  private Future<String> execute(DriftBoard.Repair r, EventMetadata metadata) {
+    RepairAction action = RepairAction.fromWire(r.action());
+    switch (action) {
+      case EDGE_REPUBLISH:
+        return republish(r.serverId());
+      case CLEAR_STALE_OPERATION_LOCK:
+        return clearStale(r, metadata);
+      default:
+        return Future.failedFuture(new IllegalStateException(r.action() + " is planned only; no worker runs it"));
+    }
+  }
+
+  /** The SRV record and the Velocity registration, through provisioning's own calls. */
+  private Future<String> republish(String serverId) {
+    Optional<ServerDirectory.Server> found = directory.current().server(serverId);
+    if (found.isEmpty() || !found.get().provisioned() || found.get().vmid() == null) {
+      return Future.failedFuture(new IllegalStateException("server " + serverId + " is not provisioned any more"));
+    }
+    ServerDirectory.Server s = found.get();
+    if (s.kind() != ContainerKind.GAME) return Future.failedFuture(new IllegalStateException("not a game server"));
+    return edge.publishSrv(s.slug()).compose(recordId -> {
+      boolean register = s.velocityRegistered() && s.hostState() == HostState.RUNNING && s.address() != null;
+      if (!register) return Future.succeededFuture("SRV record " + recordId + " in place");
+      return edge.register(s.slug(), s.address(), gamePort)
+          .map(v -> "SRV record " + recordId + " in place; registered with Velocity as " + s.slug());
+    });
+  }
+
+  /** Ends the server's open operation as stale if it is still open and still quiet. */
+  private Future<String> clearStale(DriftBoard.Repair r, EventMetadata metadata) {
+    Instant now = clock.instant();
+    Optional<ServerDirectory.Operation> open = directory.current().openOperations().stream()
+        .filter(op -> op.serverId().equals(r.serverId())).findFirst();
+    if (open.isEmpty()) return Future.succeededFuture("the operation had already ended; nothing to clear");
+    ServerDirectory.Operation op = open.get();
+    Duration quiet = Duration.between(op.lastEventAt(), now);
+    if (quiet.compareTo(stuckAfter) <= 0) {
+      return Future.failedFuture(new IllegalStateException("operation " + op.operationId() + " made progress "
+          + quiet.toSeconds() + " s ago; not stale any more"));
+    }
+    StreamId stream = ServerStreams.server(r.serverId());
+    String reason = "stale: no progress for " + quiet.toMinutes() + " min; ended by repair " + r.repairId()
+        + " (clear_stale_operation_lock)";
+    return store.readStream(stream).compose(events -> store.append(stream, ExpectedVersion.exactly(events.size()),
+            List.of(NewEvent.of(new OperationMarkedStale(r.serverId(), op.operationId(), reason, r.repairId(), now), metadata))))
+        .map(x -> "operation " + op.operationId() + " marked stale; the server takes new operations");
+  }
+}
