@@ -44,7 +44,7 @@ final class ProjectionsCommand implements Runnable {
 
   ProjectionAdmin admin() throws IOException {
     String token = tokenFile != null ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip() : System.getenv(TOKEN_ENV);
-    return new HttpProjectionAdmin(url, token);
+    return new HttpNodeAdmin(url, token);
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints one JSON line per projection.")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "ZeroLagHub control plane.",
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
-        BenchCommand.class, AdminCommand.class, SdCommand.class,
+        BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;

@@ -15,13 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link ProjectionAdmin} over a node's admin API ({@code /api/admin/projections}) with an operator token. */
-final class HttpProjectionAdmin implements ProjectionAdmin {
+/** A node's admin API with an operator token: the projections operations, and any other admin read. */
+final class HttpNodeAdmin implements ProjectionAdmin {
   private final URI base;
   private final String token;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  HttpProjectionAdmin(URI base, String token) {
+  HttpNodeAdmin(URI base, String token) {
     this.base = base;
     this.token = token;
   }
@@ -39,6 +39,11 @@ final class HttpProjectionAdmin implements ProjectionAdmin {
   public JsonObject rebuild(String name) throws AdminException {
     String path = "/api/admin/projections/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/rebuild";
     return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** {@code GET path} as JSON; a problem answer becomes an {@link AdminException} with its title and detail. */
+  JsonObject get(String path) throws AdminException {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
   private JsonObject send(HttpRequest.Builder request) throws AdminException {
