@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,8 @@ final class Controller {
   private volatile JsonObject lastPass;
   private Promise<Void> idle;
   private boolean closing;
+  /** Callers of {@link #passOnce} waiting for the next pass to end. */
+  private final List<Promise<JsonObject>> waiting = new ArrayList<>();
   private volatile int fencedOut;
 
   Controller(Vertx vertx, Redis redis, FencedLease lease, DriftPass pass, RepairWorker repairs, long intervalMs, long minGapMs,
@@ -111,9 +115,24 @@ final class Controller {
     });
   }
 
-  /** A pass now (or right after the one running), answered with its summary. For tests and operators. */
+  /** The last pass's summary, or null before the first. */
   JsonObject lastPass() {
     return lastPass;
+  }
+
+  /** A full pass now (or right after the one running), answered with its summary; fails when not the leader. */
+  Future<JsonObject> passOnce() {
+    Promise<JsonObject> done = Promise.promise();
+    context.runOnContext(v -> {
+      if (!leader) {
+        done.fail(new IllegalStateException("not the controller leader"));
+        return;
+      }
+      waiting.add(done);
+      if (running) again = true;
+      else passNow();
+    });
+    return done.future();
   }
 
   private void elected(long fencingToken) {
@@ -136,12 +155,17 @@ final class Controller {
     }
     running = true;
     again = false;
+    List<Promise<JsonObject>> answering = new ArrayList<>(waiting);
+    waiting.clear();
     lastStartedAt = System.currentTimeMillis();
     long fencingToken = token;
     pass.run(fencingToken)
         .compose(result -> repairs.drain(fencingToken).map(done -> summary(result, done)))
         .onComplete(ar -> {
           running = false;
+          for (Promise<JsonObject> p : answering) {
+            if (ar.succeeded()) p.tryComplete(ar.result()); else p.tryFail(ar.cause());
+          }
           if (ar.succeeded()) {
             publish(ar.result());
           } else if (ar.cause() instanceof FencedOutException) {

@@ -108,6 +108,12 @@ public final class ControllerCapability implements Capability {
     return controller;
   }
 
+  /** Runs a full drift pass now on this node (the leader) and answers its summary (benchmarks, operators' tools). */
+  public Future<io.vertx.core.json.JsonObject> passNow() {
+    return controller == null ? Future.failedFuture(new IllegalStateException("no controller role on this node"))
+        : controller.passOnce();
+  }
+
   /** Whether this node is the controller leader now. */
   public boolean leader() {
     return controller != null && controller.leader();

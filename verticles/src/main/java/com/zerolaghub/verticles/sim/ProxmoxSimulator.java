@@ -196,6 +196,24 @@ public final class ProxmoxSimulator {
   }
 
   /** Test hook: clone requests accepted so far. */
+  /**
+   * Benchmarks: puts a container into the inventory as a finished clone (and start) would leave
+   * it, without starting its agent, so a fleet of thousands costs no sockets. Everything read
+   * through the API ({@code /cluster/resources}, status) sees it as any other container.
+   */
+  public void seedContainer(int vmid, String hostname, boolean running) {
+    synchronized (state) {
+      if (containers.containsKey(vmid)) throw new IllegalStateException("CT " + vmid + " exists");
+      SimContainer c = new SimContainer(vmid);
+      c.hostname = hostname;
+      c.containerType = "debian";
+      c.net0 = net0(vmid);
+      c.running = running;
+      c.startedAtMillis = running ? System.currentTimeMillis() : 0;
+      containers.put(vmid, c);
+    }
+  }
+
   public int cloneCount() {
     return cloneCount.get();
   }
