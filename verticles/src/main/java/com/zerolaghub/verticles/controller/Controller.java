@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The singleton controller of this node: keeps trying for the controller lease; while it holds
  * it, runs a drift pass every {@code passIntervalMs} and soon after relevant events (never two at
- * once, at least {@code minGapMs} apart), then drains the repair queue. The last pass's summary
+ * once, at least {@code minGapMs} apart), and queues the live repairs it planned. The last pass's summary
  * goes to Redis so every node's admin API can show it. Confined to the context {@link #start}
  * runs on.
  */
@@ -30,7 +30,8 @@ final class Controller {
   private final Redis redis;
   private final FencedLease lease;
   private final DriftPass pass;
-  private final RepairWorker repairs;
+  private final RepairQueue queue;
+  private final Runnable queued;
   private final long intervalMs;
   private final long minGapMs;
   private final String owner;
@@ -50,13 +51,15 @@ final class Controller {
   private final List<Promise<JsonObject>> waiting = new ArrayList<>();
   private volatile int fencedOut;
 
-  Controller(Vertx vertx, Redis redis, FencedLease lease, DriftPass pass, RepairWorker repairs, long intervalMs, long minGapMs,
-             String owner) {
+  /** {@code queued}: told after repairs were queued (this node's consumer looks at once). */
+  Controller(Vertx vertx, Redis redis, FencedLease lease, DriftPass pass, RepairQueue queue, Runnable queued,
+             long intervalMs, long minGapMs, String owner) {
     this.vertx = vertx;
     this.redis = redis;
     this.lease = lease;
     this.pass = pass;
-    this.repairs = repairs;
+    this.queue = queue;
+    this.queued = queued;
     this.intervalMs = intervalMs;
     this.minGapMs = minGapMs;
     this.owner = owner;
@@ -160,7 +163,7 @@ final class Controller {
     lastStartedAt = System.currentTimeMillis();
     long fencingToken = token;
     pass.run(fencingToken)
-        .compose(result -> repairs.drain(fencingToken).map(done -> summary(result, done)))
+        .compose(result -> enqueue(result).map(n -> summary(result, n)))
         .onComplete(ar -> {
           running = false;
           for (Promise<JsonObject> p : answering) {
@@ -188,10 +191,29 @@ final class Controller {
         });
   }
 
-  private JsonObject summary(DriftPass.Result r, int repaired) {
+  /**
+   * Queues the live repairs this pass planned, and again those the log lists as pending for
+   * longer than two pass intervals (at least 5 s): Redis flushed, or their consumer died.
+   */
+  private Future<Integer> enqueue(DriftPass.Result result) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>(result.liveRepairs());
+    java.time.Instant stale = java.time.Instant.now().minusMillis(Math.max(5_000, 2 * intervalMs));
+    for (com.zerolaghub.projections.repair.DriftBoard.Repair r : pass.pendingRepairs()) {
+      if (r.updatedAt().isBefore(stale)) ids.add(r.repairId());
+    }
+    if (ids.isEmpty()) return Future.succeededFuture(0);
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : ids) chain = chain.compose(v -> queue.enqueue(id));
+    return chain.map(v -> {
+      queued.run();
+      return ids.size();
+    });
+  }
+
+  private JsonObject summary(DriftPass.Result r, int queuedRepairs) {
     return new JsonObject().put("startedAt", r.startedAt().toString()).put("durationMs", r.durationMs())
         .put("leader", owner).put("servers", r.servers()).put("findings", r.findings()).put("found", r.found())
-        .put("cleared", r.cleared()).put("planned", r.planned()).put("repaired", repaired);
+        .put("cleared", r.cleared()).put("planned", r.planned()).put("queued", queuedRepairs);
   }
 
   private void publish(JsonObject summary) {

@@ -42,6 +42,7 @@ public final class ControllerCapability implements Capability {
 
   private MemoryView<DriftBoard> board;
   private Controller controller;
+  private RepairConsumer consumer;
   private ControllerEndpoints endpoints;
 
   /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
@@ -72,30 +73,42 @@ public final class ControllerCapability implements Capability {
       api.operation("listDrift", auth.admin(), endpoints::drift);
       api.operation("listRepairs", auth.admin(), endpoints::repairs);
     }
-    if (!config.roles().controller()) return Future.succeededFuture();
+    if (!config.roles().controller() && !config.roles().workers()) return Future.succeededFuture();
 
     RunnerSettings settings = servers.runnerSettings();
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
     DriftPass pass = new DriftPass(ctx.store(), servers.ports(), servers.directory(), board, suspended,
         new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock);
-    RepairWorker worker = new RepairWorker(ctx.store(), board, servers.directory(), new EdgePublisher(servers.ports(), settings),
-        config.servers().gamePort(), stuckAfter, clock);
-    String owner = "controller-" + config.http().port() + "-" + UUID.randomUUID();
+    RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
+        new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
+    RepairQueue queue = new RepairQueue(ctx.redis());
+    String node = config.http().port() + "-" + UUID.randomUUID();
+    Future<Void> consuming = Future.succeededFuture();
+    if (config.roles().workers()) {
+      consumer = new RepairConsumer(ctx.vertx(), queue, worker, "repair-worker-" + node);
+      consuming = consumer.start();
+    }
+    if (!config.roles().controller()) return consuming;
+
+    String owner = "controller-" + node;
     FencedLease lease = new FencedLease(ctx.vertx(),
         new RedisLease(ctx.vertx(), ctx.redis(), DriftPass.FENCE, owner, Duration.ofMillis(c.leaseTtlMs())),
         new PgFences(ctx.pool()), c.leaseTtlMs() / 3);
-    controller = new Controller(ctx.vertx(), ctx.redis(), lease, pass, worker, c.passIntervalMs(),
-        Math.min(c.passIntervalMs(), Math.max(1_000, c.passIntervalMs() / 10)), owner);
+    RepairConsumer local = consumer;
+    controller = new Controller(ctx.vertx(), ctx.redis(), lease, pass, queue, () -> {
+      if (local != null) local.wake();
+    }, c.passIntervalMs(), Math.min(c.passIntervalMs(), Math.max(1_000, c.passIntervalMs() / 10)), owner);
     endpoints.local(controller);
-    // Server changes can be drift or end it; planned repairs wait in the queue: look soon.
+    // Server changes can be drift or end it: look soon.
     ctx.store().signal().subscribe(ctx.vertx(), controller::nudge);
-    return controller.start();
+    return consuming.compose(v -> controller.start());
   }
 
   @Override
   public Future<Void> stop() {
-    return controller == null ? Future.succeededFuture() : controller.stop();
+    Future<Void> c = controller == null ? Future.succeededFuture() : controller.stop();
+    return c.compose(v -> consumer == null ? Future.succeededFuture() : consumer.stop());
   }
 
   /** The drift board (findings and repairs as the log says). */
@@ -112,6 +125,11 @@ public final class ControllerCapability implements Capability {
   public Future<io.vertx.core.json.JsonObject> passNow() {
     return controller == null ? Future.failedFuture(new IllegalStateException("no controller role on this node"))
         : controller.passOnce();
+  }
+
+  /** An operator's brake on this node's repair consumer: queued repairs wait while paused. */
+  public void pauseRepairs(boolean paused) {
+    if (consumer != null) consumer.pause(paused);
   }
 
   /** Whether this node is the controller leader now. */

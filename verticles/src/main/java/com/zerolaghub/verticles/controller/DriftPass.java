@@ -51,7 +51,8 @@ final class DriftPass {
   static final String FENCE = "zlh:lease:controller";
 
   /** What a pass saw and did. */
-  record Result(Instant startedAt, long durationMs, int servers, int findings, int found, int cleared, int planned) {}
+  record Result(Instant startedAt, long durationMs, int servers, int findings, int found, int cleared, int planned,
+                List<String> liveRepairs) {}
 
   private final EventStore store;
   private final RunnerPorts ports;
@@ -90,8 +91,9 @@ final class DriftPass {
       List<Finding> findings = detector.detect(desired, openOperations(dir), seen, clock.instant());
       FindingsDiff diff = FindingsDiff.between(board.current().openKeys(), findings);
       EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
-      return record(diff, metadata).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
-          desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned));
+      List<String> live = new ArrayList<>();
+      return record(diff, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
+          desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned, live));
     });
   }
 
@@ -133,12 +135,12 @@ final class DriftPass {
   }
 
   /** Appends the diff one finding at a time; answers how many repairs it planned. */
-  private Future<Integer> record(FindingsDiff diff, EventMetadata metadata) {
+  private Future<Integer> record(FindingsDiff diff, EventMetadata metadata, List<String> live) {
     if (diff.empty()) return Future.succeededFuture(0);
     Future<Checkpoint> chain = Future.succeededFuture(null);
     int[] planned = {0};
     for (Finding f : diff.found()) {
-      chain = chain.compose(cp -> found(f, metadata, planned));
+      chain = chain.compose(cp -> found(f, metadata, planned, live));
     }
     for (String key : diff.clearedKeys()) {
       DriftBoard.OpenFinding open = board.current().open(key);
@@ -150,7 +152,7 @@ final class DriftPass {
         : board.whenApplied(last).map(v -> planned[0]));
   }
 
-  private Future<Checkpoint> found(Finding f, EventMetadata metadata, int[] planned) {
+  private Future<Checkpoint> found(Finding f, EventMetadata metadata, int[] planned, List<String> live) {
     String findingId = UUID.randomUUID().toString();
     Instant now = clock.instant();
     Future<Checkpoint> appended = append(streamOf(f.key()),
@@ -160,6 +162,7 @@ final class DriftPass {
     RepairPlan p = plan.get();
     String repairId = UUID.randomUUID().toString();
     planned[0]++;
+    if (p.posture() == com.zerolaghub.core.repair.Posture.LIVE) live.add(repairId);
     return appended.compose(cp -> store.append(StreamId.of("repair", repairId), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(
             new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
                 p.posture().wireName(), p.detail(), now), metadata)))
@@ -172,6 +175,11 @@ final class DriftPass {
 
   private static Checkpoint last(List<RecordedEvent> events) {
     return events.get(events.size() - 1).checkpoint();
+  }
+
+  /** Live repairs the log lists as not finished. */
+  List<DriftBoard.Repair> pendingRepairs() {
+    return board.current().pending();
   }
 
   static StreamId streamOf(String findingKey) {

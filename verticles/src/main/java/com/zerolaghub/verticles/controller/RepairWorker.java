@@ -28,14 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The repair queue's worker: runs live level-1 repairs the log lists as pending, one at a time,
- * recording started → succeeded or failed on the repair's stream (versions 2 and 3, so two
+ * Runs one live level-1 repair taken from the {@link RepairQueue}, recording started → succeeded or failed on the repair's stream (versions 2 and 3, so two
  * workers never both record one). Both repairs are safe to repeat, so one a crashed leader
  * left started is simply run again. Neither deletes anything.
  */
 final class RepairWorker {
   private static final Logger log = LoggerFactory.getLogger(RepairWorker.class);
 
+  private final io.vertx.core.Vertx vertx;
   private final EventStore store;
   private final MemoryView<DriftBoard> board;
   private final MemoryView<ServerDirectory> directory;
@@ -44,8 +44,9 @@ final class RepairWorker {
   private final Duration stuckAfter;
   private final Clock clock;
 
-  RepairWorker(EventStore store, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
+  RepairWorker(io.vertx.core.Vertx vertx, EventStore store, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
                int gamePort, Duration stuckAfter, Clock clock) {
+    this.vertx = vertx;
     this.store = store;
     this.board = board;
     this.directory = directory;
@@ -55,14 +56,25 @@ final class RepairWorker {
     this.clock = clock;
   }
 
-  /** Runs every pending repair; answers how many it finished. */
-  Future<Integer> drain(long fencingToken) {
-    EventMetadata metadata = EventMetadata.system("system:repair-worker").fencedBy(DriftPass.FENCE, fencingToken);
-    Future<Integer> chain = Future.succeededFuture(0);
-    for (DriftBoard.Repair r : board.current().pending()) {
-      chain = chain.compose(n -> one(r, metadata).map(done -> done ? n + 1 : n));
-    }
-    return chain;
+  /**
+   * Runs the repair the queue named, once the board here knows it (it was planned on another
+   * node a moment ago); answers whether this call finished it. Finished, unknown or dry-run
+   * repairs are skipped.
+   */
+  Future<Boolean> run(String repairId) {
+    return known(repairId, 50).compose(r -> {
+      if (r == null || !r.pending()) return Future.succeededFuture(false);
+      return one(r, EventMetadata.system("system:repair-worker"));
+    });
+  }
+
+  /** The repair as the board has it, waiting up to {@code tries} × 100 ms for the board to catch up. */
+  private Future<DriftBoard.Repair> known(String repairId, int tries) {
+    DriftBoard.Repair r = board.current().repair(repairId);
+    if (r != null || tries <= 0) return Future.succeededFuture(r);
+    io.vertx.core.Promise<DriftBoard.Repair> later = io.vertx.core.Promise.promise();
+    vertx.setTimer(100, t -> known(repairId, tries - 1).onComplete(later));
+    return later.future();
   }
 
   private Future<Boolean> one(DriftBoard.Repair r, EventMetadata metadata) {

@@ -181,6 +181,33 @@ class DriftRepairTest {
     assertThat(driftTokens(id + ":srv-missing")).allMatch(token -> token > newer);
   }
 
+  @Test
+  void aRepairQueuedBeforeRedisIsFlushedStillRuns() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = servers().ready(user, game("flushed"));
+    String id = server.getString("serverId");
+    String slug = server.getString("name") + "-" + server.getInteger("vmid");
+    // the consumer is kept away while the repair is planned and queued, then Redis loses everything
+    node.controller.pauseRepairs(true);
+    try {
+      servers().sims().velocity().restart();
+      eventually("planned", 10, () -> assertThat(node.repairsOf(id, "edge_republish")).isNotEmpty());
+      flushAll();
+    } finally {
+      node.controller.pauseRepairs(false);
+    }
+    eventually("re-registered from the log's pending repair", 20, () ->
+        assertThat(servers().sims().velocity().registrations()).anyMatch(r -> r.name().equals(slug)));
+    eventually("recorded as succeeded", 10, () ->
+        assertThat(node.repairsOf(id, "edge_republish")).allMatch(r -> r.getString("status").equals("succeeded")));
+  }
+
+  private void flushAll() throws Exception {
+    io.vertx.redis.client.Redis redis = servers().platform.context().redis();
+    redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.FLUSHALL))
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
   private List<Long> driftTokens(String key) throws Exception {
     List<Long> tokens = new ArrayList<>();
     for (Row row : servers().platform.context().pool()
