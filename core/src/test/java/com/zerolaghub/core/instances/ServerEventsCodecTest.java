@@ -47,7 +47,8 @@ class ServerEventsCodecTest {
       new TeardownFailed("s", "op", TeardownPhase.VERIFY_GONE, "CT 101 still listed", true, T),
       new ServerDeleted("s", "o", "op", 101, T),
       new AgentActionRequested("s", "a1", "backup-restore", "b-1", "user:o", T),
-      new AgentActionFinished("s", "a1", "backup-restore", true, null, T));
+      new AgentActionFinished("s", "a1", "backup-restore", true, null, T),
+      new ServerEvent.OperationMarkedStale("s", "op", "stale: no progress for 16 min", "r-1", T));
 
   private DomainEvent roundTrip(ServerEvent e) {
     EventType type = codec.typeOf(e);
