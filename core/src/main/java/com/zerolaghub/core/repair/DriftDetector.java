@@ -54,6 +54,16 @@ public final class DriftDetector {
     } else if (!s.suspended() && s.shouldRun() && !running) {
       found.add(finding(s, DriftKind.CONTAINER_STOPPED, evidence("expected", ct + " running", "observed", ct + " " + status)));
     }
+    Observation.AgentSeen agent = seen.agents().get(s.serverId());
+    if (agent != null && running && !s.suspended()) {
+      if (!agent.reachable()) {
+        found.add(finding(s, DriftKind.AGENT_UNREACHABLE, evidence("expected", "agent at " + s.address() + " answers",
+            "observed", agent.detail())));
+      } else if (s.game() && ("crashed".equals(agent.gameState()) || "error".equals(agent.gameState()))) {
+        found.add(finding(s, DriftKind.GAME_CRASHED, evidence("expected", "game process up or stopped on purpose",
+            "observed", "game " + agent.gameState() + (agent.detail() == null ? "" : ": " + agent.detail()))));
+      }
+    }
     if (!s.game()) return;
     String name = edge.srvName(s.slug());
     String target = seen.srvRecords().get(name);

@@ -17,7 +17,16 @@ public enum DriftKind {
   /** A running game server is not registered with the Velocity edge (e.g. after an edge restart). */
   VELOCITY_MISSING,
   /** An open operation made no progress for longer than the threshold. */
-  OPERATION_STUCK;
+  OPERATION_STUCK,
+  /** The host runs but its agent does not answer. */
+  AGENT_UNREACHABLE,
+  /** The agent reports the game process crashed (or in error) and not coming back by itself. */
+  GAME_CRASHED;
+
+  /** Kinds judged from a per-server agent probe, which a pass makes for a sample of servers only. */
+  public boolean fromAgentProbe() {
+    return this == AGENT_UNREACHABLE || this == GAME_CRASHED;
+  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

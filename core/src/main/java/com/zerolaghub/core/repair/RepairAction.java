@@ -8,6 +8,8 @@ public enum RepairAction {
   EDGE_REPUBLISH("edge_republish", 1),
   /** Starts a host that should run. */
   START_HOST("start_host", 2),
+  /** Restarts a host whose agent stopped answering. */
+  RESTART_HOST("restart_host", 2),
   /** Stops a suspended account's host that runs (never toward running). */
   STOP_SUSPENDED_HOST("stop_suspended_host", 2),
   /** Recreates a container that vanished. */

@@ -33,6 +33,10 @@ public final class RepairPolicy {
         return plan(RepairAction.STOP_SUSPENDED_HOST, "stop the host of a suspended account");
       case CONTAINER_MISSING:
         return plan(RepairAction.REPROVISION, "recreate the container (a human decides)");
+      case AGENT_UNREACHABLE:
+        return plan(RepairAction.RESTART_HOST, "restart the host so its agent comes back");
+      case GAME_CRASHED:
+        return Optional.empty(); // the agent's own restart policy and the owner act; reported only
       default:
         return Optional.empty();
     }

@@ -109,4 +109,20 @@ class DriftDetectorTest {
     assertThat(diff.found()).containsExactly(vel);
     assertThat(diff.clearedKeys()).containsExactly("b:container-stopped");
   }
+
+  @Test
+  void probedAgentsThatDoNotAnswerOrWhoseGameCrashedAreFindings() {
+    DesiredServer a = game("a", 101);
+    DesiredServer b = game("b", 102);
+    DesiredServer c = game("c", 103);
+    Observation seen = healthy(a, b, c);
+    Observation probed = new Observation(seen.containers(), seen.srvRecords(), seen.velocity(), Map.of(
+        "a", new Observation.AgentSeen(false, null, "connection refused"),
+        "b", new Observation.AgentSeen(true, "crashed", "exit code 137"),
+        "c", new Observation.AgentSeen(true, "running", null)));
+    List<Finding> found = detector.detect(List.of(a, b, c), List.of(), probed, NOW);
+    assertThat(found).extracting(Finding::key).containsExactlyInAnyOrder("a:agent-unreachable", "b:game-crashed");
+    assertThat(found).filteredOn(f -> f.serverId().equals("a")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).containsEntry("observed", "connection refused"));
+  }
 }

@@ -76,7 +76,8 @@ public final class ReconcileBenchmark implements Benchmark {
           .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 16))
           .withData(new DataConfig(Files.createTempDirectory("zlh-bench-node").toString()))
           .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0))
-          .withController(ControllerConfig.defaults().withTiming(15_000, PASS_INTERVAL_MS, 3_600_000));
+          // seeded containers run no agent processes: probing them would only measure refused connections
+          .withController(ControllerConfig.defaults().withTiming(15_000, PASS_INTERVAL_MS, 3_600_000).withAgentChecksPerPass(0));
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       ServersCapability servers = new ServersCapability(auth, projections);

@@ -12,12 +12,14 @@ import java.util.Set;
  * @param stuckOperationMs  an open operation with no progress for this long is stuck
  * @param level1            {@code dry-run} (plan and record only) or {@code live} (the repair worker runs
  *                          level-1 repairs); levels 2 and 3 are always planned only
+ * @param agentChecksPerPass agents asked for their status per pass, round robin (they can only be asked one by one)
  */
-public record ControllerConfig(int leaseTtlMs, int passIntervalMs, int stuckOperationMs, String level1) {
+public record ControllerConfig(int leaseTtlMs, int passIntervalMs, int stuckOperationMs, String level1, int agentChecksPerPass) {
   public static final int DEFAULT_LEASE_TTL_MS = 15_000;
   public static final int DEFAULT_PASS_INTERVAL_MS = 30_000;
   public static final int DEFAULT_STUCK_OPERATION_MS = 900_000;
   public static final String DEFAULT_LEVEL1 = "dry-run";
+  public static final int DEFAULT_AGENT_CHECKS_PER_PASS = 200;
   private static final Set<String> LEVEL1 = Set.of("dry-run", "live");
 
   public ControllerConfig {
@@ -27,27 +29,34 @@ public record ControllerConfig(int leaseTtlMs, int passIntervalMs, int stuckOper
     if (!LEVEL1.contains(level1)) {
       throw new ConfigException("controller.level1 (ZLH_CONTROLLER_LEVEL1) must be dry-run or live, got '" + level1 + "'");
     }
+    if (agentChecksPerPass < 0) throw new ConfigException("controller.agentChecksPerPass must not be negative, got " + agentChecksPerPass);
   }
 
   public static ControllerConfig defaults() {
-    return new ControllerConfig(DEFAULT_LEASE_TTL_MS, DEFAULT_PASS_INTERVAL_MS, DEFAULT_STUCK_OPERATION_MS, DEFAULT_LEVEL1);
+    return new ControllerConfig(DEFAULT_LEASE_TTL_MS, DEFAULT_PASS_INTERVAL_MS, DEFAULT_STUCK_OPERATION_MS, DEFAULT_LEVEL1,
+        DEFAULT_AGENT_CHECKS_PER_PASS);
   }
 
   static ControllerConfig from(ConfigSection s) {
     return new ControllerConfig(s.integer("leaseTtlMs", DEFAULT_LEASE_TTL_MS), s.integer("passIntervalMs", DEFAULT_PASS_INTERVAL_MS),
-        s.integer("stuckOperationMs", DEFAULT_STUCK_OPERATION_MS), s.string("level1", DEFAULT_LEVEL1));
+        s.integer("stuckOperationMs", DEFAULT_STUCK_OPERATION_MS), s.string("level1", DEFAULT_LEVEL1),
+        s.integer("agentChecksPerPass", DEFAULT_AGENT_CHECKS_PER_PASS));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("leaseTtlMs", leaseTtlMs).put("passIntervalMs", passIntervalMs)
-        .put("stuckOperationMs", stuckOperationMs).put("level1", level1);
+        .put("stuckOperationMs", stuckOperationMs).put("level1", level1).put("agentChecksPerPass", agentChecksPerPass);
   }
 
   public ControllerConfig withLevel1(String level1) {
-    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1);
+    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
+  }
+
+  public ControllerConfig withAgentChecksPerPass(int agentChecksPerPass) {
+    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
   }
 
   public ControllerConfig withTiming(int leaseTtlMs, int passIntervalMs, int stuckOperationMs) {
-    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1);
+    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
   }
 }

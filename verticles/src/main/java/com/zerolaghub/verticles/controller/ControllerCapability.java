@@ -79,7 +79,8 @@ public final class ControllerCapability implements Capability {
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
     DriftPass pass = new DriftPass(ctx.store(), servers.ports(), servers.directory(), board, suspended,
-        new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock);
+        new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock,
+        new AgentProbe(servers.ports().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
     RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
         new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
     RepairQueue queue = new RepairQueue(ctx.redis());

@@ -42,7 +42,7 @@ import java.util.function.Predicate;
 
 /**
  * One full drift pass: reads Proxmox's inventory, the zone's SRV records and Velocity's list in
- * bulk (three calls, however many servers), compares them with the log's servers and open
+ * bulk (three calls, however many servers) and a bounded sample of agents ({@link AgentProbe}), compares them with the log's servers and open
  * operations, and appends what changed — new findings with their planned repairs, and cleared
  * ones — under the controller's fence. Answers once its own appends are visible on the board,
  * so the next pass never finds the same drift twice.
@@ -63,9 +63,11 @@ final class DriftPass {
   private final RepairPolicy policy;
   private final EdgeExpectation edge;
   private final Clock clock;
+  private final AgentProbe agents;
 
   DriftPass(EventStore store, RunnerPorts ports, MemoryView<ServerDirectory> directory, MemoryView<DriftBoard> board,
-            Predicate<String> suspended, DriftDetector detector, RepairPolicy policy, EdgeExpectation edge, Clock clock) {
+            Predicate<String> suspended, DriftDetector detector, RepairPolicy policy, EdgeExpectation edge, Clock clock,
+            AgentProbe agents) {
     this.store = store;
     this.ports = ports;
     this.directory = directory;
@@ -75,6 +77,7 @@ final class DriftPass {
     this.policy = policy;
     this.edge = edge;
     this.clock = clock;
+    this.agents = agents;
   }
 
   Future<Result> run(long fencingToken) {
@@ -83,13 +86,26 @@ final class DriftPass {
     Future<List<InventoryEntry>> inventory = ports.proxmox().inventory();
     Future<List<SrvRecord>> srv = ports.dns().listSrv();
     Future<List<VelocityServer>> velocity = ports.velocity().list();
-    return Future.all(inventory, srv, velocity).compose(all -> {
+    List<String> probeable = new ArrayList<>();
+    for (DesiredServer s : desired(directory.current())) {
+      if (s.shouldRun() && !s.busy() && !s.suspended()) probeable.add(s.serverId());
+    }
+    Future<Map<String, Observation.AgentSeen>> agentsSeen = agents.probe(probeable);
+    return Future.all(inventory, srv, velocity, agentsSeen).compose(all -> {
       // desired state as of now, after the observation: a server created meanwhile is busy, not missing
       ServerDirectory dir = directory.current();
-      Observation seen = observation(inventory.result(), srv.result(), velocity.result());
+      Observation seen = observation(inventory.result(), srv.result(), velocity.result(), agentsSeen.result());
       List<DesiredServer> desired = desired(dir);
       List<Finding> findings = detector.detect(desired, openOperations(dir), seen, clock.instant());
-      FindingsDiff diff = FindingsDiff.between(board.current().openKeys(), findings);
+      FindingsDiff raw = FindingsDiff.between(board.current().openKeys(), findings);
+      // an agent finding of a server not probed this pass stays open: nobody looked
+      List<String> cleared = new ArrayList<>();
+      for (String key : raw.clearedKeys()) {
+        DriftBoard.OpenFinding open = board.current().open(key);
+        boolean agentKind = open != null && com.zerolaghub.core.repair.DriftKind.fromWire(open.kind()).fromAgentProbe();
+        if (!agentKind || agentsSeen.result().containsKey(open.serverId())) cleared.add(key);
+      }
+      FindingsDiff diff = new FindingsDiff(raw.found(), cleared);
       EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
       List<String> live = new ArrayList<>();
       return record(diff, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
@@ -97,7 +113,8 @@ final class DriftPass {
     });
   }
 
-  private Observation observation(List<InventoryEntry> inventory, List<SrvRecord> records, List<VelocityServer> registered) {
+  private Observation observation(List<InventoryEntry> inventory, List<SrvRecord> records, List<VelocityServer> registered,
+                                  Map<String, Observation.AgentSeen> agentsSeen) {
     Map<Integer, String> containers = new HashMap<>(inventory.size() * 2);
     for (InventoryEntry e : inventory) if (!e.template()) containers.put(e.vmid(), e.status().wire());
     Map<String, String> srv = new HashMap<>(records.size() * 2);
@@ -109,7 +126,7 @@ final class DriftPass {
     }
     Set<String> names = new HashSet<>(registered.size() * 2);
     for (VelocityServer v : registered) names.add(v.name());
-    return new Observation(containers, srv, names);
+    return new Observation(containers, srv, names, agentsSeen);
   }
 
   private List<DesiredServer> desired(ServerDirectory dir) {

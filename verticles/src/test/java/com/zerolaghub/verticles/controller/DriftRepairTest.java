@@ -202,6 +202,29 @@ class DriftRepairTest {
         assertThat(node.repairsOf(id, "edge_republish")).allMatch(r -> r.getString("status").equals("succeeded")));
   }
 
+  @Test
+  void aSilentAgentAndACrashedGameAreReportedAndClearWhenTheyRecover() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject silent = servers().ready(user, game("silent"));
+    JsonObject crashy = servers().ready(user, game("crashy"));
+    var proxmox = servers().sims().proxmox();
+    var silentAgent = proxmox.agent(silent.getInteger("vmid")).orElseThrow();
+    silentAgent.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    proxmox.agent(crashy.getInteger("vmid")).orElseThrow()
+        .crashGame(com.zerolaghub.core.infra.agent.CrashClassification.OOM, 137, null, List.of("java.lang.OutOfMemoryError"));
+
+    eventually("both reported", 15, () -> {
+      assertThat(node.open(silent.getString("serverId"), "agent-unreachable")).isNotNull();
+      assertThat(node.open(crashy.getString("serverId"), "game-crashed")).isNotNull();
+    });
+    assertThat(node.repairsOf(silent.getString("serverId"), "restart_host")).singleElement()
+        .satisfies(r -> assertThat(r.getString("posture")).isEqualTo("planned-only"));
+
+    silentAgent.start().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    eventually("the agent's finding clears once it answers", 15, () ->
+        assertThat(node.open(silent.getString("serverId"), "agent-unreachable")).isNull());
+  }
+
   private void flushAll() throws Exception {
     io.vertx.redis.client.Redis redis = servers().platform.context().redis();
     redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.FLUSHALL))
