@@ -1,12 +1,9 @@
 package com.zerolaghub.verticles.cli;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,24 +21,11 @@ import picocli.CommandLine.Spec;
 final class ControllerCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL", scope = picocli.CommandLine.ScopeType.INHERIT,
-      defaultValue = "${env:ZLH_ADMIN_URL:-http://127.0.0.1:8080}",
-      description = "Base URL of a node (default: $ZLH_ADMIN_URL, else ${DEFAULT-VALUE}).")
-  URI url;
-
-  @Option(names = "--token-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "File holding the operator token (default: $" + ProjectionsCommand.TOKEN_ENV + ").")
-  Path tokenFile;
+  @Mixin NodeAdminOptions node;
 
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "a subcommand is required: status");
-  }
-
-  HttpNodeAdmin admin() throws java.io.IOException {
-    String token = tokenFile != null ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip()
-        : System.getenv(ProjectionsCommand.TOKEN_ENV);
-    return new HttpNodeAdmin(url, token);
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
@@ -55,7 +39,7 @@ final class ControllerCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      JsonObject status = parent.admin().get("/api/admin/controller");
+      JsonObject status = parent.node.admin().get("/api/admin/controller");
       java.io.PrintWriter out = spec.commandLine().getOut();
       if (!human) {
         out.println(status.encode());

@@ -2,14 +2,10 @@ package com.zerolaghub.verticles.cli;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,18 +20,11 @@ import picocli.CommandLine.Spec;
     description = "List or rebuild projections through a running node's admin API.",
     subcommands = {ProjectionsCommand.ListCommand.class, ProjectionsCommand.RebuildCommand.class})
 final class ProjectionsCommand implements Runnable {
-  static final String TOKEN_ENV = "ZLH_ADMIN_TOKEN";
+  static final String TOKEN_ENV = NodeAdminOptions.TOKEN_ENV;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL", scope = picocli.CommandLine.ScopeType.INHERIT,
-      defaultValue = "${env:ZLH_ADMIN_URL:-http://127.0.0.1:8080}",
-      description = "Base URL of a node (default: $ZLH_ADMIN_URL, else ${DEFAULT-VALUE}).")
-  URI url;
-
-  @Option(names = "--token-file", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "File holding the operator token (default: $" + TOKEN_ENV + ").")
-  Path tokenFile;
+  @Mixin NodeAdminOptions node;
 
   @Override
   public void run() {
@@ -43,8 +32,7 @@ final class ProjectionsCommand implements Runnable {
   }
 
   ProjectionAdmin admin() throws IOException {
-    String token = tokenFile != null ? Files.readString(tokenFile, StandardCharsets.UTF_8).strip() : System.getenv(TOKEN_ENV);
-    return new HttpNodeAdmin(url, token);
+    return node.admin();
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Prints one JSON line per projection.")
