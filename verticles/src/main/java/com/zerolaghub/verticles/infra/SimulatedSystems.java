@@ -74,6 +74,11 @@ public final class SimulatedSystems {
     return velocity;
   }
 
+  /** The {@code Authorization} header value the simulated Proxmox accepts, for tests that call its API as a client would. */
+  public String proxmoxAuthorization() {
+    return "PVEAPIToken=" + PROXMOX_TOKEN_ID + "=" + proxmoxSecret;
+  }
+
   /** The infra configuration that points adapters at these simulators. */
   InfraConfig adapterConfig(InfraConfig base) {
     return new InfraConfig(InfraConfig.MODE_SIMULATED, proxmox.apiBase(), proxmox.node(), PROXMOX_TOKEN_ID, proxmoxSecret,

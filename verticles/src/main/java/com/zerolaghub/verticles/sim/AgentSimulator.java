@@ -72,6 +72,7 @@ public final class AgentSimulator {
   private final SimulatedGame game;
   private final CodeServerStandIn codeServer;
   private volatile String backupOperation;
+  private final RequestLog requests = new RequestLog();
   private HttpServer server;
 
   /**
@@ -96,6 +97,7 @@ public final class AgentSimulator {
   /** Listens on host:port; brings code-server and the game up as a booting container would. */
   public Future<Void> start() {
     Router router = Router.router(vertx);
+    router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get, (ctx, status) -> error(ctx, status, "injected_fault", "simulated failure")));
     router.route().handler(this::authenticate);
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("ok", true)));
@@ -196,6 +198,11 @@ public final class AgentSimulator {
     for (ServerWebSocket console : List.copyOf(consoles)) {
       console.close((short) 1011, "agent error");
     }
+  }
+
+  /** Test hook: every request received (method and path), consoles included. */
+  public RequestLog requests() {
+    return requests;
   }
 
   public FaultPlan faults() {

@@ -60,6 +60,7 @@ public final class CloudflareSimulator {
   private final Options options;
   private final Map<String, JsonObject> records = new LinkedHashMap<>();
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
+  private final RequestLog requests = new RequestLog();
   private HttpServer server;
 
   public CloudflareSimulator(Vertx vertx, Options options) {
@@ -69,6 +70,7 @@ public final class CloudflareSimulator {
 
   public Future<Void> start() {
     Router router = Router.router(vertx);
+    router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> fail(ctx, status, 10013, "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
@@ -111,6 +113,11 @@ public final class CloudflareSimulator {
     synchronized (records) {
       return records.values().stream().map(CloudflareSimulator::snapshot).toList();
     }
+  }
+
+  /** Test hook: every API request received (method and path). */
+  public RequestLog requests() {
+    return requests;
   }
 
   public FaultPlan faults() {

@@ -70,7 +70,7 @@ import java.util.function.Supplier;
  *
  * <p>Test hooks: {@link #containers()}, {@link #container(int)}, {@link #cloneCount()},
  * {@link #agent(int)}, {@link #address(int)}, {@link #holdLock(int, String)},
- * {@link #releaseLock(int)}, {@link #faults()}/{@link #faults(FaultPlan)}.
+ * {@link #releaseLock(int)}, {@link #faults()}/{@link #faults(FaultPlan)}, {@link #requests()}.
  */
 public final class ProxmoxSimulator {
   private static final String API = "/api2/json";
@@ -97,6 +97,7 @@ public final class ProxmoxSimulator {
   private final AtomicInteger cloneCount = new AtomicInteger();
   private final AtomicInteger nextPid = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x1000, 0x100000));
   private final long pstart = ThreadLocalRandom.current().nextLong(0x100000, 0x1000000);
+  private final RequestLog requests = new RequestLog();
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
@@ -114,6 +115,7 @@ public final class ProxmoxSimulator {
 
   public Future<Void> start() {
     Router router = Router.router(vertx);
+    router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> PveAnswers.error(ctx, status, "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
@@ -236,6 +238,11 @@ public final class ProxmoxSimulator {
     synchronized (state) {
       existing(vmid).lock = null;
     }
+  }
+
+  /** Test hook: every API request received (method and path). */
+  public RequestLog requests() {
+    return requests;
   }
 
   public FaultPlan faults() {

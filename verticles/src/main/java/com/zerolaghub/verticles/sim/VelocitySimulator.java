@@ -43,6 +43,7 @@ public final class VelocitySimulator {
   private final Options options;
   private final Map<String, VelocityServer> servers = new LinkedHashMap<>();
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
+  private final RequestLog requests = new RequestLog();
   private HttpServer server;
 
   public VelocitySimulator(Vertx vertx, Options options) {
@@ -52,6 +53,7 @@ public final class VelocitySimulator {
 
   public Future<Void> start() {
     Router router = Router.router(vertx);
+    router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> AgentSimulator.error(ctx, status, "injected_fault", "simulated failure")));
     router.route().handler(BodyHandler.create().setBodyLimit(16 * 1024));
@@ -90,6 +92,11 @@ public final class VelocitySimulator {
     synchronized (servers) {
       servers.clear();
     }
+  }
+
+  /** Test hook: every API request received (method and path). */
+  public RequestLog requests() {
+    return requests;
   }
 
   public FaultPlan faults() {
