@@ -64,6 +64,11 @@ public record BillingConfig(String stripeApiKey, String stripeApiBase, String we
         checkInterval, checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
   }
 
+  public BillingConfig withCheckInterval(Duration checkInterval) {
+    return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning,
+        checkInterval, checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
+  }
+
   public BillingConfig withAuditKey(String path, String id) {
     return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning,
         checkInterval, checkoutSuccessUrl, checkoutCancelUrl, path, id);

@@ -54,6 +54,7 @@ public final class ProxyCapability implements Capability {
   private final AccountsCapability accounts;
   private final ServersCapability servers;
   private final Predicate<String> suspendedOwner;
+  private final Clock clock;
   private CodeServerForwarder forwarder;
   private ProxyServer devHostServer;
   private ConsoleBridge console;
@@ -63,6 +64,13 @@ public final class ProxyCapability implements Capability {
   /** @param suspendedOwner whether an account is suspended by billing (its consoles are refused) */
   public ProxyCapability(Authentication auth, AccountsCapability accounts, ServersCapability servers,
       Predicate<String> suspendedOwner) {
+    this(auth, accounts, servers, suspendedOwner, Clock.systemUTC());
+  }
+
+  /** @param clock the time sessions and IDE links are checked against: the accounts capability's */
+  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServersCapability servers,
+      Predicate<String> suspendedOwner, Clock clock) {
+    this.clock = clock;
     this.auth = auth;
     this.accounts = accounts;
     this.servers = servers;
@@ -77,7 +85,6 @@ public final class ProxyCapability implements Capability {
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     ProxyConfig cfg = ctx.config().proxy();
-    Clock clock = Clock.systemUTC();
     ProxyMetrics metrics = new ProxyMetrics(ctx.meterRegistry());
     SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock);
     routes = new RouteTable() {

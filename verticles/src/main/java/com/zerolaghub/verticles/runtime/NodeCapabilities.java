@@ -29,14 +29,18 @@ public final class NodeCapabilities {
   private NodeCapabilities() {}
 
   public static List<Capability> forNode(PlatformConfig config) {
-    Clock clock = Clock.systemUTC();
+    return forNode(config, Clock.systemUTC());
+  }
+
+  /** The same node on another clock: every capability reads time from it (tests run dunning on a hand-moved one). */
+  public static List<Capability> forNode(PlatformConfig config, Clock clock) {
     List<Capability> capabilities = new ArrayList<>();
     SessionAuthentication auth = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     capabilities.add(projections.setup());
     AccountsCapability accounts = new AccountsCapability(auth, projections, clock);
     capabilities.add(accounts);
-    ServersCapability servers = new ServersCapability(auth, projections);
+    ServersCapability servers = new ServersCapability(auth, projections).withClock(clock);
     capabilities.add(servers);
     // Billing and the proxy know each other: billing closes consoles, the proxy asks who is suspended.
     AtomicReference<ProxyCapability> proxyRef = new AtomicReference<>();
@@ -56,7 +60,7 @@ public final class NodeCapabilities {
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
     ProxyCapability proxy = new ProxyCapability(auth, accounts, servers,
-        owner -> billing.gate(owner, GatedAction.HOST_START).isPresent());
+        owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
     return capabilities;

@@ -67,6 +67,7 @@ public final class ServersCapability implements Capability {
   private final ProjectionsCapability projections;
   private final RunnerHooks hooks;
   private RunnerPorts givenPorts;
+  private Clock clock = Clock.systemUTC();
 
   private Vertx vertx;
   private Redis redis;
@@ -98,6 +99,12 @@ public final class ServersCapability implements Capability {
   /** Uses these ports instead of the ones {@code infra} configures (benchmarks' instant stand-ins). */
   public ServersCapability withPorts(RunnerPorts ports) {
     this.givenPorts = ports;
+    return this;
+  }
+
+  /** The time of the servers' events, including billing's stop requests (tests move it by hand). */
+  public ServersCapability withClock(Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     return this;
   }
 
@@ -133,7 +140,6 @@ public final class ServersCapability implements Capability {
     Future<InfraPorts> connected = givenPorts != null ? Future.succeededFuture(InfraPorts.of(givenPorts)) : InfraPorts.connect(vertx, config);
     return connected.compose(ports -> {
       infra = ports;
-      Clock clock = Clock.systemUTC();
       ServerLog log = new ServerLog(ctx.store(), ctx.codec());
       runner = new OperationRunner(vertx, log, ports.ports(), runnerSettings(config),
           new ProvisioningSettings(servers.gamePort(), ProvisioningSettings.DEFAULT_MAX_ATTEMPTS_PER_STEP), tokens, hooks, clock);
@@ -256,7 +262,7 @@ public final class ServersCapability implements Capability {
         String operationId = UUID.randomUUID().toString();
         return serverApi.commands().handle(ServerDecider.stream(serverId), new ServerDecider(),
                 new ServerCommand.RequestHostAction(new Requester("system:billing", true), HostAction.STOP, operationId,
-                    java.time.Instant.now()),
+                    clock.instant()),
                 EventMetadata.system("system:billing").withCorrelation(operationId).withCausation(cause))
             .recover(err -> err instanceof Rejection ? Future.succeededFuture() : Future.failedFuture(err)) // already stopping
             .mapEmpty();
