@@ -247,13 +247,22 @@ public final class ServersCapability implements Capability {
     };
   }
 
-  /** Billing's way to shut game hosts down; it can only stop, never delete. */
+  /**
+   * Billing's way to shut game hosts down; it can only stop, never delete. A host with an open
+   * operation (billing's own stop in flight, a customer's restart) is not offered: the host state
+   * still reads running until that operation ends, and a later enforcement pass takes the host
+   * if it still runs then, so one suspension stops (and records) each host once.
+   */
   public HostShutdownPort hostShutdown() {
     return new HostShutdownPort() {
       @Override
       public Future<java.util.List<String>> runningGameHosts(String accountId) {
-        return Future.succeededFuture(directory.current().servers().stream()
-            .filter(s -> accountId.equals(s.ownerId()) && s.kind() == ContainerKind.GAME && s.hostState() == HostState.RUNNING)
+        ServerDirectory now = directory.current();
+        java.util.Set<String> busy = new java.util.HashSet<>();
+        now.openOperations().forEach(op -> busy.add(op.serverId()));
+        return Future.succeededFuture(now.servers().stream()
+            .filter(s -> accountId.equals(s.ownerId()) && s.kind() == ContainerKind.GAME && s.hostState() == HostState.RUNNING
+                && !busy.contains(s.serverId()))
             .map(ServerDirectory.Server::serverId).toList());
       }
 
@@ -264,6 +273,8 @@ public final class ServersCapability implements Capability {
                 new ServerCommand.RequestHostAction(new Requester("system:billing", true), HostAction.STOP, operationId,
                     clock.instant()),
                 EventMetadata.system("system:billing").withCorrelation(operationId).withCausation(cause))
+            // done once the directory shows the stop open, so the next pass does not offer this host again
+            .compose(appended -> new OperationLocator(vertx, directory).find(operationId))
             .recover(err -> err instanceof Rejection ? Future.succeededFuture() : Future.failedFuture(err)) // already stopping
             .mapEmpty();
       }
