@@ -1,0 +1,129 @@
+package com.zerolaghub.verticles.billing;
+
+import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.verticles.config.AuthConfig;
+import com.zerolaghub.verticles.config.BillingConfig;
+import com.zerolaghub.verticles.config.InfraConfig;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.config.ProxyConfig;
+import com.zerolaghub.verticles.config.ServersConfig;
+import com.zerolaghub.verticles.infra.SimulatedSystems;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.NodeCapabilities;
+import com.zerolaghub.verticles.runtime.Platform;
+import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.sim.StripeWebhookSigner;
+import com.zerolaghub.verticles.testing.TestNode;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node wired as {@code zlh run} wires it ({@link NodeCapabilities#forNode}: accounts with real
+ * sessions, servers on the built-in simulators, billing, support, the proxy with its console
+ * bridge) on a given clock, and a blocking HTTP client for it.
+ */
+final class WiredNode implements AutoCloseable {
+  static final String WEBHOOK_SECRET = "whsec_test_dunning";
+  static final String STRIPE_KEY = "sk_test_sim";
+
+  final Platform platform;
+  final ServersCapability servers;
+  private final Clock clock;
+  private final StripeWebhookSigner signer = new StripeWebhookSigner(WEBHOOK_SECRET);
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  private WiredNode(Platform platform, ServersCapability servers, Clock clock) {
+    this.platform = platform;
+    this.servers = servers;
+    this.clock = clock;
+  }
+
+  /** Simulators with instant tasks, short server deadlines, the worker looking for due steps every 50 ms. */
+  static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning) throws Exception {
+    TestPostgres.Database db = TestPostgres.freshDatabase();
+    PlatformConfig config = TestNode.config(db, db.port())
+        .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
+        .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
+        .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
+        .withProxy(new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1))
+        .withBilling(BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
+            .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)));
+    List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
+    ServersCapability servers = capabilities.stream().filter(ServersCapability.class::isInstance)
+        .map(ServersCapability.class::cast).findFirst().orElseThrow();
+    Platform platform = Platform.builder(config).capabilities(capabilities).start()
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return new WiredNode(platform, servers, clock);
+  }
+
+  SimulatedSystems sims() {
+    return servers.simulators().orElseThrow();
+  }
+
+  int port() {
+    return platform.httpPort();
+  }
+
+  /** Registers and signs in a new customer; answers {@code [accountId, bearer token]}. */
+  String[] signUp() throws Exception {
+    String user = "u" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    String email = user + "@example.com";
+    JsonObject registration = new JsonObject().put("email", email).put("password", "correct horse battery")
+        .put("username", user).put("displayName", "Dunning " + user);
+    HttpResponse<String> registered = send(null, "POST", "/api/auth/register", registration);
+    if (registered.statusCode() != 201) throw new AssertionError("register: " + registered.statusCode() + " " + registered.body());
+    HttpResponse<String> login = send(null, "POST", "/api/auth/login",
+        new JsonObject().put("email", email).put("password", "correct horse battery"));
+    if (login.statusCode() != 200) throw new AssertionError("login: " + login.statusCode() + " " + login.body());
+    JsonObject body = new JsonObject(login.body());
+    return new String[] {body.getJsonObject("user").getString("id"), body.getString("token")};
+  }
+
+  HttpResponse<String> send(String token, String method, String path, JsonObject body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) b.header("Content-Type", "application/json");
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a Stripe event to the webhook, signed with the test secret at the node's current time. */
+  HttpResponse<String> deliver(String payload) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/billing/webhook"))
+        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+        .header("Stripe-Signature", signer.header(payload, clock.instant().getEpochSecond()))
+        .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code GET} on the simulated Proxmox's own API, as any Proxmox client would ask it. */
+  JsonObject proxmox(String path) throws Exception {
+    SimulatedSystems sims = sims();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(sims.proxmox().apiBase() + path)).timeout(Duration.ofSeconds(5))
+        .header("Authorization", sims.proxmoxAuthorization()).GET().build();
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new AssertionError("proxmox " + path + ": " + r.statusCode() + " " + r.body());
+    return new JsonObject(r.body());
+  }
+
+  /** The container's status as Proxmox reports it ({@code running} or {@code stopped}). */
+  String containerStatus(int vmid) throws Exception {
+    return proxmox("/nodes/" + sims().proxmox().node() + "/lxc/" + vmid + "/status/current").getJsonObject("data")
+        .getString("status");
+  }
+
+  @Override
+  public void close() throws Exception {
+    platform.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}
