@@ -135,7 +135,10 @@ class DunningEndToEndTest {
     String second = createAndAwait("newcomer");
     AgentSimulator restartedAgent = sims.proxmox().agent(vmid).orElseThrow();
 
-    // 7. Nothing was deleted anywhere, by anyone.
+    // 7. Nothing was deleted anywhere, by anyone (the logs did see the platform's other calls).
+    assertThat(sims.cloudflare().requests().withMethod("POST")).isNotEmpty();
+    assertThat(sims.velocity().requests().withMethod("POST")).isNotEmpty();
+    assertThat(firstAgent.requests().counts()).containsKey("GET /console");
     assertThat(sims.proxmox().requests().withMethod("DELETE")).isEmpty();
     assertThat(sims.cloudflare().requests().withMethod("DELETE")).isEmpty();
     assertThat(sims.velocity().requests().withMethod("DELETE")).isEmpty();
