@@ -12,7 +12,11 @@ public sealed interface BillingCommand {
                       Instant now) implements BillingCommand {}
 
   record RecordInvoicePaid(String accountId, String invoiceId, Instant invoiceCreated, Instant paidAt, String cause,
-                           Instant now) implements BillingCommand {}
+                           Instant now, Long amountPaid, String currency) implements BillingCommand {
+    public RecordInvoicePaid(String accountId, String invoiceId, Instant invoiceCreated, Instant paidAt, String cause, Instant now) {
+      this(accountId, invoiceId, invoiceCreated, paidAt, cause, now, null, null);
+    }
+  }
 
   record RecordPaymentFailed(String accountId, String invoiceId, Instant invoiceCreated, String cause, Instant now)
       implements BillingCommand {}

@@ -56,7 +56,7 @@ public final class BillingDecider implements Decider<BillingCommand, BillingStat
     } else if (command instanceof BillingCommand.RecordInvoicePaid c) {
       BillingState.InvoiceStanding known = s.invoices().get(c.invoiceId());
       if (known != null && known.paid()) return List.of();
-      out.add(new InvoicePaid(id, c.invoiceId(), c.invoiceCreated(), c.paidAt(), c.cause(), c.now()));
+      out.add(new InvoicePaid(id, c.invoiceId(), c.invoiceCreated(), c.paidAt(), c.cause(), c.now(), c.amountPaid(), c.currency()));
       BillingState after = evolve(s, out.get(0));
       if (s.enforcement() != Enforcement.GOOD && after.outstandingInvoices().isEmpty()) {
         out.add(new EnforcementChanged(id, s.enforcement().label(), Enforcement.GOOD.label(), c.cause(), c.now()));

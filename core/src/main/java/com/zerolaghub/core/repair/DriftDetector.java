@@ -61,7 +61,7 @@ public final class DriftDetector {
             "observed", agent.detail())));
       } else if (s.game() && ("crashed".equals(agent.gameState()) || "error".equals(agent.gameState()))) {
         found.add(finding(s, DriftKind.GAME_CRASHED, evidence("expected", "game process up or stopped on purpose",
-            "observed", "game " + agent.gameState() + (agent.detail() == null ? "" : ": " + agent.detail()))));
+            "observed", "game " + agent.gameState(), "crash", agent.detail() == null ? "" : agent.detail())));
       }
     }
     if (!s.game()) return;

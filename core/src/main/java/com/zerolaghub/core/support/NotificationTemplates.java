@@ -61,6 +61,39 @@ public final class NotificationTemplates {
         text, html);
   }
 
+  public Notification serverCrashed(String email, String serverId, String crash) {
+    String what = crash == null || crash.isBlank() ? "" : " (" + crash + ")";
+    String text = "The game on your server " + serverId + " crashed" + what + ".\n\nIts console and the crash details are at "
+        + portalUrl + "/servers/" + serverId + "\n";
+    String html = "<p>The game on your server <strong>" + Html.escape(serverId) + "</strong> crashed" + Html.escape(what)
+        + ".</p><p><a href=\"" + Html.escape(portalUrl + "/servers/" + serverId) + "\">Console and crash details</a></p>";
+    return new Notification(Notification.EMAIL, "server-crashed", email, "Your server crashed", text, html);
+  }
+
+  /** {@code amount} in the currency's smallest unit; both may be null (invoices recorded before receipts). */
+  public Notification receipt(String email, String invoiceId, Long amount, String currency, String paidAt) {
+    String money = amount == null ? "" : " of " + money(amount, currency);
+    String text = "Thank you: we received your payment" + money + " for invoice " + invoiceId
+        + (paidAt == null ? "" : " on " + paidAt) + ".\n\nInvoices and receipts: " + portalUrl + "/billing\n";
+    String html = "<p>Thank you: we received your payment" + Html.escape(money) + " for invoice <strong>"
+        + Html.escape(invoiceId) + "</strong>" + (paidAt == null ? "" : " on " + Html.escape(paidAt)) + ".</p><p><a href=\""
+        + Html.escape(portalUrl + "/billing") + "\">Invoices and receipts</a></p>";
+    return new Notification(Notification.EMAIL, "billing-receipt", email, "Payment received for " + oneLine(invoiceId), text, html);
+  }
+
+  /** For the operators' channel: a repair planned, started or ended. */
+  public Notification repairAlert(String status, String action, Integer level, String posture, String serverId, String detail) {
+    String how = level == null ? "" : " (level " + level + (posture == null ? "" : ", " + posture) + ")";
+    String content = "Repair " + action + how + " of server " + serverId + ": " + status
+        + (detail == null || detail.isBlank() ? "" : " — " + oneLine(detail));
+    return new Notification(Notification.DISCORD, "repair-" + status, null, unping(action + " " + status), unping(content), "");
+  }
+
+  static String money(long amount, String currency) {
+    String code = currency == null ? "" : currency.toUpperCase(java.util.Locale.ROOT);
+    return String.format(java.util.Locale.ROOT, "%d.%02d %s", amount / 100, Math.abs(amount % 100), code).trim();
+  }
+
   private static String oneLine(String s) {
     return s.replace('\r', ' ').replace('\n', ' ');
   }

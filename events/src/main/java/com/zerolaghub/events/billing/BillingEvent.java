@@ -22,10 +22,18 @@ public sealed interface BillingEvent extends DomainEvent {
   record CustomerLinked(String accountId, String customerId, String subscriptionId, String plan, String cause,
                         Instant at) implements BillingEvent {}
 
-  /** An invoice reached {@code paid}; {@code paidAt} is Stripe's {@code status_transitions.paid_at}. */
+  /**
+   * An invoice reached {@code paid}; {@code paidAt} is Stripe's {@code status_transitions.paid_at};
+   * {@code amountPaid} in the currency's smallest unit, as Stripe gives it (null in events recorded
+   * before receipts existed).
+   */
   @EventType(name = "billing.invoice-paid")
   record InvoicePaid(String accountId, String invoiceId, Instant invoiceCreated, Instant paidAt, String cause,
-                     Instant at) implements BillingEvent {}
+                     Instant at, Long amountPaid, String currency) implements BillingEvent {
+    public InvoicePaid(String accountId, String invoiceId, Instant invoiceCreated, Instant paidAt, String cause, Instant at) {
+      this(accountId, invoiceId, invoiceCreated, paidAt, cause, at, null, null);
+    }
+  }
 
   @EventType(name = "billing.invoice-payment-failed")
   record InvoicePaymentFailed(String accountId, String invoiceId, Instant invoiceCreated, String cause,

@@ -32,6 +32,12 @@ record StripeWebhookEvent(String id, String type, String apiVersion, Instant cre
     return text(object.path("subscription_details").path("metadata"), key);
   }
 
+  /** A whole-number field of the object (amounts in the currency's smallest unit), or null. */
+  Long objectLong(String field) {
+    JsonNode v = object == null ? null : object.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
+  }
+
   Instant objectTime(String... path) {
     JsonNode n = object;
     for (String p : path) n = n.path(p);

@@ -111,7 +111,7 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
       case "invoice.paid":
         Instant paidAt = e.objectTime("status_transitions", "paid_at");
         return new BillingCommand.RecordInvoicePaid(account, objectId, e.objectTime("created"),
-            paidAt != null ? paidAt : e.created(), cause, now);
+            paidAt != null ? paidAt : e.created(), cause, now, e.objectLong("amount_paid"), e.objectText("currency"));
       case "invoice.payment_failed":
         return new BillingCommand.RecordPaymentFailed(account, objectId, e.objectTime("created"), cause, now);
       case "customer.subscription.updated":

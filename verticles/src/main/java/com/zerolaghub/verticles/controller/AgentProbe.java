@@ -54,6 +54,15 @@ final class AgentProbe {
     return Future.join(lanes).map(v -> Map.copyOf(seen));
   }
 
+  /** "oom at 2026-…, exit code 137" — what an operator and the owner's email need, no log lines. */
+  static String describe(com.zerolaghub.core.infra.agent.CrashReport c) {
+    StringBuilder s = new StringBuilder(c.classification() == null ? "crash" : c.classification().wire());
+    if (c.at() != null) s.append(" at ").append(c.at());
+    if (c.exitCode() != null) s.append(", exit code ").append(c.exitCode());
+    if (c.signal() != null) s.append(", signal ").append(c.signal());
+    return s.toString();
+  }
+
   private Future<Void> next(List<String> sample, int index, int stride, Map<String, AgentSeen> seen) {
     if (index >= sample.size()) return Future.succeededFuture();
     String serverId = sample.get(index);
@@ -63,7 +72,7 @@ final class AgentProbe {
       if (ar.succeeded()) {
         var game = ar.result().game();
         seen.put(serverId, new AgentSeen(true, game == null ? null : game.state().wire(),
-            game == null || game.lastCrash() == null ? null : String.valueOf(game.lastCrash())));
+            game == null || game.lastCrash() == null ? null : describe(game.lastCrash())));
       } else {
         seen.put(serverId, new AgentSeen(false, null, String.valueOf(ar.cause().getMessage())));
       }

@@ -28,7 +28,8 @@ final class NotificationOutbox implements TableProjection {
   static final String NAME = "notification_outbox";
   private static final Set<String> OWN = EventTypeNames.of(TicketOpened.class, TicketReplied.class);
   private static final Set<String> FOREIGN = Set.of("server.requested", "server.ready", "server.provisioning-failed",
-      "billing.enforcement-changed");
+      "billing.enforcement-changed", "billing.invoice-paid", "drift.found", "repair.planned", "repair.succeeded",
+      "repair.failed");
 
   private final EventCodec codec;
   private final boolean discord;
@@ -92,9 +93,30 @@ final class NotificationOutbox implements TableProjection {
         return tx.preparedQuery("INSERT INTO " + schema + ".notification_server_owners (server_id, owner_id) VALUES ($1, $2) "
             + "ON CONFLICT (server_id) DO NOTHING").execute(Tuple.of(raw.getString("serverId"), raw.getString("ownerId"))).mapEmpty();
       case "server.ready":
-        return insertForServerOwner(tx, schema, source, "server-ready", raw.getString("serverId"), at);
+        return insertForServerOwner(tx, schema, source, "server-ready", raw.getString("serverId"), at, new JsonObject());
       case "server.provisioning-failed":
-        return insertForServerOwner(tx, schema, source, "server-failed", raw.getString("serverId"), at);
+        return insertForServerOwner(tx, schema, source, "server-failed", raw.getString("serverId"), at, new JsonObject());
+      case "billing.invoice-paid":
+        return insert(tx, schema, source, Notification.EMAIL, "billing-receipt", raw.getString("accountId"), null,
+            new JsonObject().put("invoiceId", raw.getString("invoiceId")).put("amountPaid", raw.getLong("amountPaid"))
+                .put("currency", raw.getString("currency")).put("paidAt", raw.getString("paidAt")), at);
+      case "drift.found": {
+        // a crash the controller's agent probe saw: the owner hears of it (once per crash episode)
+        if (!"game-crashed".equals(raw.getString("kind"))) return Future.succeededFuture();
+        JsonObject evidence = raw.getJsonObject("evidence", new JsonObject());
+        return insertForServerOwner(tx, schema, source, "server-crashed", raw.getString("serverId"), at,
+            new JsonObject().put("crash", evidence.getString("crash")));
+      }
+      case "repair.planned":
+      case "repair.succeeded":
+      case "repair.failed": {
+        if (!discord) return Future.succeededFuture();
+        String status = event.type().substring("repair.".length());
+        JsonObject params = new JsonObject().put("serverId", raw.getString("serverId")).put("action", raw.getString("action"))
+            .put("level", raw.getInteger("level")).put("posture", raw.getString("posture"))
+            .put("detail", "failed".equals(status) ? raw.getString("reason") : raw.getString("detail"));
+        return insert(tx, schema, source, Notification.DISCORD, "repair-" + status, null, null, params, at);
+      }
       case "billing.enforcement-changed": {
         String to = raw.getString("to");
         if (!"warning".equals(to) && !"final_warning".equals(to)) return Future.succeededFuture();
@@ -107,11 +129,11 @@ final class NotificationOutbox implements TableProjection {
   }
 
   private static Future<Void> insertForServerOwner(SqlConnection tx, String schema, String source, String kind, String serverId,
-                                                   Instant at) {
+                                                   Instant at, JsonObject extra) {
     return tx.preparedQuery("INSERT INTO " + schema + ".notification_outbox (source_event_id, channel, kind, account_id, params, "
         + "source_at, next_attempt_at) SELECT $1, 'email', $2, owner_id, $3, $4, $4 FROM " + schema
         + ".notification_server_owners WHERE server_id = $5 ON CONFLICT (source_event_id, channel) DO NOTHING")
-        .execute(Tuple.of(source, kind, new JsonObject().put("serverId", serverId), time(at), serverId)).mapEmpty();
+        .execute(Tuple.of(source, kind, extra.copy().put("serverId", serverId), time(at), serverId)).mapEmpty();
   }
 
   private static Future<Void> insert(SqlConnection tx, String schema, String source, String channel, String kind, String accountId,

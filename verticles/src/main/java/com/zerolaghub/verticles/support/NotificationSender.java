@@ -224,6 +224,10 @@ final class NotificationSender {
     JsonObject p = (JsonObject) row.getValue("params");
     String kind = row.getString("kind");
     if (Notification.DISCORD.equals(row.getString("channel"))) {
+      if (kind.startsWith("repair-")) {
+        return Future.succeededFuture(templates.repairAlert(kind.substring("repair-".length()), p.getString("action"),
+            p.getInteger("level"), p.getString("posture"), p.getString("serverId"), p.getString("detail")));
+      }
       return Future.succeededFuture(templates.ticketAlert(p.getString("ticketNumber"), p.getString("category"),
           p.getString("accountId"), p.getString("subject"), p.getString("message")));
     }
@@ -242,6 +246,11 @@ final class NotificationSender {
           return templates.serverFailed(to, p.getString("serverId"));
         case "billing-warning":
           return templates.billingWarning(to, p.getString("level"));
+        case "server-crashed":
+          return templates.serverCrashed(to, p.getString("serverId"), p.getString("crash"));
+        case "billing-receipt":
+          return templates.receipt(to, p.getString("invoiceId"), p.getLong("amountPaid"), p.getString("currency"),
+              p.getString("paidAt"));
         default:
           throw new PermanentFailure("unknown notification kind " + kind);
       }
