@@ -91,7 +91,6 @@ public final class BillingCapability implements Capability {
     api.routes(router -> router.post(StripeWebhookHandler.PATH).handler(webhook));
     api.operation("startCheckout", auth.required(), rc -> startCheckout(rc, checkout));
     api.operation("billingStatus", auth.required(), this::status);
-    api.operation("listAnnouncements", auth.required(), this::listAnnouncements);
     lease = new RedisLease(ctx.vertx(), ctx.redis(), LEASE_KEY, "billing-" + UUID.randomUUID(), Duration.ofSeconds(15));
     long every = Math.max(10, config.checkInterval().toMillis());
     lease.keep(token -> timer = ctx.vertx().setPeriodic(every, id -> worker.runOnce()), () -> cancelTimer());
@@ -176,15 +175,4 @@ public final class BillingCapability implements Capability {
       rc.json(body);
     }).onFailure(rc::fail);
   }
-
-  private void listAnnouncements(RoutingContext rc) {
-    String account = Authentication.principal(rc).userId();
-    JsonArray list = new JsonArray();
-    for (Announcement a : announcements(account)) {
-      list.add(new JsonObject().put("id", a.id()).put("kind", a.kind()).put("severity", a.severity())
-          .put("message", a.message()).put("since", a.since() == null ? null : a.since().toString()));
-    }
-    rc.json(new JsonObject().put("announcements", list));
-  }
-
 }

@@ -43,7 +43,7 @@ final class AnnouncementEndpoints {
   void bind(ApiRoutes api, Authentication auth) {
     api.operation("publishAnnouncement", auth.admin(), this::publish);
     api.operation("expireAnnouncement", auth.admin(), this::expire);
-    api.operation("listSupportAnnouncements", auth.required(), this::list);
+    api.operation("listAnnouncements", auth.required(), this::list);
   }
 
   private void publish(RoutingContext ctx) {

@@ -40,7 +40,7 @@ class AnnouncementsTest {
   }
 
   private static List<String> messages(Customer c) throws Exception {
-    JsonArray list = new JsonObject(c.get("/api/support/announcements").body()).getJsonArray("announcements");
+    JsonArray list = new JsonObject(c.get("/api/announcements").body()).getJsonArray("announcements");
     return list.stream().map(o -> ((JsonObject) o).getString("message")).toList();
   }
 
