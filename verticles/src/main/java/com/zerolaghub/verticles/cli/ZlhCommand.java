@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = "ZeroLagHub control plane.",
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
-        BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class,
+        BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class, ServicesCommand.class,
+        SimulatorsCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
@@ -60,7 +61,7 @@ public final class ZlhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, audit, bench, admin or sd");
+    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, audit, bench, admin, sd, services or simulators");
   }
 
   static String messageOf(Throwable e) {

@@ -33,13 +33,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public static EmbeddedPostgresServer start(Path dataDir, String database) {
+    return start(dataDir, database, 0);
+  }
+
+  /** Starts on {@code port}, or on the remembered (else a free) port when it is 0. */
+  public static EmbeddedPostgresServer start(Path dataDir, String database, int port) {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(dataDir);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
-          .setPort(RememberedPort.choose(dataDir.resolve(PORT_FILE)))
+          .setPort(port != 0 ? RememberedPort.remember(dataDir.resolve(PORT_FILE), port)
+              : RememberedPort.choose(dataDir.resolve(PORT_FILE)))
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("max_connections", "200")
           .setPGStartupWait(Duration.ofSeconds(60))

@@ -22,9 +22,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
   }
 
   public static EmbeddedRedisServer start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** Starts on {@code port}, or on the remembered (else a free) port when it is 0. */
+  public static EmbeddedRedisServer start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
-      int port = RememberedPort.choose(dataDir.resolve(PORT_FILE));
+      if (port != 0) RememberedPort.remember(dataDir.resolve(PORT_FILE), port);
+      else port = RememberedPort.choose(dataDir.resolve(PORT_FILE));
       RedisServer server = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")

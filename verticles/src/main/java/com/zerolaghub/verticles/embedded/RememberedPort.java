@@ -29,6 +29,12 @@ final class RememberedPort {
     return port;
   }
 
+  /** Remembers a port given by the operator; answers it. */
+  static int remember(Path file, int port) {
+    write(file, port);
+    return port;
+  }
+
   static Integer read(Path file) {
     try {
       return Files.isRegularFile(file) ? Integer.valueOf(Files.readString(file, StandardCharsets.US_ASCII).trim()) : null;

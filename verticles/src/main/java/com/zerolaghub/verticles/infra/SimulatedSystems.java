@@ -28,12 +28,14 @@ public final class SimulatedSystems {
   private final ProxmoxSimulator proxmox;
   private final CloudflareSimulator cloudflare;
   private final VelocitySimulator velocity;
+  private final String proxmoxTokenId;
   private final String proxmoxSecret;
   private final String cloudflareToken;
   private final String velocityToken;
 
   private SimulatedSystems(ProxmoxSimulator proxmox, CloudflareSimulator cloudflare, VelocitySimulator velocity,
-                           String proxmoxSecret, String cloudflareToken, String velocityToken) {
+                           String proxmoxTokenId, String proxmoxSecret, String cloudflareToken, String velocityToken) {
+    this.proxmoxTokenId = proxmoxTokenId;
     this.proxmox = proxmox;
     this.cloudflare = cloudflare;
     this.velocity = velocity;
@@ -42,24 +44,52 @@ public final class SimulatedSystems {
     this.velocityToken = velocityToken;
   }
 
-  /** Starts all three; containers' loopback addresses get a random second octet so parallel runs stay apart. */
+  /** Where the simulators listen; 0 picks a free port. */
+  public record Ports(int proxmox, int cloudflare, int velocity) {
+    public static final Ports ANY = new Ports(0, 0, 0);
+  }
+
+  /** Starts all three on free ports with fresh tokens (the node's own simulators). */
   public static Future<SimulatedSystems> start(Vertx vertx, InfraConfig infra, ServersConfig servers) {
-    String proxmoxSecret = UUID.randomUUID().toString();
-    String cloudflareToken = UUID.randomUUID().toString().replace("-", "");
-    String velocityToken = UUID.randomUUID().toString().replace("-", "");
-    ProxmoxSimulatorOptions options = ProxmoxSimulatorOptions.defaults(proxmoxSecret)
+    return start(vertx, infra.withMode(InfraConfig.MODE_SIMULATED), servers, Ports.ANY, false);
+  }
+
+  /**
+   * Starts all three on {@code ports}; with {@code configuredTokens} the Proxmox token id and the
+   * tokens configured in {@code infra} are the accepted ones (blank ones are generated), so
+   * nodes of {@code infra.mode=proxmox} configured alike reach them. Containers' loopback
+   * addresses get a random second octet so parallel runs stay apart.
+   */
+  public static Future<SimulatedSystems> start(Vertx vertx, InfraConfig infra, ServersConfig servers, Ports ports,
+                                               boolean configuredTokens) {
+    String proxmoxTokenId = configuredTokens && !infra.proxmoxTokenId().isBlank() ? infra.proxmoxTokenId() : PROXMOX_TOKEN_ID;
+    String proxmoxSecret = configuredTokens ? orRandom(infra.proxmoxTokenSecret()) : orRandom("");
+    String cloudflareToken = configuredTokens ? orRandom(infra.cloudflareToken()) : orRandom("");
+    String velocityToken = configuredTokens ? orRandom(infra.velocityToken()) : orRandom("");
+    String zoneId = configuredTokens && !infra.cloudflareZoneId().isBlank() ? infra.cloudflareZoneId()
+        : CloudflareSimulator.Options.DEFAULT_ZONE_ID;
+    ProxmoxSimulatorOptions defaults = ProxmoxSimulatorOptions.defaults(proxmoxSecret);
+    ProxmoxSimulatorOptions options = new ProxmoxSimulatorOptions(defaults.host(), ports.proxmox(), infra.proxmoxNode(),
+        proxmoxTokenId, proxmoxSecret, defaults.templates(), defaults.firstVmid(), defaults.taskDuration(),
+        defaults.lockTimeout(), defaults.loopbackSecondOctet(), defaults.agent())
         .withTemplates(List.of(SimTemplate.game(servers.gameTemplateVmid()), SimTemplate.dev(servers.devTemplateVmid())))
         .withTaskDuration(Duration.ofMillis(infra.simTaskDurationMs()))
         .withLoopbackSecondOctet(ThreadLocalRandom.current().nextInt(20, 250))
         .withAgent(AgentSimulatorOptions.game("127.0.0.1", null).withPort(infra.agentPort()));
     ProxmoxSimulator proxmox = new ProxmoxSimulator(vertx, options);
-    CloudflareSimulator cloudflare = new CloudflareSimulator(vertx, new CloudflareSimulator.Options("127.0.0.1", 0,
-        CloudflareSimulator.Options.DEFAULT_ZONE_ID, servers.gameDomain(), cloudflareToken));
-    VelocitySimulator velocity = new VelocitySimulator(vertx, VelocitySimulator.Options.defaults(velocityToken));
-    SimulatedSystems systems = new SimulatedSystems(proxmox, cloudflare, velocity, proxmoxSecret, cloudflareToken, velocityToken);
+    CloudflareSimulator cloudflare = new CloudflareSimulator(vertx, new CloudflareSimulator.Options("127.0.0.1",
+        ports.cloudflare(), zoneId, servers.gameDomain(), cloudflareToken));
+    VelocitySimulator velocity = new VelocitySimulator(vertx, new VelocitySimulator.Options("127.0.0.1", ports.velocity(),
+        velocityToken));
+    SimulatedSystems systems = new SimulatedSystems(proxmox, cloudflare, velocity, proxmoxTokenId, proxmoxSecret,
+        cloudflareToken, velocityToken);
     return Future.all(proxmox.start(), cloudflare.start(), velocity.start())
         .map(systems)
         .recover(err -> systems.stop().transform(x -> Future.failedFuture(err)));
+  }
+
+  private static String orRandom(String token) {
+    return token == null || token.isBlank() ? UUID.randomUUID().toString().replace("-", "") : token;
   }
 
   public ProxmoxSimulator proxmox() {
@@ -76,12 +106,12 @@ public final class SimulatedSystems {
 
   /** The {@code Authorization} header value the simulated Proxmox accepts, for tests that call its API as a client would. */
   public String proxmoxAuthorization() {
-    return "PVEAPIToken=" + PROXMOX_TOKEN_ID + "=" + proxmoxSecret;
+    return "PVEAPIToken=" + proxmoxTokenId + "=" + proxmoxSecret;
   }
 
-  /** The infra configuration that points adapters at these simulators. */
-  InfraConfig adapterConfig(InfraConfig base) {
-    return new InfraConfig(InfraConfig.MODE_SIMULATED, proxmox.apiBase(), proxmox.node(), PROXMOX_TOKEN_ID, proxmoxSecret,
+  /** The infra configuration (of {@code base}'s mode) that points adapters at these simulators. */
+  public InfraConfig adapterConfig(InfraConfig base) {
+    return new InfraConfig(base.mode(), proxmox.apiBase(), proxmox.node(), proxmoxTokenId, proxmoxSecret,
         false, cloudflare.apiBase(), cloudflare.zoneId(), cloudflareToken, velocity.baseUri(), velocityToken,
         base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs());
   }

@@ -42,6 +42,7 @@ import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.provisioning.OperationsWorker;
 import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.NodeName;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -84,6 +85,7 @@ public final class ServersCapability implements Capability {
   private ServerApi serverApi;
   private BillingGates gates = BillingGates.NONE;
   private int agentPort;
+  private String nodeName;
 
   public ServersCapability(Authentication auth, ProjectionsCapability projections) {
     this(auth, projections, RunnerHooks.NONE);
@@ -127,6 +129,7 @@ public final class ServersCapability implements Capability {
     vertx = ctx.vertx();
     agentTokens = tokens;
     agentPort = config.infra().agentPort();
+    nodeName = NodeName.of(config);
     redis = ctx.redis();
     fences = new PgFences(ctx.pool());
     concurrency = servers.workerConcurrency();
@@ -206,7 +209,7 @@ public final class ServersCapability implements Capability {
   public Future<Void> startNewWorker() {
     OperationsWorker old = worker;
     OperationsWorker fresh = new OperationsWorker(vertx, redis, fences, directory, runner, concurrency,
-        "worker-" + UUID.randomUUID());
+        nodeName + "/worker-" + UUID.randomUUID());
     Future<Void> stopped = old == null ? Future.succeededFuture() : old.stop();
     return stopped.compose(v -> {
       worker = fresh;

@@ -1,0 +1,77 @@
+package com.zerolaghub.verticles.cli;
+
+import com.zerolaghub.verticles.config.InfraConfig;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.infra.SimulatedSystems;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zlh simulators}: the simulated Proxmox (with an agent on each started container's own
+ * 127.x.y.z address), Cloudflare and Velocity in a process of their own, so nodes running
+ * {@code infra.mode=proxmox} share one set of outside systems, as in production.
+ */
+@Command(name = "simulators", mixinStandardHelpOptions = true,
+    description = {
+        "Runs simulators of Proxmox VE (and the agents), Cloudflare DNS and the Velocity bridge until SIGTERM/SIGINT.",
+        "They accept the tokens configured in infra.* (ZLH_INFRA_*; generated when blank). Prints one JSON line",
+        "with the infra.* keys that point nodes of infra.mode=proxmox at them (generated tokens included)."})
+final class SimulatorsCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--proxmox-port", paramLabel = "PORT", description = "Port of the Proxmox API (default: a free one).")
+  int proxmoxPort;
+
+  @Option(names = "--cloudflare-port", paramLabel = "PORT", description = "Port of the Cloudflare API (default: a free one).")
+  int cloudflarePort;
+
+  @Option(names = "--velocity-port", paramLabel = "PORT", description = "Port of the Velocity bridge (default: a free one).")
+  int velocityPort;
+
+  @Override
+  public Integer call() throws Exception {
+    PlatformConfig cfg = config.load(null);
+    InfraConfig configured = cfg.infra();
+    Vertx vertx = Vertx.vertx();
+    SimulatedSystems sims;
+    try {
+      sims = SimulatedSystems.start(vertx, configured, cfg.servers(),
+              new SimulatedSystems.Ports(proxmoxPort, cloudflarePort, velocityPort), true)
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw e;
+    }
+    InfraConfig reach = sims.adapterConfig(configured.withMode(InfraConfig.MODE_PROXMOX));
+    JsonObject infra = new JsonObject().put("mode", reach.mode()).put("proxmoxUrl", reach.proxmoxUrl())
+        .put("proxmoxNode", reach.proxmoxNode()).put("proxmoxTokenId", reach.proxmoxTokenId())
+        .put("cloudflareApiBase", reach.cloudflareApiBase()).put("cloudflareZoneId", reach.cloudflareZoneId())
+        .put("velocityUrl", reach.velocityUrl()).put("agentPort", reach.agentPort());
+    // Only tokens made up here are shown: configured ones are the operator's already.
+    if (configured.proxmoxTokenSecret().isBlank()) infra.put("proxmoxTokenSecret", reach.proxmoxTokenSecret());
+    if (configured.cloudflareToken().isBlank()) infra.put("cloudflareToken", reach.cloudflareToken());
+    if (configured.velocityToken().isBlank()) infra.put("velocityToken", reach.velocityToken());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(new JsonObject().put("infra", infra).encode());
+    out.flush();
+    UntilSignalled.await(() -> {
+      try {
+        sims.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // exiting anyway
+      } finally {
+        vertx.close();
+      }
+    });
+    return 0;
+  }
+}
