@@ -1,0 +1,360 @@
+#!/usr/bin/env bash
+# Three nodes of the same jar on loopback sharing one PostgreSQL and one Redis (`zlh services`)
+# and one set of outside systems (`zlh simulators`, reached with infra.mode=proxmox):
+#   1. N game servers are created through the API (round robin over the nodes);
+#   2. while provisioning is in flight, the node holding the operations lease
+#      (Redis zlh:lease:server-operations, value "<host>:<http port>/worker-…") gets SIGKILL;
+#   3. once another node took over, Redis is flushed (FLUSHALL) with provisioning still in flight;
+#   4. then, once every operation ended, it checks:
+#      - each operation has exactly one ending event in the log (`zlh events export`), a success;
+#      - the Proxmox simulator holds exactly one container per server (no duplicate clone);
+#      - the lease moved to another node within its TTL plus one acquisition pass;
+#      - every server is running, as any surviving node's API tells.
+# The controller's lease (zlh:lease:controller, GET /api/admin/controller) is reported when present.
+# Usage: deploy/multinode/three-nodes.sh [--servers N] [--jar PATH] [--keep]   (needs java, curl, python3)
+# Last line: PASS or FAIL; exit 1 on failure. All processes it started are stopped on exit.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/verticles/target/zlh-platform.jar"
+servers=20
+keep=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --servers) servers="$2"; shift 2 ;;
+    --jar) jar="$2"; shift 2 ;;
+    --keep) keep=true; shift ;;   # keep the work directory (logs) after a pass too
+    *) echo "usage: $0 [--servers N] [--jar PATH] [--keep]" >&2; exit 2 ;;
+  esac
+done
+for tool in java curl python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
+
+LEASE_KEY="zlh:lease:server-operations"
+CONTROLLER_KEY="zlh:lease:controller"
+LEASE_TTL_S=10                  # OperationsWorker.LEASE_TTL
+TAKEOVER_LIMIT_S=15             # TTL + one acquisition pass (TTL/3) + slack
+SIM_TASK_MS=150                 # each simulated Proxmox task: provisioning stays in flight a while
+CONCURRENCY=2
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/zlh-three-nodes.XXXXXX")"
+pids=()                         # every process started here, stopped on exit
+node_pids=()
+node_ports=()
+failures=()
+started_at=$(date +%s)
+
+log() { printf '[%3ds] %s\n' "$(( $(date +%s) - started_at ))" "$*"; }
+fail() { failures+=("$*"); log "FAIL: $*"; }
+
+stop_all() {
+  local rc=$?
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "$rc" -ne 0 ] || [ "$keep" = true ]; then
+    echo "logs kept in $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# Reads one JSON value out of stdin: json_get 'd["postgres"]["port"]'
+json_get() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
+
+# Waits for the first line of a file (a command's JSON line) or fails.
+first_line() {
+  local file="$1" pid="$2" what="$3"
+  for _ in $(seq 1 600); do
+    if [ -s "$file" ] && head -n1 "$file" | grep -q '}$'; then head -n1 "$file"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "$what exited early:" >&2; tail -n 30 "${file%.json}.log" >&2; return 1; }
+    sleep 0.2
+  done
+  echo "$what did not start in 120 s" >&2
+  return 1
+}
+
+# One Redis command over /dev/tcp (no redis-cli needed); prints a bulk/simple reply, "" for nil.
+redis_cmd() {
+  local req="*$#\r\n" arg
+  for arg in "$@"; do req+="\$${#arg}\r\n${arg}\r\n"; done
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$redis_port" || exit 1
+    printf '%b' "$req" >&3
+    IFS= read -r -t 5 line <&3 || exit 1
+    line="${line%$'\r'}"
+    case "$line" in
+      '$-1') echo "" ;;
+      '$'*) IFS= read -r -t 5 value <&3; echo "${value%$'\r'}" ;;
+      *) echo "${line#?}" ;;
+    esac
+  )
+}
+
+# The node index (0-based) whose HTTP port names the lease's owner, or -1.
+holder_index() {
+  local owner="$1" i
+  for i in "${!node_ports[@]}"; do
+    case "$owner" in *":${node_ports[$i]}/"*) echo "$i"; return ;; esac
+  done
+  echo -1
+}
+
+api() { # api NODE_INDEX METHOD PATH [curl args...]
+  local i="$1" method="$2" path="$3"; shift 3
+  curl -sS --max-time 10 -X "$method" "http://127.0.0.1:${node_ports[$i]}$path" "$@"
+}
+
+alive_node() { # first node still running
+  local i
+  for i in "${!node_pids[@]}"; do kill -0 "${node_pids[$i]}" 2>/dev/null && { echo "$i"; return; }; done
+  echo 0
+}
+
+# ---- shared services and outside systems ---------------------------------------------------
+log "work directory $work"
+java -jar "$jar" services --data-dir "$work/services" >"$work/services.json" 2>"$work/services.log" &
+pids+=($!); services_pid=$!
+
+export ZLH_LOG_JSON=false
+export ZLH_INFRA_PROXMOX_TOKEN_ID='zlh@pve!control'
+export ZLH_INFRA_PROXMOX_TOKEN_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+export ZLH_INFRA_CLOUDFLARE_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+export ZLH_INFRA_VELOCITY_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+export ZLH_INFRA_SIM_TASK_DURATION_MS=$SIM_TASK_MS
+java -jar "$jar" simulators --data-dir "$work/simulators" >"$work/simulators.json" 2>"$work/simulators.log" &
+pids+=($!); simulators_pid=$!
+
+svc="$(first_line "$work/services.json" "$services_pid" "zlh services")"
+sims="$(first_line "$work/simulators.json" "$simulators_pid" "zlh simulators")"
+redis_uri="$(json_get 'd["redis"]["uri"]' <<<"$svc")"
+redis_port="$(python3 -c 'import sys,urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).port)' "$redis_uri")"
+export ZLH_DB_HOST=localhost
+export ZLH_DB_PORT="$(json_get 'd["postgres"]["port"]' <<<"$svc")"
+export ZLH_DB_USER="$(json_get 'd["postgres"]["user"]' <<<"$svc")"
+export ZLH_DB_PASSWORD=
+export ZLH_REDIS_URI="$redis_uri"
+export ZLH_INFRA_MODE=proxmox
+export ZLH_INFRA_PROXMOX_URL="$(json_get 'd["infra"]["proxmoxUrl"]' <<<"$sims")"
+export ZLH_INFRA_PROXMOX_NODE="$(json_get 'd["infra"]["proxmoxNode"]' <<<"$sims")"
+export ZLH_INFRA_CLOUDFLARE_API_BASE="$(json_get 'd["infra"]["cloudflareApiBase"]' <<<"$sims")"
+export ZLH_INFRA_CLOUDFLARE_ZONE_ID="$(json_get 'd["infra"]["cloudflareZoneId"]' <<<"$sims")"
+export ZLH_INFRA_VELOCITY_URL="$(json_get 'd["infra"]["velocityUrl"]' <<<"$sims")"
+export ZLH_SERVERS_PLATFORM_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+export ZLH_SERVERS_WORKER_CONCURRENCY=$CONCURRENCY
+export ZLH_SERVERS_STARTER_SERVER_LIMIT=$((servers + 5))
+export ZLH_MONITORING_SD_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+log "PostgreSQL localhost:$ZLH_DB_PORT, Redis 127.0.0.1:$redis_port, Proxmox $ZLH_INFRA_PROXMOX_URL"
+
+# ---- three nodes ----------------------------------------------------------------------------
+start_node() {
+  local i="$1" port proxy
+  port="$(free_port)"; proxy="$(free_port)"
+  ZLH_PROXY_PORT="$proxy" java -jar "$jar" run --http-port "$port" --data-dir "$work/node$i" \
+    >"$work/node$i.out" 2>"$work/node$i.log" &
+  pids+=($!); node_pids[$i]=$!; node_ports[$i]=$port
+}
+await_ready() {
+  local i="$1"
+  for _ in $(seq 1 600); do
+    curl -sf --max-time 2 "http://127.0.0.1:${node_ports[$i]}/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "${node_pids[$i]}" 2>/dev/null || { echo "node $i exited:" >&2; tail -n 30 "$work/node$i.log" >&2; return 1; }
+    sleep 0.2
+  done
+  echo "node $i not ready in 120 s" >&2; return 1
+}
+# The first node migrates the schema alone; the other two then start side by side.
+start_node 0; await_ready 0
+start_node 1; start_node 2; await_ready 1; await_ready 2
+log "nodes ready on HTTP ports ${node_ports[*]} (pids ${node_pids[*]})"
+
+# ---- a customer and an administrator ----------------------------------------------------------
+password="correct horse battery staple"
+printf '%s\n' "$password" >"$work/admin-password"
+java -jar "$jar" admin create --email admin@example.test --username opsadmin --display-name Ops \
+  --password-file "$work/admin-password" --data-dir "$work/cli" >"$work/admin.log" 2>&1
+api 0 POST /api/auth/register -H 'content-type: application/json' \
+  -d "{\"email\":\"ada@example.test\",\"password\":\"$password\",\"username\":\"ada\",\"displayName\":\"Ada\"}" >/dev/null
+login() { api 0 POST /api/auth/login -H 'content-type: application/json' \
+  -d "{\"email\":\"$1\",\"password\":\"$password\"}" | json_get 'd["token"]'; }
+token="$(login ada@example.test)"
+admin_token="$(login admin@example.test)"
+
+controller_leader() { # the controller's leader, when a controller runs (issue #9's other half)
+  local i body
+  i="$(alive_node)"
+  body="$(api "$i" GET /api/admin/controller -H "Authorization: Bearer $admin_token" -w '\n%{http_code}' 2>/dev/null || true)"
+  if [ "$(tail -n1 <<<"$body")" = 200 ]; then
+    head -n -1 <<<"$body" | json_get 'd.get("leader") or d' 2>/dev/null || echo "(unreadable)"
+  else
+    local v; v="$(redis_cmd GET "$CONTROLLER_KEY")"
+    echo "${v:-(no controller)}"
+  fi
+}
+
+# ---- N creates, round robin over the nodes ------------------------------------------------------
+# In parallel, so provisioning is still young when the last create is accepted.
+# Creates of one account race on its quota; a 409 says "retry", safe with the same Idempotency-Key.
+create() {
+  local n="$1" i=$(( ($1 - 1) % 3 )) attempt
+  for attempt in 1 2 3 4 5 6; do
+    api "$i" POST /api/instances -H "Authorization: Bearer $token" -H "Idempotency-Key: multinode-$n" \
+      -H 'content-type: application/json' -d "{\"type\":\"game\",\"name\":\"mn$n\",\"variant\":\"vanilla\",\"plan\":\"game-2g\"}" \
+      >"$work/create-$n.json" 2>&1 || true
+    grep -q '"status":409' "$work/create-$n.json" || return 0
+    echo "$n" >>"$work/create-retries.txt"
+    sleep "0.$((RANDOM % 5 + 1))"
+  done
+}
+create_pids=()
+for n in $(seq 1 "$servers"); do create "$n" & create_pids+=($!); done
+wait "${create_pids[@]}"
+python3 - "$work" "$servers" >"$work/operations.txt" <<'PY' || { fail "a create was refused: $(cat "$work/operations.txt")"; exit 1; }
+import json, sys
+work, n = sys.argv[1], int(sys.argv[2])
+for i in range(1, n + 1):
+    text = open("%s/create-%d.json" % (work, i)).read()
+    try:
+        print(json.loads(text)["operationId"])
+    except Exception:
+        print("mn%d: %s" % (i, text))
+        sys.exit(1)
+PY
+log "$servers creates accepted ($(wc -l <"$work/create-retries.txt" 2>/dev/null || echo 0) retried after 409)"
+
+# Counts: "<ended> <succeeded>" over our operations, from any node's API.
+progress() {
+  local i; i="$(alive_node)"
+  api "$i" GET "/api/servers?limit=100" -H "Authorization: Bearer $token" | python3 -c '
+import sys, json
+ops = set(open(sys.argv[1]).read().split())
+ended = ok = 0
+for s in json.load(sys.stdin)["servers"]:
+    op = s.get("operation") or {}
+    if op.get("operationId") in ops and op.get("status") in ("succeeded", "failed"):
+        ended += 1
+        ok += op.get("status") == "succeeded"
+print(ended, ok)' "$work/operations.txt"
+}
+wait_until_ended_at_least() { # wait_until_ended_at_least K SECONDS
+  local want="$1" deadline=$(( $(date +%s) + $2 )) ended
+  while :; do
+    read -r ended _ <<<"$(progress)"
+    [ "$ended" -ge "$want" ] && { echo "$ended"; return 0; }
+    [ "$(date +%s)" -ge "$deadline" ] && { echo "$ended"; return 1; }
+    sleep 0.2
+  done
+}
+
+# ---- SIGKILL the lease holder while provisioning is in flight ---------------------------------
+ended="$(wait_until_ended_at_least 2 60)" || { fail "provisioning did not start (ended: $ended)"; exit 1; }
+owner="$(redis_cmd GET "$LEASE_KEY")"
+victim="$(holder_index "$owner")"
+[ "$victim" -ge 0 ] || { fail "lease owner '$owner' names none of the nodes"; exit 1; }
+controller_before="$(controller_leader)"
+read -r ended _ <<<"$(progress)"
+{ kill -KILL "${node_pids[$victim]}"; wait "${node_pids[$victim]}"; } 2>/dev/null || true
+killed_at_ms=$(date +%s%3N)
+log "SIGKILL node $victim (port ${node_ports[$victim]}, lease owner $owner) with $ended of $servers ended"
+[ "$ended" -lt "$servers" ] || fail "every operation had ended before the kill: nothing was in flight"
+
+new_owner=""
+while :; do
+  v="$(redis_cmd GET "$LEASE_KEY" || true)"
+  if [ -n "$v" ] && [ "$v" != "$owner" ]; then new_owner="$v"; break; fi
+  [ $(( $(date +%s%3N) - killed_at_ms )) -gt $(( (TAKEOVER_LIMIT_S + 20) * 1000 )) ] && break
+  sleep 0.1
+done
+takeover_ms=$(( $(date +%s%3N) - killed_at_ms ))
+if [ -z "$new_owner" ]; then
+  fail "no node took the operations lease over in $((TAKEOVER_LIMIT_S + 20)) s"
+else
+  log "lease taken over by $new_owner (node $(holder_index "$new_owner")) after $takeover_ms ms"
+  [ "$takeover_ms" -le $((TAKEOVER_LIMIT_S * 1000)) ] \
+    || fail "takeover took $takeover_ms ms, more than ${TAKEOVER_LIMIT_S} s (lease TTL ${LEASE_TTL_S} s + one pass)"
+  [ "$(holder_index "$new_owner")" != "$victim" ] || fail "the killed node still holds the lease"
+fi
+controller_after="$(controller_leader)"
+
+# ---- FLUSHALL with provisioning still in flight --------------------------------------------
+read -r ended _ <<<"$(progress)"
+wait_until_ended_at_least $((ended + 1)) 60 >/dev/null || true
+read -r ended _ <<<"$(progress)"
+flush_reply="$(redis_cmd FLUSHALL)"
+log "FLUSHALL ($flush_reply) with $ended of $servers ended"
+[ "$flush_reply" = OK ] || fail "FLUSHALL answered '$flush_reply'"
+[ "$ended" -lt "$servers" ] || fail "every operation had ended before FLUSHALL: nothing was in flight"
+
+# ---- every operation ends -----------------------------------------------------------------
+if ! ended="$(wait_until_ended_at_least "$servers" 90)"; then
+  fail "only $ended of $servers operations ended within 90 s after FLUSHALL"
+fi
+read -r ended succeeded <<<"$(progress)"
+log "$ended of $servers operations ended, $succeeded succeeded; lease now $(redis_cmd GET "$LEASE_KEY")"
+[ "$succeeded" -eq "$servers" ] || fail "$((servers - succeeded)) operations did not succeed"
+
+# ---- exactly one ending event per operation, from the log itself ----------------------------
+java -jar "$jar" events export --out "$work/events.ndjson" --data-dir "$work/cli" >/dev/null 2>"$work/export.log" \
+  || { fail "zlh events export failed: $(tail -n1 "$work/export.log")"; exit 1; }
+endings="$(python3 - "$work/events.ndjson" "$work/operations.txt" <<'PY'
+import json, sys
+ops = open(sys.argv[2]).read().split()
+ends = {op: [] for op in ops}
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e.get("type") not in ("server.ready", "server.provisioning-failed"):
+        continue
+    op = e["payload"].get("operationId")
+    if op in ends:
+        ends[op].append(e["type"])
+bad = {op: t for op, t in ends.items() if t != ["server.ready"]}
+for op, t in list(bad.items())[:10]:
+    print("operation %s ended with %s" % (op, t or "nothing"))
+print("OK" if not bad else "BAD %d" % len(bad))
+PY
+)"
+if [ "$(tail -n1 <<<"$endings")" = OK ]; then
+  log "log: every operation has exactly one ending event, server.ready"
+else
+  fail "log endings wrong: $(tr '\n' ';' <<<"$endings")"
+fi
+
+# ---- one container per server in the Proxmox simulator ------------------------------------
+containers="$(curl -sS --max-time 10 -H "Authorization: PVEAPIToken=${ZLH_INFRA_PROXMOX_TOKEN_ID}=${ZLH_INFRA_PROXMOX_TOKEN_SECRET}" \
+  "$ZLH_INFRA_PROXMOX_URL/cluster/resources?type=vm" | python3 -c '
+import sys, json, collections
+n = int(sys.argv[1])
+cts = [r for r in json.load(sys.stdin)["data"] if r.get("type") == "lxc" and not r.get("template")]
+per = collections.Counter(r["name"].rsplit("-", 1)[0] for r in cts)
+dups = {k: v for k, v in per.items() if v > 1}
+missing = ["mn%d" % i for i in range(1, n + 1) if per["mn%d" % i] == 0]
+print("%d containers%s%s" % (len(cts), "; duplicated: %s" % dups if dups else "", "; missing: %s" % missing if missing else ""))
+print("OK" if len(cts) == n and not dups and not missing else "BAD")' "$servers")"
+if [ "$(tail -n1 <<<"$containers")" = OK ]; then
+  log "Proxmox simulator: $(head -n1 <<<"$containers"), one per server"
+else
+  fail "Proxmox simulator: $(head -n1 <<<"$containers")"
+fi
+
+# ---- summary --------------------------------------------------------------------------------
+echo
+echo "three nodes, $servers servers: killed node $victim (SIGKILL) as lease holder; takeover ${takeover_ms} ms (limit ${TAKEOVER_LIMIT_S} s); FLUSHALL mid-run"
+echo "controller leader before kill: $controller_before; after: $controller_after"
+echo "total $(( $(date +%s) - started_at )) s"
+if [ ${#failures[@]} -eq 0 ]; then
+  echo "PASS"
+else
+  printf ' - %s\n' "${failures[@]}"
+  echo "FAIL"
+  exit 1
+fi
