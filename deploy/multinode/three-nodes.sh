@@ -39,6 +39,7 @@ LEASE_TTL_S=10                  # OperationsWorker.LEASE_TTL
 TAKEOVER_LIMIT_S=15             # TTL + one acquisition pass (TTL/3) + slack
 SIM_TASK_MS=150                 # each simulated Proxmox task: provisioning stays in flight a while
 CONCURRENCY=2
+FLUSHES=3                       # FLUSHALLs while provisioning is in flight
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/zlh-three-nodes.XXXXXX")"
 pids=()                         # every process started here, stopped on exit
@@ -286,14 +287,25 @@ else
 fi
 controller_after="$(controller_leader)"
 
-# ---- FLUSHALL with provisioning still in flight --------------------------------------------
+# ---- FLUSHALL with provisioning still in flight ----------------------------------------------
+# Each flush is a race for the lease between the holder's next renewal and the other nodes'
+# next attempt; several flushes make it likely that the work moves at least once that way too.
 read -r ended _ <<<"$(progress)"
 wait_until_ended_at_least $((ended + 1)) 60 >/dev/null || true
-read -r ended _ <<<"$(progress)"
-flush_reply="$(redis_cmd FLUSHALL)"
-log "FLUSHALL ($flush_reply) with $ended of $servers ended"
-[ "$flush_reply" = OK ] || fail "FLUSHALL answered '$flush_reply'"
-[ "$ended" -lt "$servers" ] || fail "every operation had ended before FLUSHALL: nothing was in flight"
+flush_holders=()
+for round in $(seq 1 "$FLUSHES"); do
+  read -r ended _ <<<"$(progress)"
+  [ "$ended" -lt "$servers" ] || { [ "$round" -gt 1 ] && break; }
+  flush_reply="$(redis_cmd FLUSHALL)"
+  log "FLUSHALL #$round ($flush_reply) with $ended of $servers ended"
+  [ "$flush_reply" = OK ] || fail "FLUSHALL answered '$flush_reply'"
+  [ "$round" -gt 1 ] || [ "$ended" -lt "$servers" ] || fail "every operation had ended before FLUSHALL: nothing was in flight"
+  holder=""
+  for _ in $(seq 1 60); do holder="$(redis_cmd GET "$LEASE_KEY" || true)"; [ -n "$holder" ] && break; sleep 0.1; done
+  flush_holders+=("node $(holder_index "$holder")")
+  log "lease after FLUSHALL #$round: ${holder:-(none within 6 s)}"
+  sleep 0.5
+done
 
 # ---- every operation ends -----------------------------------------------------------------
 if ! ended="$(wait_until_ended_at_least "$servers" 90)"; then
@@ -349,6 +361,7 @@ fi
 # ---- summary --------------------------------------------------------------------------------
 echo
 echo "three nodes, $servers servers: killed node $victim (SIGKILL) as lease holder; takeover ${takeover_ms} ms (limit ${TAKEOVER_LIMIT_S} s); FLUSHALL mid-run"
+echo "operations lease after each FLUSHALL: ${flush_holders[*]}"
 echo "controller leader before kill: $controller_before; after: $controller_after"
 echo "total $(( $(date +%s) - started_at )) s"
 if [ ${#failures[@]} -eq 0 ]; then
