@@ -22,7 +22,7 @@ class SharedSimulatorsTest {
   private static final InfraConfig CONFIGURED = new InfraConfig(InfraConfig.MODE_PROXMOX, "", "pve1", "ops@pve!zlh",
       "proxmox-secret-of-the-operator", false, InfraConfig.DEFAULT_CLOUDFLARE_API_BASE, "zone-of-the-operator",
       "cloudflare-token-of-the-operator", "", "velocity-token-of-the-operator", InfraConfig.DEFAULT_AGENT_PORT,
-      2_000, 1);
+      InfraConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1);
 
   private SimulatedSystems sims;
   private InfraPorts node;
