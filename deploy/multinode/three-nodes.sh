@@ -37,7 +37,7 @@ LEASE_KEY="zlh:lease:server-operations"
 CONTROLLER_KEY="zlh:lease:controller"
 LEASE_TTL_S=10                  # OperationsWorker.LEASE_TTL
 TAKEOVER_LIMIT_S=15             # TTL + one acquisition pass (TTL/3) + slack
-SIM_TASK_MS=150                 # each simulated Proxmox task: provisioning stays in flight a while
+SIM_TASK_MS=300                 # each simulated Proxmox task: provisioning stays in flight a while
 CONCURRENCY=2
 FLUSHES=3                       # FLUSHALLs while provisioning is in flight
 
@@ -205,14 +205,16 @@ controller_leader() { # the controller's leader, when a controller runs (issue #
 
 # ---- N creates, round robin over the nodes ------------------------------------------------------
 # In parallel, so provisioning is still young when the last create is accepted.
-# Creates of one account race on its quota; a 409 says "retry", safe with the same Idempotency-Key.
+# Creates of one account race on its quota: a 409 says "retry". Retrying (also after a timeout
+# on a loaded machine) is safe with the same Idempotency-Key: a replay answers the same operation.
 create() {
   local n="$1" i=$(( ($1 - 1) % 3 )) attempt
   for attempt in 1 2 3 4 5 6; do
-    api "$i" POST /api/instances -H "Authorization: Bearer $token" -H "Idempotency-Key: multinode-$n" \
+    api "$i" POST /api/instances --max-time 30 -H "Authorization: Bearer $token" -H "Idempotency-Key: multinode-$n" \
       -H 'content-type: application/json' -d "{\"type\":\"game\",\"name\":\"mn$n\",\"variant\":\"vanilla\",\"plan\":\"game-2g\"}" \
       >"$work/create-$n.json" 2>&1 || true
-    grep -q '"status":409' "$work/create-$n.json" || return 0
+    grep -q '"operationId"' "$work/create-$n.json" && return 0
+    grep -q '"status":409' "$work/create-$n.json" || grep -q '^curl: (28)' "$work/create-$n.json" || return 0
     echo "$n" >>"$work/create-retries.txt"
     sleep "0.$((RANDOM % 5 + 1))"
   done
@@ -231,10 +233,19 @@ for i in range(1, n + 1):
         print("mn%d: %s" % (i, text))
         sys.exit(1)
 PY
-log "$servers creates accepted ($(wc -l <"$work/create-retries.txt" 2>/dev/null || echo 0) retried after 409)"
+log "$servers creates accepted ($(wc -l <"$work/create-retries.txt" 2>/dev/null || echo 0) retried after a 409 or a timeout)"
 
-# Counts: "<ended> <succeeded>" over our operations, from any node's API.
+# Counts: "<ended> <succeeded>" over our operations, from any node's API ("0 0" if none answers).
 progress() {
+  local attempt out
+  for attempt in 1 2 3 4 5; do
+    out="$(progress_once 2>/dev/null || true)"
+    [ -n "$out" ] && { echo "$out"; return 0; }
+    sleep 0.5
+  done
+  echo "0 0"
+}
+progress_once() {
   local i; i="$(alive_node)"
   api "$i" GET "/api/servers?limit=100" -H "Authorization: Bearer $token" | python3 -c '
 import sys, json
@@ -290,8 +301,7 @@ controller_after="$(controller_leader)"
 # ---- FLUSHALL with provisioning still in flight ----------------------------------------------
 # Each flush is a race for the lease between the holder's next renewal and the other nodes'
 # next attempt; several flushes make it likely that the work moves at least once that way too.
-read -r ended _ <<<"$(progress)"
-wait_until_ended_at_least $((ended + 1)) 60 >/dev/null || true
+sleep 1                          # the new holder is at work again
 flush_holders=()
 for round in $(seq 1 "$FLUSHES"); do
   read -r ended _ <<<"$(progress)"
@@ -304,7 +314,7 @@ for round in $(seq 1 "$FLUSHES"); do
   for _ in $(seq 1 60); do holder="$(redis_cmd GET "$LEASE_KEY" || true)"; [ -n "$holder" ] && break; sleep 0.1; done
   flush_holders+=("node $(holder_index "$holder")")
   log "lease after FLUSHALL #$round: ${holder:-(none within 6 s)}"
-  sleep 0.5
+  sleep 1
 done
 
 # ---- every operation ends -----------------------------------------------------------------
