@@ -37,6 +37,9 @@ LEASE_KEY="zlh:lease:server-operations"
 CONTROLLER_KEY="zlh:lease:controller"
 LEASE_TTL_S=10                  # OperationsWorker.LEASE_TTL
 TAKEOVER_LIMIT_S=15             # TTL + one acquisition pass (TTL/3) + slack
+CONTROLLER_TTL_S=6              # controller.leaseTtlMs for this run
+CONTROLLER_PASS_S=5             # controller.passIntervalMs for this run
+CONTROLLER_LIMIT_S=$((CONTROLLER_TTL_S + CONTROLLER_PASS_S + 3))  # new leader and its first pass
 SIM_TASK_MS=300                 # each simulated Proxmox task: provisioning stays in flight a while
 CONCURRENCY=2
 FLUSHES=3                       # FLUSHALLs while provisioning is in flight
@@ -154,6 +157,8 @@ export ZLH_INFRA_VELOCITY_URL="$(json_get 'd["infra"]["velocityUrl"]' <<<"$sims"
 export ZLH_SERVERS_PLATFORM_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
 export ZLH_SERVERS_WORKER_CONCURRENCY=$CONCURRENCY
 export ZLH_SERVERS_STARTER_SERVER_LIMIT=$((servers + 5))
+export ZLH_CONTROLLER_LEASE_TTL_MS=$((CONTROLLER_TTL_S * 1000))
+export ZLH_CONTROLLER_PASS_INTERVAL_MS=$((CONTROLLER_PASS_S * 1000))
 export ZLH_MONITORING_SD_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 log "PostgreSQL localhost:$ZLH_DB_PORT, Redis 127.0.0.1:$redis_port, Proxmox $ZLH_INFRA_PROXMOX_URL"
 
@@ -298,6 +303,46 @@ else
 fi
 controller_after="$(controller_leader)"
 
+# ---- the controller leader SIGKILLed too (if another node led it): a new leader and its pass ----
+controller_takeover_ms=""
+c_owner="$(redis_cmd GET "$CONTROLLER_KEY" || true)"
+c_victim="$(holder_index "$c_owner")"
+if [ "$c_victim" -lt 0 ]; then
+  fail "controller lease owner '$c_owner' names none of the nodes"
+else
+  if [ "$c_victim" != "$victim" ]; then
+    { kill -KILL "${node_pids[$c_victim]}"; wait "${node_pids[$c_victim]}"; } 2>/dev/null || true
+    log "SIGKILL node $c_victim (port ${node_ports[$c_victim]}), the controller leader $c_owner"
+    c_killed_ms=$(date +%s%3N)
+  else
+    c_killed_ms=$killed_at_ms      # the first victim led the controller as well
+  fi
+  c_new=""
+  while :; do
+    body="$(api "$(alive_node)" GET /api/admin/controller -H "Authorization: Bearer $admin_token" 2>/dev/null || true)"
+    c_new="$(python3 -c '
+import sys, json, re, datetime
+d = json.load(sys.stdin)
+killed = datetime.datetime.fromtimestamp(int(sys.argv[1]) / 1000, datetime.timezone.utc)
+lp = d.get("lastPass") or {}
+at = re.sub(r"(\.\d{6})\d*", r"\1", lp.get("startedAt") or "").replace("Z", "+00:00")
+ok = d.get("leader") and lp.get("leader") == d["leader"] and "error" not in lp and at \
+    and datetime.datetime.fromisoformat(at) > killed
+print(d["leader"] if ok else "")' "$c_killed_ms" <<<"$body" 2>/dev/null || true)"
+    [ -n "$c_new" ] && [ "$c_new" != "$c_owner" ] && break
+    [ $(( $(date +%s%3N) - c_killed_ms )) -gt $(( (CONTROLLER_LIMIT_S + 20) * 1000 )) ] && break
+    sleep 0.2
+  done
+  controller_takeover_ms=$(( $(date +%s%3N) - c_killed_ms ))
+  if [ -z "$c_new" ] || [ "$c_new" = "$c_owner" ]; then
+    fail "no new controller leader finished a pass within $((CONTROLLER_LIMIT_S + 20)) s"
+  else
+    log "controller led by $c_new (node $(holder_index "$c_new")), first pass done $controller_takeover_ms ms after the kill"
+    [ "$controller_takeover_ms" -le $((CONTROLLER_LIMIT_S * 1000)) ] \
+      || fail "controller takeover took $controller_takeover_ms ms, more than ${CONTROLLER_LIMIT_S} s (TTL ${CONTROLLER_TTL_S} s + one pass)"
+  fi
+fi
+
 # ---- FLUSHALL with provisioning still in flight ----------------------------------------------
 # Each flush is a race for the lease between the holder's next renewal and the other nodes'
 # next attempt; several flushes make it likely that the work moves at least once that way too.
@@ -372,7 +417,7 @@ fi
 echo
 echo "three nodes, $servers servers: killed node $victim (SIGKILL) as lease holder; takeover ${takeover_ms} ms (limit ${TAKEOVER_LIMIT_S} s); FLUSHALL mid-run"
 echo "operations lease after each FLUSHALL: ${flush_holders[*]}"
-echo "controller leader before kill: $controller_before; after: $controller_after"
+echo "controller leader before kill: $controller_before; after: $controller_after; new leader's first pass ${controller_takeover_ms} ms after its leader's kill (limit ${CONTROLLER_LIMIT_S} s)"
 echo "total $(( $(date +%s) - started_at )) s"
 if [ ${#failures[@]} -eq 0 ]; then
   echo "PASS"

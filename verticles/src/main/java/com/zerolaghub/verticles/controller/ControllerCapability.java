@@ -84,15 +84,15 @@ public final class ControllerCapability implements Capability {
     RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
         new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
     RepairQueue queue = new RepairQueue(ctx.redis());
-    String node = config.http().port() + "-" + UUID.randomUUID();
+    String node = com.zerolaghub.verticles.runtime.NodeName.of(config);
     Future<Void> consuming = Future.succeededFuture();
     if (config.roles().workers()) {
-      consumer = new RepairConsumer(ctx.vertx(), queue, worker, "repair-worker-" + node);
+      consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());
       consuming = consumer.start();
     }
     if (!config.roles().controller()) return consuming;
 
-    String owner = "controller-" + node;
+    String owner = node + "/controller-" + UUID.randomUUID();
     FencedLease lease = new FencedLease(ctx.vertx(),
         new RedisLease(ctx.vertx(), ctx.redis(), DriftPass.FENCE, owner, Duration.ofMillis(c.leaseTtlMs())),
         new PgFences(ctx.pool()), c.leaseTtlMs() / 3);
