@@ -66,6 +66,9 @@ final class NotificationSender {
   private final Map<String, Counter> failed = new ConcurrentHashMap<>();
   private final Timer delay;
   private long timer = -1;
+  private long keeper = -1;
+  /** Rows this sender claimed and is still delivering: their claims are extended until done. */
+  private final java.util.Set<Long> sending = new java.util.HashSet<>();
   private boolean polling;
   private boolean stopped;
   private int inFlight;
@@ -89,7 +92,20 @@ final class NotificationSender {
   }
 
   void start() {
-    vertx.runOnContext(v -> schedule());
+    vertx.runOnContext(v -> {
+      // A slow send (a loaded machine, a slow SMTP server) must not let the claim lapse and another
+      // node send the same message again: claims are renewed every third of their length.
+      keeper = vertx.setPeriodic(Math.max(100, config.claimSeconds() * 1000L / 3), id -> renewClaims());
+      schedule();
+    });
+  }
+
+  private void renewClaims() {
+    if (sending.isEmpty()) return;
+    Long[] ids = sending.toArray(new Long[0]);
+    pool.preparedQuery("UPDATE notification_outbox SET claimed_until = now() + make_interval(secs => $1) WHERE id = ANY($2)")
+        .execute(Tuple.of((double) config.claimSeconds(), ids))
+        .onFailure(err -> log.debug("notification claims not renewed: {}", err.getMessage()));
   }
 
   /** Stops taking rows and completes once the deliveries in flight have recorded their outcome. */
@@ -98,6 +114,7 @@ final class NotificationSender {
     vertx.runOnContext(v -> {
       stopped = true;
       if (timer >= 0) vertx.cancelTimer(timer);
+      if (keeper >= 0) vertx.cancelTimer(keeper);
       if (inFlight == 0 && !polling) p.complete();
       else drained = p;
     });
@@ -114,13 +131,18 @@ final class NotificationSender {
     polling = true;
     claim().onComplete(ar -> {
       polling = false;
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof io.vertx.pgclient.PgException pg && "42P01".equals(pg.getSqlState())) {
+        log.debug("notification outbox not built yet (first start of its projection)");
+      } else if (ar.failed()) {
         log.atWarn().setMessage("notification outbox poll failed").setCause(ar.cause()).log();
       } else {
         for (Row row : ar.result()) {
           inFlight++;
+          long id = row.getLong("id");
+          sending.add(id);
           deliver(row).onComplete(done -> {
             if (done.failed()) log.atWarn().setMessage("notification delivery bookkeeping failed").setCause(done.cause()).log();
+            sending.remove(id);
             inFlight--;
             checkDrained();
           });
