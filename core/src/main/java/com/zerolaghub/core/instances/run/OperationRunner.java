@@ -61,7 +61,7 @@ public final class OperationRunner {
         default:
           done = hostPower.run(run);
       }
-      return done.compose(v -> run.load()).map(after -> {
+      return done.compose(v -> run.reload()).map(after -> {
         OperationView now = after.state().operation();
         boolean ended = now == null || !now.operationId().equals(op.operationId()) || !now.inProgress();
         return new Result(op.operationId(), ended);
