@@ -69,4 +69,39 @@ class CommandHandlerTest {
           })));
         })));
   }
+
+  @Test
+  void aCommandOnAStaleKnownStateIsDecidedAgainOnTheStreamAsItIs(VertxTestContext ctx) {
+    // The caller knows the counter at 0 (version 0), but another writer has added 98 since:
+    // adding 5 on what the caller knows would pass, on the stream as it is it must be refused.
+    StreamId s = StreamId.of("counter", UUID.randomUUID().toString());
+    CommandHandler.Loaded<Integer> stale = new CommandHandler.Loaded<>(0, 0);
+    handler.handle(s, decider, new CounterDecider.Add(98), EventMetadata.system("other"))
+        .compose(other -> handler.handle(s, decider, new CounterDecider.Add(5), EventMetadata.system("test"), stale))
+        .onComplete(ctx.failing(err -> ctx.verify(() -> {
+          assertThat(err).isInstanceOf(Rejection.class);
+          handler.load(s, decider).onComplete(ctx.succeeding(loaded -> ctx.verify(() -> {
+            assertThat(loaded.state()).isEqualTo(98);
+            assertThat(loaded.version()).isEqualTo(1);
+            ctx.completeNow();
+          })));
+        })));
+  }
+
+  @Test
+  void aCommandOnTheKnownStateAppendsAtItsVersionAndAnswersTheNextOne(VertxTestContext ctx) {
+    StreamId s = StreamId.of("counter", UUID.randomUUID().toString());
+    handler.handle(s, decider, new CounterDecider.Add(10), EventMetadata.system("test"))
+        .compose(first -> handler.handle(s, decider, new CounterDecider.Add(7), EventMetadata.system("test"),
+            new CommandHandler.Loaded<>(first.state(), first.version())))
+        .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
+          assertThat(second.state()).isEqualTo(17);
+          assertThat(second.version()).isEqualTo(2);
+          handler.load(s, decider).onComplete(ctx.succeeding(loaded -> ctx.verify(() -> {
+            assertThat(loaded.state()).isEqualTo(17);
+            assertThat(loaded.version()).isEqualTo(2);
+            ctx.completeNow();
+          })));
+        })));
+  }
 }

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * 100, asked 20 times a second) while they run. Twice in one run on fresh embedded PostgreSQL with durable
  * commits: against the simulators with zero added latency (real adapters, HTTP, simulated agents
  * on their own addresses) and against instant in-process ports (the saga still runs and records
- * every step, but outside calls cost nothing); the ratio shows what the outside calls cost.
+ * every step, but outside calls cost nothing); the ratio shows what the outside calls cost. A
+ * third time with a no-op saga (each operation recorded ready at once, by the same worker): the
+ * issue's baseline, "the pipeline never the bottleneck compared with a no-op saga".
  */
 public final class ProvisionBenchmark implements Benchmark {
   private static final Logger log = LoggerFactory.getLogger(ProvisionBenchmark.class);
@@ -44,26 +46,43 @@ public final class ProvisionBenchmark implements Benchmark {
 
   @Override
   public String description() {
-    return "creates through the API to succeeded at concurrency 4, simulators vs instant ports (args: [creates, default 1000])";
+    return "creates through the API to succeeded at concurrency 4: simulators vs instant ports vs a no-op saga (args: [creates, default 1000])";
   }
 
   @Override
   public void run(List<String> args, PrintWriter out) throws Exception {
     int total = args.isEmpty() ? 1000 : Integer.parseInt(args.get(0));
     quietRequestLog();
-    JsonObject simulated = phase(total, false);
-    JsonObject instant = phase(total, true);
-    JsonObject ratio = new JsonObject()
-        .put("creates_per_s", round(simulated.getDouble("creates_per_s") / instant.getDouble("creates_per_s")))
-        .put("ack_p99", round(simulated.getDouble("ack_p99_ms") / instant.getDouble("ack_p99_ms")))
-        .put("list_p99", round(simulated.getDouble("list_p99_ms") / instant.getDouble("list_p99_ms")));
+    JsonObject simulated = phase(total, Saga.SIMULATORS);
+    JsonObject instant = phase(total, Saga.INSTANT_PORTS);
+    JsonObject noOp = phase(total, Saga.NO_OP);
     out.println(new JsonObject().put("bench", "provision").put("creates", total).put("concurrency", CONCURRENCY)
-        .put("durable_commits", true).put("simulators", simulated).put("instant_ports", instant)
-        .put("ratio_simulators_to_instant", ratio).encode());
+        .put("durable_commits", true).put("simulators", simulated).put("instant_ports", instant).put("no_op_saga", noOp)
+        .put("ratio_simulators_to_instant", ratio(simulated, instant))
+        .put("ratio_simulators_to_no_op", ratio(simulated, noOp))
+        .put("ratio_instant_to_no_op", ratio(instant, noOp)).encode());
   }
 
-  private JsonObject phase(int total, boolean instant) throws Exception {
-    String label = instant ? "instant ports" : "simulators";
+  /** What runs the operations: the saga against the simulators or instant ports, or no saga at all. */
+  private enum Saga {
+    SIMULATORS("simulators"), INSTANT_PORTS("instant ports"), NO_OP("no-op saga");
+
+    final String label;
+
+    Saga(String label) {
+      this.label = label;
+    }
+  }
+
+  private static JsonObject ratio(JsonObject a, JsonObject b) {
+    return new JsonObject()
+        .put("creates_per_s", round(a.getDouble("creates_per_s") / b.getDouble("creates_per_s")))
+        .put("ack_p99", round(a.getDouble("ack_p99_ms") / b.getDouble("ack_p99_ms")))
+        .put("list_p99", round(a.getDouble("list_p99_ms") / b.getDouble("list_p99_ms")));
+  }
+
+  private JsonObject phase(int total, Saga saga) throws Exception {
+    String label = saga.label;
     log.info("provision bench: {} creates against {}", total, label);
     try (BenchDatabase db = new BenchDatabase()) {
       PlatformConfig config = PlatformConfig.defaults()
@@ -75,7 +94,8 @@ public final class ProvisionBenchmark implements Benchmark {
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       ServersCapability servers = new ServersCapability(auth, projections);
-      if (instant) servers.withPorts(InstantPorts.create());
+      if (saga != Saga.SIMULATORS) servers.withPorts(InstantPorts.create());
+      if (saga == Saga.NO_OP) servers.withRunner(NoOpSaga::new);
       Platform platform = Platform.builder(config).capabilities(List.of(projections.setup(), servers, projections.launch()))
           .start().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
       Vertx vertx = Vertx.vertx();

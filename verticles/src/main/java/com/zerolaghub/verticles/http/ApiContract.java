@@ -45,7 +45,7 @@ public final class ApiContract {
       for (String extra : resources.subList(1, resources.size())) addDocument(merged, read(extra), extra);
       return merged;
     }).compose(merged -> OpenAPIContract.from(vertx, forValidation(merged))
-        .map(contract -> new ApiContract(contract, dump(merged))));
+        .map(contract -> new ApiContract(new ReusedValidators(contract), dump(merged))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.provisioning;
 
+import com.zerolaghub.core.instances.run.OperationRun;
 import com.zerolaghub.core.instances.run.OperationRunner;
 import com.zerolaghub.core.instances.run.RunnerStopped;
 import com.zerolaghub.events.EventMetadata;
@@ -45,7 +46,7 @@ public final class OperationsWorker {
 
   private final Vertx vertx;
   private final MemoryView<ServerDirectory> directory;
-  private final OperationRunner runner;
+  private final OperationRun runner;
   private final int concurrency;
   private final FencedLease lease;
   private final String owner;
@@ -67,7 +68,7 @@ public final class OperationsWorker {
   private Promise<Void> drained;
 
   public OperationsWorker(Vertx vertx, Redis redis, PgFences fences, MemoryView<ServerDirectory> directory,
-                          OperationRunner runner, int concurrency, String owner) {
+                          OperationRun runner, int concurrency, String owner) {
     this.vertx = vertx;
     this.directory = directory;
     this.runner = runner;

@@ -18,6 +18,7 @@ import com.zerolaghub.core.instances.ProvisioningSettings;
 import com.zerolaghub.core.instances.QuotaPolicy;
 import com.zerolaghub.core.instances.Templates;
 import com.zerolaghub.core.instances.run.AgentTokens;
+import com.zerolaghub.core.instances.run.OperationRun;
 import com.zerolaghub.core.instances.run.OperationRunner;
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.core.instances.run.RunnerPorts;
@@ -75,7 +76,8 @@ public final class ServersCapability implements Capability {
   private PgFences fences;
   private PlatformConfig config;
   private InfraPorts infra;
-  private OperationRunner runner;
+  private OperationRun runner;
+  private java.util.function.Function<ServerLog, OperationRun> givenRunner;
   private MemoryView<ServerDirectory> directory;
   private MemoryView<RouteTable> routes;
   private LiveFeed feed;
@@ -101,6 +103,12 @@ public final class ServersCapability implements Capability {
   /** Uses these ports instead of the ones {@code infra} configures (benchmarks' instant stand-ins). */
   public ServersCapability withPorts(RunnerPorts ports) {
     this.givenPorts = ports;
+    return this;
+  }
+
+  /** Runs operations with {@code runner} (given the log) instead of the saga: benchmarks' no-op baseline. */
+  public ServersCapability withRunner(java.util.function.Function<ServerLog, OperationRun> runner) {
+    this.givenRunner = runner;
     return this;
   }
 
@@ -144,7 +152,7 @@ public final class ServersCapability implements Capability {
     return connected.compose(ports -> {
       infra = ports;
       ServerLog log = new ServerLog(ctx.store(), ctx.codec());
-      runner = new OperationRunner(vertx, log, ports.ports(), runnerSettings(config),
+      runner = givenRunner != null ? givenRunner.apply(log) : new OperationRunner(vertx, log, ports.ports(), runnerSettings(config),
           new ProvisioningSettings(servers.gamePort(), ProvisioningSettings.DEFAULT_MAX_ATTEMPTS_PER_STEP), tokens, hooks, clock);
       Catalog catalog = Catalog.defaults(new Templates(servers.gameTemplateVmid(), servers.devTemplateVmid()));
       serverApi = new ServerApi(vertx, config, new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,

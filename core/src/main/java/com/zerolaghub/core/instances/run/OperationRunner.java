@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
  * log says it stands to its end. Safe to call again at any time, also concurrently with a stale
  * runner: every step is decided from the log, and records of stale operations are refused.
  */
-public final class OperationRunner {
+public final class OperationRunner implements OperationRun {
   /** What a run found: the operation it ran (null when none was in progress) and whether it ended. */
   public record Result(String operationId, boolean finished) {}
 
@@ -43,6 +43,7 @@ public final class OperationRunner {
    * (the worker's fencing token); {@code inCharge} is asked before every outside effect and
    * stops the run ({@link RunnerStopped}) once false.
    */
+  @Override
   public Future<Result> run(String serverId, EventMetadata metadata, BooleanSupplier inCharge) {
     Run run = new Run(serverId, log, metadata, inCharge, hooks, clock);
     return run.load().compose(loaded -> {
@@ -61,7 +62,7 @@ public final class OperationRunner {
         default:
           done = hostPower.run(run);
       }
-      return done.compose(v -> run.load()).map(after -> {
+      return done.compose(v -> run.reload()).map(after -> {
         OperationView now = after.state().operation();
         boolean ended = now == null || !now.operationId().equals(op.operationId()) || !now.inProgress();
         return new Result(op.operationId(), ended);

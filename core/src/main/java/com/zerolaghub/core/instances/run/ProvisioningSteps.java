@@ -157,7 +157,7 @@ final class ProvisioningSteps {
       VmidClaim claim = VmidClaim.fold(chosen, events);
       if (!claim.free()) return claim(run, loaded, chosen + 1, used, tries + 1);
       run.checkInCharge();
-      return run.log().appendAtomically(
+      return run.appendAtomically(
               ProvisioningRecords.vmidAllocated(loaded.state(), loaded.version(), claim, run.now()),
               run.metadata().withCorrelation(loaded.state().operation().operationId()))
           .recover(err -> {

@@ -2,12 +2,14 @@ package com.zerolaghub.core.instances.run;
 
 import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.infra.OutsideSystemException;
+import com.zerolaghub.core.instances.PlannedAppend;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -24,6 +26,12 @@ final class Run {
   private final BooleanSupplier inCharge;
   private final RunnerHooks hooks;
   private final Clock clock;
+  /**
+   * The server's state and version as this run last read or recorded them: each step decides on
+   * it instead of reading the stream again. Every record still appends at this version, so
+   * another writer's event is noticed there (and the stream read afresh).
+   */
+  private CommandHandler.Loaded<ServerState> known;
 
   Run(String serverId, ServerLog log, EventMetadata metadata, BooleanSupplier inCharge, RunnerHooks hooks, Clock clock) {
     this.serverId = serverId;
@@ -46,12 +54,36 @@ final class Run {
     return log;
   }
 
+  /** The state as last read or recorded by this run; read from the log when unknown. */
   Future<CommandHandler.Loaded<ServerState>> load() {
-    return log.load(serverId);
+    if (known != null) return Future.succeededFuture(known);
+    return reload();
+  }
+
+  /** Reads the state from the log. */
+  Future<CommandHandler.Loaded<ServerState>> reload() {
+    return log.load(serverId).onSuccess(l -> known = l);
+  }
+
+  /** The next read goes to the log (after a write that bypassed {@link #record}). */
+  void forget() {
+    known = null;
+  }
+
+  /** An atomic write across streams (vmid claims, deletion); the next load reads the log. */
+  Future<Void> appendAtomically(List<PlannedAppend> appends, EventMetadata metadata) {
+    known = null;
+    return log.appendAtomically(appends, metadata).onComplete(ar -> known = null);
   }
 
   Future<ServerState> record(OperationEvent event) {
-    return log.record(event, metadata.withCorrelation(event.operationId()));
+    CommandHandler.Loaded<ServerState> base = known;
+    known = null; // unknown until this record's outcome is in
+    return log.recordOn(base, event, metadata.withCorrelation(event.operationId()))
+        .map(after -> {
+          known = after;
+          return after.state();
+        });
   }
 
   /** Before any outside effect: a worker that lost its lease or is stopping acts no more. */

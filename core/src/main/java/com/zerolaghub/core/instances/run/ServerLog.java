@@ -41,8 +41,20 @@ public final class ServerLog {
    * runner moved the server on) fails with {@link RunnerStopped}: nothing more to do here.
    */
   public Future<ServerState> record(OperationEvent event, EventMetadata metadata) {
-    return handler.handle(ServerDecider.stream(event.serverId()), decider, new ServerCommand.Record(event), metadata)
-        .map(r -> r.state())
+    return recordOn(null, event, metadata).map(CommandHandler.Loaded::state);
+  }
+
+  /**
+   * Like {@link #record(OperationEvent, EventMetadata)}, deciding on {@code known} (when not
+   * null) instead of reading the stream first; answers the state and version after the record.
+   */
+  public Future<CommandHandler.Loaded<ServerState>> recordOn(CommandHandler.Loaded<ServerState> known, OperationEvent event,
+                                                             EventMetadata metadata) {
+    StreamId stream = ServerDecider.stream(event.serverId());
+    ServerCommand.Record command = new ServerCommand.Record(event);
+    return (known == null ? handler.handle(stream, decider, command, metadata)
+            : handler.handle(stream, decider, command, metadata, known))
+        .map(r -> new CommandHandler.Loaded<>(r.state(), r.version()))
         .recover(err -> err instanceof Rejection r
             ? Future.failedFuture(new RunnerStopped(r.getMessage()))
             : Future.failedFuture(err));

@@ -93,7 +93,7 @@ final class TeardownSteps {
     Future<VmidClaim> claim = s.vmid() == null ? Future.succeededFuture(null)
         : run.log().read(ServerStreams.vmid(s.vmid())).map(events -> VmidClaim.fold(s.vmid(), events));
     return claim.compose(c -> run.log().read(ServerStreams.ownerServers(s.ownerId())).compose(slots ->
-            run.log().appendAtomically(TeardownRecords.deleted(s, loaded.version(), OwnerSlots.fold(slots), c, run.now()),
+            run.appendAtomically(TeardownRecords.deleted(s, loaded.version(), OwnerSlots.fold(slots), c, run.now()),
                 run.metadata().withCorrelation(s.operation().operationId()))))
         .recover(err -> err instanceof WrongExpectedVersionException && attempt < 20
             ? run.load().compose(fresh -> fresh.state().exists() && fresh.state().operationInProgress()
