@@ -51,6 +51,10 @@ final class InstantPorts {
       return Future.succeededFuture(next.getAndIncrement());
     }
 
+    public Future<Boolean> vmidFree(int vmid) {
+      return Future.succeededFuture(vmid >= next.get());
+    }
+
     public Future<Upid> cloneContainer(CloneRequest request) {
       return Future.succeededFuture(upid("vzclone", request.newVmid()));
     }

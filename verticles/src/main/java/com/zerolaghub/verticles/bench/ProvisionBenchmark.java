@@ -46,16 +46,25 @@ public final class ProvisionBenchmark implements Benchmark {
 
   @Override
   public String description() {
-    return "creates through the API to succeeded at concurrency 4: simulators vs instant ports vs a no-op saga (args: [creates, default 1000])";
+    return "creates through the API to succeeded at concurrency 4: simulators vs instant ports vs a no-op saga (args: [creates, default 1000] [phases, default simulators,instant,no-op])";
   }
 
   @Override
   public void run(List<String> args, PrintWriter out) throws Exception {
     int total = args.isEmpty() ? 1000 : Integer.parseInt(args.get(0));
     quietRequestLog();
-    JsonObject simulated = phase(total, Saga.SIMULATORS);
-    JsonObject instant = phase(total, Saga.INSTANT_PORTS);
-    JsonObject noOp = phase(total, Saga.NO_OP);
+    // an optional second argument picks phases (e.g. "simulators" alone, for a profile)
+    String only = args.size() > 1 ? args.get(1) : "simulators,instant,no-op";
+    JsonObject simulated = null, instant = null, noOp = null;
+    for (String p : only.split(",")) {
+      switch (p.trim()) {
+        case "simulators": simulated = phase(total, Saga.SIMULATORS); break;
+        case "instant": instant = phase(total, Saga.INSTANT_PORTS); break;
+        case "no-op": noOp = phase(total, Saga.NO_OP); break;
+        default: throw new IllegalArgumentException("unknown phase " + p + " (simulators, instant, no-op)");
+      }
+      log.info("provision bench: phase {} done: {}", p, p.equals("simulators") ? simulated : p.equals("instant") ? instant : noOp);
+    }
     out.println(new JsonObject().put("bench", "provision").put("creates", total).put("concurrency", CONCURRENCY)
         .put("durable_commits", true).put("simulators", simulated).put("instant_ports", instant).put("no_op_saga", noOp)
         .put("ratio_simulators_to_instant", ratio(simulated, instant))
@@ -75,6 +84,7 @@ public final class ProvisionBenchmark implements Benchmark {
   }
 
   private static JsonObject ratio(JsonObject a, JsonObject b) {
+    if (a == null || b == null) return null;
     return new JsonObject()
         .put("creates_per_s", round(a.getDouble("creates_per_s") / b.getDouble("creates_per_s")))
         .put("ack_p99", round(a.getDouble("ack_p99_ms") / b.getDouble("ack_p99_ms")))

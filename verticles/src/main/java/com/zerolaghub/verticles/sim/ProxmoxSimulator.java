@@ -297,7 +297,24 @@ public final class ProxmoxSimulator {
   }
 
   private void nextId(RoutingContext ctx) {
+    String asked = ctx.request().getParam("vmid");
     synchronized (state) {
+      if (asked != null) {
+        // pve's "assert that it is free": the id back, or a parameter error naming it
+        int vmid;
+        try {
+          vmid = Integer.parseInt(asked);
+        } catch (NumberFormatException e) {
+          PveAnswers.parameterErrors(ctx, Map.of("vmid", "type check ('integer') failed - got '" + asked + "'"));
+          return;
+        }
+        if (containers.containsKey(vmid)) {
+          PveAnswers.parameterErrors(ctx, Map.of("vmid", "VM " + vmid + " already exists"));
+        } else {
+          PveAnswers.data(ctx, Integer.toString(vmid));
+        }
+        return;
+      }
       int id = options.firstVmid();
       while (containers.containsKey(id)) {
         id++;

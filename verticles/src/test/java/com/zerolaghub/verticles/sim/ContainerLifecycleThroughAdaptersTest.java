@@ -91,6 +91,15 @@ class ContainerLifecycleThroughAdaptersTest {
   }
 
   @Test
+  @DisplayName("nextid?vmid=N says whether one id is free: a cloned container's id is taken, the next one is free")
+  void askingAboutOneIdAnswersWhetherItIsTaken() throws Exception {
+    int vmid = cloned(9000, "mc-asked");
+    assertThat(result(pve.vmidFree(vmid))).isFalse();
+    assertThat(result(pve.vmidFree(vmid + 1))).isTrue();
+    assertThat(result(pve.vmidFree(9000))).as("the template's id").isFalse();
+  }
+
+  @Test
   @DisplayName("a container lives from nextid through clone, start, agent config, stop and delete until it is gone")
   void containerLivesFromCloneToDelete() throws Exception {
     int vmid = result(pve.nextId());

@@ -53,6 +53,16 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   @Override
+  public Future<Boolean> vmidFree(int vmid) {
+    MultiMap query = MultiMap.caseInsensitiveMultiMap().add("vmid", Integer.toString(vmid));
+    return call(HttpMethod.GET, "/cluster/nextid", 0, null, query, "nextid", options.requestTimeout())
+        .map(data -> true)
+        .recover(err -> err instanceof OutsideSystemException o && o.status() == 400
+            ? Future.succeededFuture(false)
+            : Future.failedFuture(err));
+  }
+
+  @Override
   public Future<Upid> cloneContainer(CloneRequest request) {
     MultiMap form = MultiMap.caseInsensitiveMultiMap()
         .add("newid", Integer.toString(request.newVmid()))

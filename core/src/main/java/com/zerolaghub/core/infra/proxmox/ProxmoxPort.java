@@ -20,6 +20,12 @@ public interface ProxmoxPort {
   /** {@code GET /cluster/nextid}: the lowest free vmid. Not reserved: a clone may still race. */
   Future<Integer> nextId();
 
+  /**
+   * {@code GET /cluster/nextid?vmid=N}: whether Proxmox holds no guest with that id (at the time
+   * of the check). Proxmox answers 400 "VM N already exists" for a taken id; that is {@code false}.
+   */
+  Future<Boolean> vmidFree(int vmid);
+
   /** {@code POST …/lxc/{template}/clone}. The new container is locked ({@code create}) until the task ends. */
   Future<Upid> cloneContainer(CloneRequest request);
 

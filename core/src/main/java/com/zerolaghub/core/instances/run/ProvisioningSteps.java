@@ -9,7 +9,6 @@ import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerRunningException;
-import com.zerolaghub.core.infra.proxmox.InventoryEntry;
 import com.zerolaghub.core.infra.proxmox.Upid;
 import com.zerolaghub.core.instances.ProvisioningRecords;
 import com.zerolaghub.core.instances.ProvisioningSaga;
@@ -35,9 +34,7 @@ import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /**
  * Carries out provisioning steps through the ports, as {@link ProvisioningSaga} decides them.
@@ -130,45 +127,47 @@ final class ProvisioningSteps {
   // ---- vmid -------------------------------------------------------------------------------
 
   /**
-   * Proposes Proxmox's next free id, skips ids the inventory or another server holds, and
-   * claims one atomically with the step's outcome. No intent: nothing outside changes.
+   * Takes Proxmox's next free id and claims it atomically with the step's outcome; when another
+   * server of ours holds that id (claimed, not cloned yet), walks up, asking Proxmox about each
+   * single id ({@code nextid?vmid=N}) instead of reading the whole inventory per create.
+   * No intent: nothing outside changes.
    */
   private Future<Void> allocate(Run run, CommandHandler.Loaded<ServerState> loaded) {
     String phase = ProvisioningPhase.ALLOCATE_VMID.wireName();
     run.beforeAct(phase);
     return repeat(() -> ports.proxmox().nextId())
-        .compose(next -> repeat(() -> ports.proxmox().inventory()).compose(inv -> {
+        .compose(next -> {
           run.afterAct(phase);
-          Set<Integer> used = inv.stream().map(InventoryEntry::vmid).collect(Collectors.toSet());
-          return claim(run, loaded, next, used, 0);
-        }))
+          return claim(run, loaded, next, false, 0);
+        })
         .recover(err -> err instanceof OutsideSystemException || err instanceof StepFailed
             ? run.record(ProvisioningRecords.failed(loaded.state(), ProvisioningPhase.ALLOCATE_VMID,
                 StepFailed.of(phase, err).getMessage(), false, run.now())).mapEmpty()
             : Future.failedFuture(err));
   }
 
-  private Future<Void> claim(Run run, CommandHandler.Loaded<ServerState> loaded, int candidate, Set<Integer> used, int tries) {
-    int vmid = candidate;
-    while (used.contains(vmid)) vmid++;
+  /** {@code askProxmox}: whether the candidate still needs Proxmox's word that it is free. */
+  private Future<Void> claim(Run run, CommandHandler.Loaded<ServerState> loaded, int candidate, boolean askProxmox, int tries) {
     if (tries > 1000) return Future.failedFuture(new StepFailed("no free vmid found near " + candidate, false));
-    int chosen = vmid;
-    return run.log().read(ServerStreams.vmid(chosen)).compose(events -> {
-      VmidClaim claim = VmidClaim.fold(chosen, events);
-      if (!claim.free()) return claim(run, loaded, chosen + 1, used, tries + 1);
-      run.checkInCharge();
-      return run.appendAtomically(
-              ProvisioningRecords.vmidAllocated(loaded.state(), loaded.version(), claim, run.now()),
-              run.metadata().withCorrelation(loaded.state().operation().operationId()))
-          .recover(err -> {
-            if (!(err instanceof WrongExpectedVersionException)) return Future.failedFuture(err);
-            // another server took the id, or another runner moved this server on: look again
-            return run.load().compose(fresh -> fresh.state().provisioning().isCompleted(ProvisioningPhase.ALLOCATE_VMID)
-                || !fresh.state().operationInProgress()
-                ? Future.succeededFuture()
-                : claim(run, fresh, chosen + 1, used, tries + 1));
-          });
-    });
+    Future<Boolean> freeInProxmox = askProxmox ? repeat(() -> ports.proxmox().vmidFree(candidate)) : Future.succeededFuture(true);
+    return freeInProxmox.compose(free -> !free
+        ? claim(run, loaded, candidate + 1, true, tries + 1)
+        : run.log().read(ServerStreams.vmid(candidate)).compose(events -> {
+          VmidClaim claim = VmidClaim.fold(candidate, events);
+          if (!claim.free()) return claim(run, loaded, candidate + 1, true, tries + 1);
+          run.checkInCharge();
+          return run.appendAtomically(
+                  ProvisioningRecords.vmidAllocated(loaded.state(), loaded.version(), claim, run.now()),
+                  run.metadata().withCorrelation(loaded.state().operation().operationId()))
+              .recover(err -> {
+                if (!(err instanceof WrongExpectedVersionException)) return Future.failedFuture(err);
+                // another server took the id, or another runner moved this server on: look again
+                return run.load().compose(fresh -> fresh.state().provisioning().isCompleted(ProvisioningPhase.ALLOCATE_VMID)
+                    || !fresh.state().operationInProgress()
+                    ? Future.succeededFuture()
+                    : claim(run, fresh, candidate + 1, true, tries + 1));
+              });
+        }));
   }
 
   // ---- clone ------------------------------------------------------------------------------
