@@ -4,10 +4,15 @@ import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.HostState;
 import com.zerolaghub.events.servers.OperationType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedSet;
+import org.pcollections.TreePSet;
 
 /**
  * Every server that exists and every operation ever requested, as of the last applied batch:
@@ -40,16 +45,22 @@ public final class ServerDirectory {
     }
   }
 
-  public static final ServerDirectory EMPTY = new ServerDirectory(Map.of(), Map.of(), List.of());
+  /** Open operations oldest first; the id breaks ties. */
+  static final Comparator<Operation> OLDEST_FIRST =
+      Comparator.comparing(Operation::requestedAt).thenComparing(Operation::operationId);
 
-  private final Map<String, Server> servers;
-  private final Map<String, Operation> operations;
-  private final List<Operation> open;
+  public static final ServerDirectory EMPTY =
+      new ServerDirectory(HashTreePMap.empty(), HashTreePMap.empty(), TreePSet.empty(OLDEST_FIRST));
 
-  ServerDirectory(Map<String, Server> servers, Map<String, Operation> operations, List<Operation> open) {
+  // persistent (structurally shared) collections: publishing a view per batch copies nothing
+  private final PMap<String, Server> servers;
+  private final PMap<String, Operation> operations;
+  private final PSortedSet<Operation> open;
+
+  ServerDirectory(PMap<String, Server> servers, PMap<String, Operation> operations, PSortedSet<Operation> open) {
     this.servers = servers;
     this.operations = operations;
-    this.open = open.stream().sorted(Comparator.comparing(Operation::requestedAt)).toList();
+    this.open = open;
   }
 
   /** A server that exists (not deleted). */
@@ -62,7 +73,7 @@ public final class ServerDirectory {
   }
 
   /** Operations not finished yet, oldest first. */
-  public List<Operation> openOperations() {
+  public Collection<Operation> openOperations() {
     return open;
   }
 

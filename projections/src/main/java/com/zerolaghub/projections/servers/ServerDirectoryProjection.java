@@ -20,10 +20,11 @@ import com.zerolaghub.events.servers.ServerSpec;
 import com.zerolaghub.events.servers.TeardownPhase;
 import com.zerolaghub.projections.DecodedEvent;
 import com.zerolaghub.projections.MemoryProjection;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedSet;
+import org.pcollections.TreePSet;
 import java.util.function.Consumer;
 
 /**
@@ -53,9 +54,9 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
   @Override
   public Model<ServerDirectory> newModel() {
     return new Model<>() {
-      private final Map<String, ServerDirectory.Server> servers = new HashMap<>();
-      private final Map<String, ServerDirectory.Operation> operations = new HashMap<>();
-      private final Map<String, ServerDirectory.Operation> open = new LinkedHashMap<>();
+      private PMap<String, ServerDirectory.Server> servers = HashTreePMap.empty();
+      private PMap<String, ServerDirectory.Operation> operations = HashTreePMap.empty();
+      private PSortedSet<ServerDirectory.Operation> open = TreePSet.empty(ServerDirectory.OLDEST_FIRST);
 
       @Override
       public void apply(DecodedEvent event) {
@@ -74,33 +75,36 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
           opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.DELETE, false, r.at(), r.at());
         }
         if (opened != null) {
-          operations.put(opened.operationId(), opened);
-          open.put(opened.operationId(), opened);
+          ServerDirectory.Operation before = operations.get(opened.operationId());
+          if (before != null) open = open.minus(before);
+          operations = operations.plus(opened.operationId(), opened);
+          open = open.plus(opened);
           return;
         }
+        ServerDirectory.Operation op = operations.get(e.operationId());
         if (ends(e)) {
-          ServerDirectory.Operation op = operations.get(e.operationId());
-          if (op != null && !op.finished()) operations.put(op.operationId(), op.ended(e.at()));
-          open.remove(e.operationId());
+          if (op != null && !op.finished()) {
+            operations = operations.plus(op.operationId(), op.ended(e.at()));
+            open = open.minus(op);
+          }
           return;
         }
-        ServerDirectory.Operation op = open.get(e.operationId());
-        if (op != null) {
+        if (op != null && !op.finished()) {
           ServerDirectory.Operation later = op.progressed(e.at());
-          operations.put(op.operationId(), later);
-          open.put(op.operationId(), later);
+          operations = operations.plus(op.operationId(), later);
+          open = open.minus(op).plus(later);
         }
       }
 
       private void trackServer(OperationEvent e) {
         if (e instanceof ServerRequested r) {
           boolean codeServer = r.spec() instanceof ServerSpec.Dev d && d.codeServer();
-          servers.put(r.serverId(), new ServerDirectory.Server(r.serverId(), r.ownerId(), r.spec().kind(), r.spec().name(),
+          servers = servers.plus(r.serverId(), new ServerDirectory.Server(r.serverId(), r.ownerId(), r.spec().kind(), r.spec().name(),
               null, null, HostState.NONE, false, codeServer, false));
           return;
         }
         if (e instanceof ServerDeleted) {
-          servers.remove(e.serverId());
+          servers = servers.minus(e.serverId());
           return;
         }
         ServerDirectory.Server s = servers.get(e.serverId());
@@ -118,13 +122,13 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
           if (c.step() == TeardownPhase.DEREGISTER_VELOCITY) velocity = false;
           if (c.step() == TeardownPhase.DESTROY_CONTAINER) address = null;
         }
-        servers.put(s.serverId(), new ServerDirectory.Server(s.serverId(), s.ownerId(), s.kind(), s.name(), vmid, address,
+        servers = servers.plus(s.serverId(), new ServerDirectory.Server(s.serverId(), s.ownerId(), s.kind(), s.name(), vmid, address,
             HostTracking.after(s.hostState(), e), provisioned, s.codeServer(), velocity));
       }
 
       @Override
       public ServerDirectory view() {
-        ServerDirectory view = new ServerDirectory(Map.copyOf(servers), Map.copyOf(operations), new ArrayList<>(open.values()));
+        ServerDirectory view = new ServerDirectory(servers, operations, open);
         onPublished.accept(view);
         return view;
       }

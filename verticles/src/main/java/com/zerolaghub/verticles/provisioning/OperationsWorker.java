@@ -159,17 +159,17 @@ public final class OperationsWorker {
   private void scan() {
     if (!started || !inCharge()) return;
     ServerDirectory view = directory.current();
-    Set<String> open = new HashSet<>();
+    // forget runs that ended once the directory shows them ended too
+    if (!ended.isEmpty()) ended.removeIf(id -> view.operation(id).map(ServerDirectory.Operation::finished).orElse(true));
+    if (running.size() >= concurrency) return; // a backlog is not walked on every view while all slots are busy
     long now = System.currentTimeMillis();
     for (ServerDirectory.Operation op : view.openOperations()) {
-      open.add(op.operationId());
-      if (running.size() >= concurrency) continue;
+      if (running.size() >= concurrency) break;
       if (running.containsKey(op.serverId()) || ended.contains(op.operationId())) continue;
       long[] wait = backOff.get(op.serverId());
       if (wait != null && wait[0] > now) continue;
       launch(op);
     }
-    ended.retainAll(open);
   }
 
   private void launch(ServerDirectory.Operation op) {
