@@ -10,7 +10,7 @@ import java.util.TreeMap;
 public final class Benchmarks {
   private static final List<Benchmark> ALL = List.of(
       new AppendBenchmark(), new ReplayBenchmark(), new LoginBenchmark(), new ProvisionBenchmark(),
-      new AuditBenchmark(), new WebhookBenchmark(), new SdBenchmark());
+      new AuditBenchmark(), new WebhookBenchmark(), new SdBenchmark(), new ProxyBenchmark());
 
   private static final Map<String, Benchmark> BY_NAME = index(ALL);
 
