@@ -7,6 +7,7 @@ import com.zerolaghub.proxy.routing.DevRoute;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class CodeServerForwarder {
   private static final Logger log = LoggerFactory.getLogger(CodeServerForwarder.class);
 
-  private final LoopLocalClients clients;
-  private final LoopLocalClients tunnelClients;
+  private final HttpClient client;
+  private final HttpClient tunnelClient;
   private final UpstreamOptions options;
   private final ProxyMetrics metrics;
   private final WebSocketTunnel tunnel;
@@ -39,22 +40,21 @@ public final class CodeServerForwarder {
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     int connectMillis = (int) Math.max(1, options.connectTimeout().toMillis());
-    // pools per event loop (see LoopLocalClients): the limits below hold per loop
-    this.clients = new LoopLocalClients(() -> vertx.createHttpClient(
+    this.client = vertx.createHttpClient(
         new HttpClientOptions()
             .setConnectTimeout(connectMillis)
             .setKeepAlive(true)
             .setKeepAliveTimeout(30),
         new PoolOptions()
             .setHttp1MaxSize(options.maxConnectionsPerBackend())
-            .setMaxWaitQueueSize(options.maxConnectionsPerBackend() * 8)));
+            .setMaxWaitQueueSize(options.maxConnectionsPerBackend() * 8));
     // upgraded connections keep their pool slot until closed: tunnels get a pool of their own
-    this.tunnelClients = new LoopLocalClients(() -> vertx.createHttpClient(
+    this.tunnelClient = vertx.createHttpClient(
         new HttpClientOptions().setConnectTimeout(connectMillis).setKeepAlive(true).setKeepAliveTimeout(5),
         new PoolOptions()
             .setHttp1MaxSize(options.maxTunnelsPerBackend())
-            .setMaxWaitQueueSize(options.maxTunnelsPerBackend())));
-    this.tunnel = new WebSocketTunnel(tunnelClients, options, metrics);
+            .setMaxWaitQueueSize(options.maxTunnelsPerBackend()));
+    this.tunnel = new WebSocketTunnel(tunnelClient, options, metrics);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class CodeServerForwarder {
   }
 
   public Future<Void> close() {
-    return Future.all(clients.close(), tunnelClients.close()).mapEmpty();
+    return Future.all(client.close(), tunnelClient.close()).mapEmpty();
   }
 
   private void http(HttpServerRequest request, SocketAddress origin, String uri, UpstreamHeaders.Client clientSide) {
@@ -81,7 +81,7 @@ public final class CodeServerForwarder {
     proxyRequest.setURI(uri);
     UpstreamHeaders.prepareRequest(proxyRequest.headers(), clientSide);
     HostAndPort host = request.authority();
-    clients.current().request(requestOptions(origin))
+    client.request(requestOptions(origin))
         .compose(upstream -> {
           if (host != null) {
             upstream.authority(host);

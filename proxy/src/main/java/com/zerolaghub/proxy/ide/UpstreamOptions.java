@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param connectTimeout deadline to get a connection to a container (a down container answers fast)
  * @param responseTimeout deadline for an upstream silence: no answer to a request or upgrade,
  *     or no data during a response
- * @param maxConnectionsPerBackend pooled HTTP/1.1 connections per container and proxy event loop
- * @param maxTunnelsPerBackend WebSocket tunnels open at once per container and proxy event loop (each holds a connection)
+ * @param maxConnectionsPerBackend pooled HTTP/1.1 connections per container
+ * @param maxTunnelsPerBackend WebSocket tunnels open at once per container (each holds a connection)
  * @param trustForwardedHeaders whether a trusted load balancer sits in front: then incoming
  *     {@code X-Forwarded-*} are extended, otherwise replaced
  */

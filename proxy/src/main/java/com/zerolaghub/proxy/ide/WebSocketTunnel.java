@@ -4,6 +4,7 @@ import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.UpstreamHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,12 +36,12 @@ final class WebSocketTunnel {
   private static final List<String> NOT_FORWARDED =
       List.of("host", "content-length", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
 
-  private final LoopLocalClients clients;
+  private final HttpClient client;
   private final UpstreamOptions options;
   private final ProxyMetrics metrics;
 
-  WebSocketTunnel(LoopLocalClients clients, UpstreamOptions options, ProxyMetrics metrics) {
-    this.clients = clients;
+  WebSocketTunnel(HttpClient client, UpstreamOptions options, ProxyMetrics metrics) {
+    this.client = client;
     this.options = options;
     this.metrics = metrics;
   }
@@ -62,7 +63,7 @@ final class WebSocketTunnel {
         .setConnectTimeout(options.connectTimeout().toMillis())
         .setMethod(HttpMethod.GET)
         .setURI(uri);
-    clients.current().request(upgrade)
+    client.request(upgrade)
         .compose(upstream -> {
           if (host != null) {
             upstream.authority(host);

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyBenchmark implements Benchmark {
   private static final Logger log = LoggerFactory.getLogger(ProxyBenchmark.class);
+  private static final int WINDOW = 8;
 
   @Override
   public String name() {
@@ -77,16 +78,20 @@ public final class ProxyBenchmark implements Benchmark {
             .put("proxy_vs_nginx_p99_ratio", ratio(viaProxy.p99Millis(), viaNginx.p99Millis()))
             .put("proxy_vs_direct_req_ratio", ratio(viaProxy.requestsPerSecond(), direct.requestsPerSecond())));
 
-        ConsoleEchoBench console = new ConsoleEchoBench(vertx, 8, 8, 64);
+        ConsoleEchoBench console = new ConsoleEchoBench(vertx, 8, WINDOW, 64);
         List<ConsoleEchoBench.Result> echoes = console.run(Duration.ofSeconds(3), Duration.ofSeconds(seconds), rounds);
         echoes.forEach(e -> log.info("console {}", e));
         ConsoleEchoBench.Result wsDirect = bestEcho(echoes, "direct");
         ConsoleEchoBench.Result wsBridge = bestEcho(echoes, "bridge");
-        summary.put("console", new JsonObject().put("connections", 8).put("window", 8).put("payload_bytes", 64)
+        summary.put("console", new JsonObject().put("connections", 8).put("window", WINDOW).put("payload_bytes", 64)
             .put("runs", new JsonArray(echoes.stream().map(ProxyBenchmark::json).toList()))
             .put("bridge_vs_direct_ratio", ratio(wsBridge.messagesPerSecond(), wsDirect.messagesPerSecond())));
       }
 
+      if (idle == 0) {
+        redis.close();
+        return summary;
+      }
       long fds = maxFileDescriptors();
       int held = Math.min(idle, IdleTunnelsBench.tunnelsAllowedBy(fds));
       if (held < idle) {
