@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * An nginx (Debian's {@code nginx}) configured as a plain keep-alive reverse proxy to one
- * backend, the yardstick for our proxy. Blocking: for the bench tool's thread, never an event loop.
+ * backend, the yardstick for our proxy: no access log, keep-alive both ways without a request
+ * limit per connection (our proxy has none either). Blocking: for the bench tool's thread, never an event loop.
  */
 final class NginxProcess implements AutoCloseable {
   private final Path dir;
@@ -22,20 +23,21 @@ final class NginxProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static NginxProcess start(String binary, int listenPort, int backendPort, int workers) throws IOException, InterruptedException {
+  static NginxProcess start(String binary, int listenPort, int backendPort, String workers) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("zlh-bench-nginx");
     Files.createDirectories(dir.resolve("logs"));
     String conf = """
-        worker_processes %d;
+        worker_processes %s;
         daemon off;
         pid %s/nginx.pid;
         error_log %s/logs/error.log warn;
         events { worker_connections 4096; }
         http {
           access_log off;
+          keepalive_requests 1000000;
           client_body_temp_path %s/body;
           proxy_temp_path %s/proxy;
-          upstream backend { server 127.0.0.1:%d; keepalive 128; }
+          upstream backend { server 127.0.0.1:%d; keepalive 128; keepalive_requests 1000000; }
           server {
             listen 127.0.0.1:%d;
             location / {

@@ -1,7 +1,5 @@
 package com.zerolaghub.proxy.bench;
 
-import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
 import com.zerolaghub.proxy.ide.CachingIdeGrants;
@@ -16,9 +14,13 @@ import com.zerolaghub.proxy.routing.RouteSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,26 +28,31 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench proxy}: the same wrk load against a backend directly, through nginx, and through
- * our dev-host proxy (with a real IDE cookie, so each request pays the grant lookup). Blocking;
- * run it from the CLI's thread. Needs {@code wrk} and {@code nginx} (Debian packages).
+ * {@code bench proxy}, HTTP part: the same wrk load against a small backend directly, through
+ * nginx ({@code worker_processes auto}, upstream keep-alive) and through our dev-host proxy
+ * (host-routed {@code dev-<vmid>.<domain>}, with a real IDE cookie, so each request pays the
+ * route and grant lookups), in alternating rounds. Our proxy listens on as many event loops as
+ * nginx has workers (one per core). Blocking; run it from the CLI's thread. Needs {@code wrk}
+ * and {@code nginx} (Debian packages).
  */
 public final class ProxyBench {
   private static final String DOMAIN = "bench.test";
   private static final int VMID = 101;
 
   /**
-   * @param warmup an unrecorded wrk run before each measured one (JIT, pools)
-   * @param duration wrk's run time per target
+   * @param warmup an unrecorded wrk run before each target's first measured one (JIT, pools)
+   * @param duration wrk's run time per target and round
+   * @param rounds measured rounds; each runs every target once, in turn
    * @param connections open connections
    * @param threads wrk threads
    * @param bodyBytes size of the backend's answer
    * @param wrk path of wrk
    * @param nginx path of nginx, or null to skip that target
    */
-  public record Options(Duration warmup, Duration duration, int connections, int threads, int bodyBytes, String wrk, String nginx) {
+  public record Options(Duration warmup, Duration duration, int rounds, int connections, int threads, int bodyBytes,
+      String wrk, String nginx) {
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(10), 64, 2, 1024, "wrk", "nginx");
+      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(10), 2, 64, 2, 1024, "wrk", "nginx");
     }
   }
 
@@ -59,58 +66,81 @@ public final class ProxyBench {
     this.options = Objects.requireNonNull(options, "options");
   }
 
+  /** Every measured run, round by round (direct, nginx, proxy in each). */
   public List<WrkResult> run() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
     Buffer body = Buffer.buffer("x".repeat(options.bodyBytes()));
-    HttpServer backend = await(vertx.createHttpServer()
-        .requestHandler(request -> request.response().putHeader("Content-Type", "text/plain").end(body))
-        .listen(0, "127.0.0.1"));
-    int backendPort = backend.actualPort();
+    ProxyServer backend = new ProxyServer(vertx, (HttpServerRequest request) ->
+        request.response().putHeader("Content-Type", "text/plain").end(body), new HttpServerOptions().setHost("127.0.0.1"), cores);
+    int backendPort = await(backend.start(0));
     CodeServerForwarder forwarder = new CodeServerForwarder(vertx,
         UpstreamOptions.defaults().withCodeServerPort(backendPort).withMaxConnectionsPerBackend(options.connections()),
         ProxyMetrics.unregistered());
     RouteSnapshot routes = RouteSnapshot.of(List.of(new DevRoute("srv-bench", VMID, "user-bench", "127.0.0.1", true, true)));
     // as the app wires it: session lookups cached in memory for a few seconds
     ProxyServer proxy = new ProxyServer(vertx,
-        new DevHostProxy(routes, new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)));
+        new DevHostProxy(routes, new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)),
+        new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), cores);
     int proxyPort = await(proxy.start(0));
-    Principal bench = new Principal("user-bench", Role.CUSTOMER, "bench");
-    String cookie = await(grants.openSession(new IdeGrant("srv-bench", VMID, bench.userId(), false), Duration.ofHours(1)));
+    String cookie = await(grants.openSession(new IdeGrant("srv-bench", VMID, "user-bench", false), Duration.ofHours(1)));
     String host = "dev-" + VMID + "." + DOMAIN;
+    Path dir = Files.createTempDirectory("zlh-bench-proxy");
+    NginxProcess nginx = null;
     List<WrkResult> results = new ArrayList<>();
     try {
-      results.add(wrk("direct", backendPort, host, null));
+      Path plain = script(dir.resolve("plain.lua"), host, null);
+      Path withCookie = script(dir.resolve("cookie.lua"), host, cookie);
+      int nginxPort = -1;
       if (options.nginx() != null) {
-        int nginxPort = freePort();
-        try (NginxProcess nginx = NginxProcess.start(options.nginx(), nginxPort, backendPort, 1)) {
-          results.add(wrk("nginx", nginxPort, host, null));
+        nginxPort = freePort();
+        nginx = NginxProcess.start(options.nginx(), nginxPort, backendPort, "auto");
+      }
+      for (int round = 0; round < options.rounds(); round++) {
+        boolean first = round == 0;
+        results.add(wrk("direct", backendPort, plain, first));
+        if (nginx != null) {
+          results.add(wrk("nginx", nginxPort, plain, first));
+        }
+        results.add(wrk("proxy", proxyPort, withCookie, first));
+      }
+    } finally {
+      if (nginx != null) {
+        nginx.close();
+      }
+      try (var files = Files.walk(dir)) {
+        for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
         }
       }
-      results.add(wrk("proxy", proxyPort, host, "zlh_ide_session=" + cookie));
-    } finally {
       await(proxy.stop());
       await(forwarder.close());
-      await(backend.close());
+      await(backend.stop());
     }
     return results;
   }
 
-  private WrkResult wrk(String target, int port, String host, String cookie) throws IOException, InterruptedException {
-    if (!options.warmup().isZero()) {
-      wrk(target, port, host, cookie, options.warmup());
+  /** Request headers in a Lua file, so the cookie never shows on a command line. */
+  private static Path script(Path file, String host, String cookie) throws IOException {
+    StringBuilder lua = new StringBuilder("wrk.headers[\"Host\"] = \"" + host + "\"\n");
+    if (cookie != null) {
+      lua.append("wrk.headers[\"Cookie\"] = \"zlh_ide_session=").append(cookie).append("\"\n");
     }
-    return wrk(target, port, host, cookie, options.duration());
+    Files.writeString(file, lua);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return file;
   }
 
-  private WrkResult wrk(String target, int port, String host, String cookie, Duration duration)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(options.wrk(),
-        "-t" + options.threads(), "-c" + options.connections(), "-d" + duration.toSeconds() + "s", "--latency",
-        "-H", "Host: " + host));
-    if (cookie != null) {
-      command.add("-H");
-      command.add("Cookie: " + cookie);
+  private WrkResult wrk(String target, int port, Path script, boolean warmUp) throws IOException, InterruptedException {
+    if (warmUp && !options.warmup().isZero()) {
+      wrk(target, port, script, options.warmup());
     }
-    command.add("http://127.0.0.1:" + port + "/");
+    return wrk(target, port, script, options.duration());
+  }
+
+  private WrkResult wrk(String target, int port, Path script, Duration duration) throws IOException, InterruptedException {
+    List<String> command = List.of(options.wrk(),
+        "-t" + options.threads(), "-c" + options.connections(), "-d" + duration.toSeconds() + "s", "--latency",
+        "--timeout", "10s", "-s", script.toString(), "http://127.0.0.1:" + port + "/");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {

@@ -20,7 +20,8 @@ public final class CachingIdeGrants implements IdeGrants {
   /** Sessions remembered at most (then the memory is cleared): 10 000. */
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-  private record Entry(Future<Optional<IdeGrant>> lookup, long bornNanos) {}
+  /** @param found whether {@code lookup} is the found grant itself, completed and bound to no event loop */
+  private record Entry(Future<Optional<IdeGrant>> lookup, long bornNanos, boolean found) {}
 
   private final IdeGrants store;
   private final long freshForNanos;
@@ -58,10 +59,17 @@ public final class CachingIdeGrants implements IdeGrants {
   public Future<Optional<IdeGrant>> session(String cookieValue) {
     long now = nanoTime.getAsLong();
     Entry entry = sessions.compute(cookieValue, (key, known) ->
-        known != null && now - known.bornNanos() < freshForNanos ? known : new Entry(store.session(key), now));
+        known != null && now - known.bornNanos() < freshForNanos ? known : new Entry(store.session(key), now, false));
+    if (entry.found()) {
+      return entry.lookup();
+    }
     entry.lookup().onComplete(result -> {
       if (result.failed() || result.result().isEmpty()) {
         sessions.remove(cookieValue, entry); // a miss or an outage is asked again next time
+      } else {
+        // The store's future completes on its client's event loop, and a listener added to it
+        // later runs there too: two thread hops per request. A plain completed one runs inline.
+        sessions.replace(cookieValue, entry, new Entry(Future.succeededFuture(result.result()), entry.bornNanos(), true));
       }
     });
     if (sessions.size() > maxEntries) {

@@ -19,7 +19,7 @@ public final class ProxyBenchMain {
     Vertx vertx = Vertx.vertx();
     Redis redis = Redis.createClient(vertx, TestRedis.uri());
     try {
-      ProxyBench.Options options = new ProxyBench.Options(Duration.ofSeconds(5), Duration.ofSeconds(seconds), connections, 2, 1024, "wrk", "nginx");
+      ProxyBench.Options options = new ProxyBench.Options(Duration.ofSeconds(5), Duration.ofSeconds(seconds), 2, connections, 2, 1024, "wrk", "nginx");
       for (WrkResult result : new ProxyBench(vertx, new RedisIdeGrants(redis), options).run()) {
         System.out.println(result.line());
       }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,44 @@ class CachingIdeGrantsTest {
     assertThat(first.result()).contains(GRANT);
     assertThat(second.result()).contains(GRANT);
     assertThat(lookups).hasValue(1);
+  }
+
+  @Test
+  void aRememberedSessionAnswersOnTheCallersThreadNotOnTheStoresEventLoop() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      // like the Redis client's answers: bound to the event loop of the client's connection
+      Future<Optional<IdeGrant>> onStoreLoop = vertx.timer(1).map(t -> Optional.of(GRANT));
+      CachingIdeGrants redisLike = new CachingIdeGrants(new IdeGrants() {
+        @Override
+        public Future<String> issueToken(IdeGrant grant, Duration ttl) {
+          return store.issueToken(grant, ttl);
+        }
+
+        @Override
+        public Future<Optional<IdeGrant>> redeemToken(String token) {
+          return store.redeemToken(token);
+        }
+
+        @Override
+        public Future<String> openSession(IdeGrant grant, Duration ttl) {
+          return store.openSession(grant, ttl);
+        }
+
+        @Override
+        public Future<Optional<IdeGrant>> session(String cookieValue) {
+          return onStoreLoop;
+        }
+      }, Duration.ofSeconds(30), 100, now::get);
+      redisLike.session("c").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+      AtomicReference<Thread> answeredOn = new AtomicReference<>();
+      redisLike.session("c").onComplete(result -> answeredOn.set(Thread.currentThread()));
+
+      assertThat(answeredOn).hasValue(Thread.currentThread());
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.bench;
 
+import com.zerolaghub.proxy.bench.IdleTunnelsBench;
 import com.zerolaghub.proxy.bench.ProxyBench;
 import com.zerolaghub.proxy.bench.WrkResult;
 import com.zerolaghub.proxy.ide.RedisIdeGrants;
@@ -9,18 +10,27 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code bench proxy}: wrk against a small backend directly, through nginx (Debian's, one
- * worker, upstream keepalive) and through our dev-host proxy (one event loop, a real IDE session
- * cookie checked against Redis through the in-memory grant cache), in one run. Needs {@code wrk}
- * and {@code nginx}.
+ * The reverse proxy: HTTP through our dev-host proxy vs nginx vs direct ({@link ProxyBench}),
+ * console echo through the bridge vs direct ({@link ConsoleEchoBench}), and idle proxied
+ * WebSockets held with the heap they cost ({@link IdleTunnelsBench}). IDE sessions live in an
+ * embedded Redis, cached in memory as the app does.
  */
 public final class ProxyBenchmark implements Benchmark {
+  private static final Logger log = LoggerFactory.getLogger(ProxyBenchmark.class);
+  private static final int WINDOW = 8;
+
   @Override
   public String name() {
     return "proxy";
@@ -28,41 +38,117 @@ public final class ProxyBenchmark implements Benchmark {
 
   @Override
   public String description() {
-    return "wrk direct vs nginx vs our dev-host proxy (args: [seconds, default 10] [connections, default 64])";
+    return "wrk direct / nginx / dev-host proxy, console echo direct / bridge, idle proxied WebSockets and heap "
+        + "(args: [seconds-per-run=10, 0 for the idle part only] [rounds=2] [idle-websockets=10000]; needs wrk, nginx, "
+        + "and ulimit -n ≥ 4 per idle WebSocket, else fewer are held)";
   }
 
   @Override
   public void run(List<String> args, PrintWriter out) throws Exception {
     int seconds = args.isEmpty() ? 10 : Integer.parseInt(args.get(0));
-    int connections = args.size() < 2 ? 64 : Integer.parseInt(args.get(1));
+    int rounds = args.size() < 2 ? 2 : Integer.parseInt(args.get(1));
+    int idle = args.size() < 3 ? 10_000 : Integer.parseInt(args.get(2));
+    out.println(run(seconds, rounds, idle).encode());
+  }
+
+  public JsonObject run(int seconds, int rounds, int idle) throws Exception {
+    String wrk = Tools.find("wrk");
+    String nginx = Tools.find("nginx");
+    Path dir = Files.createTempDirectory("zlh-bench-proxy-redis");
     Vertx vertx = Vertx.vertx();
-    try (EmbeddedRedisServer redisServer = EmbeddedRedisServer.start(Files.createTempDirectory("zlh-bench-redis"))) {
+    try (EmbeddedRedisServer redisServer = EmbeddedRedisServer.start(dir)) {
       Redis redis = Redis.createClient(vertx, redisServer.uri());
-      try {
-        ProxyBench.Options options = new ProxyBench.Options(Duration.ofSeconds(3), Duration.ofSeconds(seconds), connections, 2,
-            1024, "wrk", "nginx");
-        List<WrkResult> results = new ProxyBench(vertx, new RedisIdeGrants(redis), options).run();
-        JsonArray rows = new JsonArray();
-        WrkResult nginx = null;
-        WrkResult proxy = null;
-        for (WrkResult r : results) {
-          rows.add(new JsonObject().put("target", r.target()).put("req_per_s", r.requestsPerSecond())
-              .put("p50_ms", r.p50Millis()).put("p99_ms", r.p99Millis()).put("errors", r.errors()));
-          if (r.target().equals("nginx")) nginx = r;
-          if (r.target().equals("proxy")) proxy = r;
-        }
-        JsonObject line = new JsonObject().put("bench", "proxy").put("seconds", seconds).put("connections", connections)
-            .put("results", rows);
-        if (nginx != null && proxy != null) {
-          line.put("ratio_req_per_s", Math.round(proxy.requestsPerSecond() / nginx.requestsPerSecond() * 100) / 100.0)
-              .put("ratio_p99", Math.round(proxy.p99Millis() / nginx.p99Millis() * 100) / 100.0);
-        }
-        out.println(line.encode());
-      } finally {
-        redis.close();
+      RedisIdeGrants grants = new RedisIdeGrants(redis);
+      JsonObject summary = new JsonObject().put("bench", "proxy").put("cores", Runtime.getRuntime().availableProcessors())
+          .put("seconds_per_run", seconds).put("rounds", rounds);
+
+      if (seconds > 0) {
+        ProxyBench.Options http = new ProxyBench.Options(Duration.ofSeconds(5), Duration.ofSeconds(seconds), rounds, 64, 2, 1024, wrk, nginx);
+        List<WrkResult> runs = new ProxyBench(vertx, grants, http).run();
+        runs.forEach(r -> log.info("http {}", r.line()));
+        if (runs.stream().anyMatch(r -> r.errors() > 0)) throw new IllegalStateException("wrk saw failed requests: " + runs);
+        WrkResult direct = best(runs, "direct");
+        WrkResult viaNginx = best(runs, "nginx");
+        WrkResult viaProxy = best(runs, "proxy");
+        summary.put("http", new JsonObject().put("connections", http.connections()).put("wrk_threads", http.threads())
+            .put("body_bytes", http.bodyBytes())
+            .put("runs", new JsonArray(runs.stream().map(ProxyBenchmark::json).toList()))
+            .put("best", new JsonArray(List.of(json(direct), json(viaNginx), json(viaProxy))))
+            .put("proxy_vs_nginx_req_ratio", ratio(viaProxy.requestsPerSecond(), viaNginx.requestsPerSecond()))
+            .put("proxy_vs_nginx_p99_ratio", ratio(viaProxy.p99Millis(), viaNginx.p99Millis()))
+            .put("proxy_vs_direct_req_ratio", ratio(viaProxy.requestsPerSecond(), direct.requestsPerSecond())));
+
+        ConsoleEchoBench console = new ConsoleEchoBench(vertx, 8, WINDOW, 64);
+        List<ConsoleEchoBench.Result> echoes = console.run(Duration.ofSeconds(3), Duration.ofSeconds(seconds), rounds);
+        echoes.forEach(e -> log.info("console {}", e));
+        ConsoleEchoBench.Result wsDirect = bestEcho(echoes, "direct");
+        ConsoleEchoBench.Result wsBridge = bestEcho(echoes, "bridge");
+        summary.put("console", new JsonObject().put("connections", 8).put("window", WINDOW).put("payload_bytes", 64)
+            .put("runs", new JsonArray(echoes.stream().map(ProxyBenchmark::json).toList()))
+            .put("bridge_vs_direct_ratio", ratio(wsBridge.messagesPerSecond(), wsDirect.messagesPerSecond())));
       }
+
+      if (idle == 0) {
+        redis.close();
+        return summary;
+      }
+      long fds = maxFileDescriptors();
+      int held = Math.min(idle, IdleTunnelsBench.tunnelsAllowedBy(fds));
+      if (held < idle) {
+        log.warn("ulimit -n is {}: {} WebSockets need {}; holding {}", fds, idle, IdleTunnelsBench.descriptorsNeeded(idle), held);
+      }
+      IdleTunnelsBench.Result idleResult = new IdleTunnelsBench(vertx, grants).run(held);
+      log.info("idle {}", idleResult);
+      summary.put("idle", new JsonObject().put("requested", idle).put("open_files_limit", fds)
+          .put("websockets", idleResult.tunnels()).put("proxied_open", idleResult.proxiedOpen())
+          .put("open_s", round2(idleResult.openSeconds()))
+          .put("heap_before_mib", round2(idleResult.heapBeforeMiB())).put("heap_held_mib", round2(idleResult.heapHeldMiB()))
+          .put("per_websocket_kib", round2(idleResult.perTunnelKiB()))
+          .put("heap_at_requested_mib", round2(idleResult.heapBeforeMiB() + idleResult.perTunnelKiB() * idle / 1024)));
+      redis.close();
+      return summary;
     } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
+  }
+
+  private static WrkResult best(List<WrkResult> runs, String target) {
+    return pick(runs, r -> r.target().equals(target), WrkResult::requestsPerSecond);
+  }
+
+  private static ConsoleEchoBench.Result bestEcho(List<ConsoleEchoBench.Result> runs, String target) {
+    return pick(runs, r -> r.target().equals(target), ConsoleEchoBench.Result::messagesPerSecond);
+  }
+
+  private static <T> T pick(List<T> runs, java.util.function.Predicate<T> which, Function<T, Double> by) {
+    return runs.stream().filter(which).max(Comparator.comparing(by)).orElseThrow();
+  }
+
+  private static JsonObject json(WrkResult r) {
+    return new JsonObject().put("target", r.target()).put("req_per_s", Math.round(r.requestsPerSecond()))
+        .put("p50_ms", r.p50Millis()).put("p99_ms", r.p99Millis());
+  }
+
+  private static JsonObject json(ConsoleEchoBench.Result r) {
+    return new JsonObject().put("target", r.target()).put("msg_per_s", Math.round(r.messagesPerSecond()))
+        .put("p50_ms", r.p50Millis()).put("p99_ms", r.p99Millis());
+  }
+
+  private static double ratio(double a, double b) {
+    return round2(a / b);
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static long maxFileDescriptors() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+      return unix.getMaxFileDescriptorCount();
+    }
+    return Long.MAX_VALUE;
   }
 }
