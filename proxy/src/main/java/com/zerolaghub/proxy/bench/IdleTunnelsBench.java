@@ -20,7 +20,13 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bench proxy}, idle part: N WebSockets opened through the dev-host proxy (IDE cookie,
  * WebSocket tunnel) to backends on several loopback addresses (as containers: at most
  * {@link UpstreamOptions#DEFAULT_MAX_TUNNELS_PER_BACKEND} each), held idle, and the heap used
- * after a full GC. Clients and backends live in the same JVM, so the heap figure is an upper
- * bound for the proxy's share. Needs about 4 file descriptors per WebSocket ({@code ulimit -n}).
- * Blocking; run it from the CLI's thread.
+ * after a full GC. Given a Redis URI, the proxy runs in a JVM of its own ({@link IdleProxyProcess})
+ * and the heap is the proxy's alone; each process then needs about 2 file descriptors per
+ * WebSocket. Without one, clients, backends and proxy share this JVM (an upper bound, 4
+ * descriptors per WebSocket). Blocking; run it from the CLI's thread.
  */
 public final class IdleTunnelsBench {
   private static final String DOMAIN = "bench.test";
@@ -49,7 +56,8 @@ public final class IdleTunnelsBench {
    * @param heapHeldMiB heap used after GC with all of them open and idle
    * @param proxiedOpen tunnels the proxy's metrics count as open then
    */
-  public record Result(int tunnels, double openSeconds, double heapBeforeMiB, double heapHeldMiB, int proxiedOpen) {
+  public record Result(int tunnels, double openSeconds, double heapBeforeMiB, double heapHeldMiB, int proxiedOpen,
+                       boolean proxyApart) {
     public double perTunnelKiB() {
       return tunnels == 0 ? 0 : (heapHeldMiB - heapBeforeMiB) * 1024 / tunnels;
     }
@@ -57,20 +65,41 @@ public final class IdleTunnelsBench {
 
   private final Vertx vertx;
   private final IdeGrants grants;
+  private final String redisUri;
 
+  /** Proxy in this JVM. */
   public IdleTunnelsBench(Vertx vertx, IdeGrants grants) {
+    this(vertx, grants, null);
+  }
+
+  /** Proxy in a JVM of its own, reading sessions from the Redis at {@code redisUri} ({@code grants} writes there). */
+  public IdleTunnelsBench(Vertx vertx, IdeGrants grants, String redisUri) {
     this.vertx = vertx;
     this.grants = grants;
+    this.redisUri = redisUri;
   }
 
-  /** File descriptors {@code tunnels} WebSockets need here, with some slack. */
-  public static long descriptorsNeeded(int tunnels) {
-    return 4L * tunnels + 2_000;
+  private int descriptorsPerTunnel() {
+    return redisUri == null ? 4 : 2;
   }
 
-  /** The most WebSockets {@code descriptors} file descriptors allow here. */
-  public static int tunnelsAllowedBy(long descriptors) {
-    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (descriptors - 2_000) / 4));
+  /** File descriptors {@code tunnels} WebSockets need in each process, with some slack. */
+  public long descriptorsNeeded(int tunnels) {
+    return (long) descriptorsPerTunnel() * tunnels + 2_000;
+  }
+
+  /** The most WebSockets {@code descriptors} file descriptors (per process) allow. */
+  public int tunnelsAllowedBy(long descriptors) {
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (descriptors - 2_000) / descriptorsPerTunnel()));
+  }
+
+  /** The bench's dev servers: one per loopback backend address, 127.0.0.2 on. */
+  static List<DevRoute> routes(int backends) {
+    List<DevRoute> routes = new ArrayList<>();
+    for (int i = 0; i < backends; i++) {
+      routes.add(new DevRoute("srv-idle-" + i, 1000 + i, "user-bench", "127.0.0." + (2 + i), true, true));
+    }
+    return routes;
   }
 
   public Result run(int tunnels) throws Exception {
@@ -84,45 +113,126 @@ public final class IdleTunnelsBench {
     ProxyServer first = new ProxyServer(vertx, idle, new HttpServerOptions().setHost("127.0.0.2"), 1);
     int backendPort = await(first.start(0));
     servers.add(first);
-    List<DevRoute> routes = new ArrayList<>();
+    List<DevRoute> routes = routes(backends);
     List<String> cookies = new ArrayList<>();
     for (int i = 0; i < backends; i++) {
-      String address = "127.0.0." + (2 + i);
       if (i > 0) {
-        ProxyServer backend = new ProxyServer(vertx, idle, new HttpServerOptions().setHost(address), 1);
+        ProxyServer backend = new ProxyServer(vertx, idle, new HttpServerOptions().setHost(routes.get(i).address()), 1);
         await(backend.start(backendPort));
         servers.add(backend);
       }
-      DevRoute route = new DevRoute("srv-idle-" + i, 1000 + i, "user-bench", address, true, true);
-      routes.add(route);
+      DevRoute route = routes.get(i);
       cookies.add(await(grants.openSession(new IdeGrant(route.serverId(), route.vmid(), "user-bench", false), Duration.ofHours(1))));
     }
-    ProxyMetrics metrics = ProxyMetrics.unregistered();
-    CodeServerForwarder forwarder = new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(backendPort), metrics);
-    ProxyServer proxy = new ProxyServer(vertx,
-        new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)),
-        new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
-    int proxyPort = await(proxy.start(0));
+    Proxy proxy = redisUri == null ? new InProcessProxy(backendPort, routes) : new ChildProxy(backendPort, backends);
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(tunnels + 1));
     Queue<WebSocket> open = new ConcurrentLinkedQueue<>();
     try {
-      double before = heapAfterGcMiB();
+      double before = proxy.heapMiB();
       long t0 = System.nanoTime();
-      openAll(client, proxyPort, routes, cookies, tunnels, open);
+      openAll(client, proxy.port(), routes, cookies, tunnels, open);
       double openSeconds = (System.nanoTime() - t0) / 1e9;
       Thread.sleep(2_000); // idle: nothing moves
-      double held = heapAfterGcMiB();
-      return new Result(open.size(), openSeconds, before, held, metrics.open(ProxyMetrics.Kind.WEBSOCKET));
+      double held = proxy.heapMiB();
+      return new Result(open.size(), openSeconds, before, held, proxy.openWebSockets(), redisUri != null);
     } finally {
       for (WebSocket ws : open) {
         ws.close();
       }
       await(client.close());
-      await(proxy.stop());
-      await(forwarder.close());
+      proxy.close();
       for (ProxyServer server : servers) {
         await(server.stop());
       }
+    }
+  }
+
+  /** Where the proxy runs, and how its heap and tunnels are read. */
+  private interface Proxy {
+    int port();
+
+    double heapMiB() throws Exception;
+
+    int openWebSockets() throws Exception;
+
+    void close() throws Exception;
+  }
+
+  private final class InProcessProxy implements Proxy {
+    private final ProxyMetrics metrics = ProxyMetrics.unregistered();
+    private final CodeServerForwarder forwarder;
+    private final ProxyServer server;
+    private final int port;
+
+    InProcessProxy(int backendPort, List<DevRoute> routes) throws Exception {
+      forwarder = new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(backendPort), metrics);
+      server = new ProxyServer(vertx,
+          new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)),
+          new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
+      port = await(server.start(0));
+    }
+
+    public int port() {
+      return port;
+    }
+
+    public double heapMiB() throws Exception {
+      return heapAfterGcMiB();
+    }
+
+    public int openWebSockets() {
+      return metrics.open(ProxyMetrics.Kind.WEBSOCKET);
+    }
+
+    public void close() throws Exception {
+      await(server.stop());
+      await(forwarder.close());
+    }
+  }
+
+  /** {@link IdleProxyProcess} started with this JVM's java and class path; talks over its stdin/stdout. */
+  private final class ChildProxy implements Proxy {
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+    private final int port;
+
+    ChildProxy(int backendPort, int backends) throws Exception {
+      String javaCommand = ProcessHandle.current().info().command().orElse("java");
+      Path log = Files.createTempFile("zlh-idle-proxy", ".log");
+      process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), IdleProxyProcess.class.getName(),
+          redisUri, Integer.toString(backendPort), Integer.toString(backends), DOMAIN)
+          .redirectError(log.toFile())
+          .start();
+      out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+      port = Integer.parseInt(answer("port", null));
+    }
+
+    /** Sends {@code command} (unless null) and returns the value of the next line starting with {@code key}. */
+    private String answer(String key, String command) throws Exception {
+      if (command != null) in.println(command);
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith(key + " ")) return line.substring(key.length() + 1).trim();
+      }
+      throw new IllegalStateException("the proxy process ended (exit " + process.waitFor() + ") before saying " + key);
+    }
+
+    public int port() {
+      return port;
+    }
+
+    public double heapMiB() throws Exception {
+      return Double.parseDouble(answer("heap", "heap"));
+    }
+
+    public int openWebSockets() throws Exception {
+      return Integer.parseInt(answer("open", "open"));
+    }
+
+    public void close() throws Exception {
+      in.close();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
     }
   }
 
@@ -166,7 +276,7 @@ public final class IdleTunnelsBench {
     done.future().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
   }
 
-  private static double heapAfterGcMiB() throws InterruptedException {
+  static double heapAfterGcMiB() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(200);

@@ -92,15 +92,17 @@ public final class ProxyBenchmark implements Benchmark {
         redis.close();
         return summary;
       }
+      // the proxy in a JVM of its own: its heap alone, and a whole open-files limit for its two sockets per WebSocket
+      IdleTunnelsBench idleBench = new IdleTunnelsBench(vertx, grants, redisServer.uri());
       long fds = maxFileDescriptors();
-      int held = Math.min(idle, IdleTunnelsBench.tunnelsAllowedBy(fds));
+      int held = Math.min(idle, idleBench.tunnelsAllowedBy(fds));
       if (held < idle) {
-        log.warn("ulimit -n is {}: {} WebSockets need {}; holding {}", fds, idle, IdleTunnelsBench.descriptorsNeeded(idle), held);
+        log.warn("ulimit -n is {}: {} WebSockets need {} per process; holding {}", fds, idle, idleBench.descriptorsNeeded(idle), held);
       }
-      IdleTunnelsBench.Result idleResult = new IdleTunnelsBench(vertx, grants).run(held);
+      IdleTunnelsBench.Result idleResult = idleBench.run(held);
       log.info("idle {}", idleResult);
       summary.put("idle", new JsonObject().put("requested", idle).put("open_files_limit", fds)
-          .put("websockets", idleResult.tunnels()).put("proxied_open", idleResult.proxiedOpen())
+          .put("proxy_in_own_jvm", idleResult.proxyApart()).put("websockets", idleResult.tunnels()).put("proxied_open", idleResult.proxiedOpen())
           .put("open_s", round2(idleResult.openSeconds()))
           .put("heap_before_mib", round2(idleResult.heapBeforeMiB())).put("heap_held_mib", round2(idleResult.heapHeldMiB()))
           .put("per_websocket_kib", round2(idleResult.perTunnelKiB()))

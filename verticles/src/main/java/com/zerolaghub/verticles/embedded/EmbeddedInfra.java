@@ -40,7 +40,7 @@ public final class EmbeddedInfra implements AutoCloseable {
       if (config.redis().embedded()) {
         long t0 = System.nanoTime();
         redis = EmbeddedRedisServer.start(dataDir);
-        resolved = resolved.withRedis(new RedisConfig(redis.uri()));
+        resolved = resolved.withRedis(new RedisConfig(redis.uri(), resolved.redis().maxPoolSize(), resolved.redis().maxPoolWaiting()));
         log.info("embedded Redis at {} ({} ms)", redis.uri(), (System.nanoTime() - t0) / 1_000_000);
       }
       return new EmbeddedInfra(postgres, redis, resolved);

@@ -22,7 +22,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -156,7 +155,7 @@ public final class Platform {
         .connectingTo(db.connectOptions())
         .using(vertx)
         .build();
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis().uri()));
+    redis = Redis.createClient(vertx, config.redis().clientOptions());
     EventCodec codec = new EventCodec();
     AppendSignal signal = new AppendSignal();
     crossNode = new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
