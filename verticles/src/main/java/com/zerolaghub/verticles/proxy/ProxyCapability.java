@@ -58,7 +58,8 @@ public final class ProxyCapability implements Capability {
   private CodeServerForwarder forwarder;
   private ProxyServer devHostServer;
   private ConsoleBridge console;
-  private IdeTokenIssuer issuer;
+  private volatile IdeTokenIssuer issuer;
+  private volatile int devHostPort = -1;
   private RouteTable routes;
 
   /** @param suspendedOwner whether an account is suspended by billing (its consoles are refused) */
@@ -100,9 +101,16 @@ public final class ProxyCapability implements Capability {
     };
     forwarder = new CodeServerForwarder(ctx.vertx(), UpstreamOptions.defaults(), metrics);
     IdeGrants grants = new CachingIdeGrants(new RedisIdeGrants(ctx.redis()));
-    int publicPort = cfg.publicPort() == 0 ? cfg.port() : cfg.publicPort();
-    IdeOptions ide = IdeOptions.defaults(cfg.devDomain()).withPublicOrigin(cfg.publicScheme(), publicPort);
-    issuer = new IdeTokenIssuer(grants, ide, clock);
+    IdeOptions ide = IdeOptions.defaults(cfg.devDomain());
+    boolean portOnceBound = cfg.publicPort() == 0 && cfg.port() == 0;
+    if (portOnceBound && !ctx.config().roles().proxy()) {
+      return Future.failedFuture(new IllegalStateException(
+          "proxy.port 0 takes any free port, which another node cannot know: set proxy.publicPort on nodes without the proxy role"));
+    }
+    if (!portOnceBound) {
+      issuer = new IdeTokenIssuer(grants,
+          ide.withPublicOrigin(cfg.publicScheme(), cfg.publicPort() == 0 ? cfg.port() : cfg.publicPort()), clock);
+    }
 
     if (ctx.config().roles().api()) {
       // The bridge's own connect timeout (10 s) decides; the agent client must not cut it shorter.
@@ -122,8 +130,18 @@ public final class ProxyCapability implements Capability {
     devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide),
         new io.vertx.core.http.HttpServerOptions().setHost(cfg.host()));
     return devHostServer.start(cfg.port())
-        .onSuccess(port -> log.info("dev-host proxy listening on {} for dev-<vmid>.{}", port, cfg.devDomain()))
+        .onSuccess(port -> {
+          devHostPort = port;
+          // hosted IDE links name the port the listener got when the configuration said "any"
+          if (portOnceBound) issuer = new IdeTokenIssuer(grants, ide.withPublicOrigin(cfg.publicScheme(), port), clock);
+          log.info("dev-host proxy listening on {} for dev-<vmid>.{}", port, cfg.devDomain());
+        })
         .mapEmpty();
+  }
+
+  /** The port the dev-host proxy listens on, or -1 when this node does not run it. */
+  public int devHostPort() {
+    return devHostPort;
   }
 
   /** Closes the live consoles of a server, e.g. 4409 when its account is suspended. */

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.billing;
 
+import com.zerolaghub.verticles.testing.WiredNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.Checkpoint;

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.billing;
+package com.zerolaghub.verticles.testing;
 
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.AuthConfig;
@@ -8,6 +8,7 @@ import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
+import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
@@ -30,31 +31,39 @@ import java.util.concurrent.TimeUnit;
  * sessions, servers on the built-in simulators, billing, support, the proxy with its console
  * bridge) on a given clock, and a blocking HTTP client for it.
  */
-final class WiredNode implements AutoCloseable {
-  static final String WEBHOOK_SECRET = "whsec_test_dunning";
-  static final String STRIPE_KEY = "sk_test_sim";
+public final class WiredNode implements AutoCloseable {
+  public static final String WEBHOOK_SECRET = "whsec_test_dunning";
+  public static final String STRIPE_KEY = "sk_test_sim";
 
-  final Platform platform;
-  final ServersCapability servers;
+  public final Platform platform;
+  public final ServersCapability servers;
+  public final ProxyCapability proxy;
   private final Clock clock;
   private final StripeWebhookSigner signer = new StripeWebhookSigner(WEBHOOK_SECRET);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private WiredNode(Platform platform, ServersCapability servers, Clock clock) {
+  private WiredNode(Platform platform, ServersCapability servers, ProxyCapability proxy, Clock clock) {
     this.platform = platform;
     this.servers = servers;
+    this.proxy = proxy;
     this.clock = clock;
   }
 
   /** Simulators with instant tasks, short server deadlines, the worker looking for due steps every 50 ms. */
-  static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning) throws Exception {
+  public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning) throws Exception {
+    return start(clock, stripeApiBase, warning, finalWarning, new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
+  }
+
+  /** The same with the given proxy configuration. */
+  public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy)
+      throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
     PlatformConfig config = TestNode.config(db, db.port())
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
         .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
-        .withProxy(new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1))
+        .withProxy(proxy)
         .withBilling(BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
             .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)));
     List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
@@ -62,19 +71,21 @@ final class WiredNode implements AutoCloseable {
         .map(ServersCapability.class::cast).findFirst().orElseThrow();
     Platform platform = Platform.builder(config).capabilities(capabilities).start()
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    return new WiredNode(platform, servers, clock);
+    ProxyCapability proxyCapability = capabilities.stream().filter(ProxyCapability.class::isInstance)
+        .map(ProxyCapability.class::cast).findFirst().orElseThrow();
+    return new WiredNode(platform, servers, proxyCapability, clock);
   }
 
-  SimulatedSystems sims() {
+  public SimulatedSystems sims() {
     return servers.simulators().orElseThrow();
   }
 
-  int port() {
+  public int port() {
     return platform.httpPort();
   }
 
   /** Registers and signs in a new customer; answers {@code [accountId, bearer token]}. */
-  String[] signUp() throws Exception {
+  public String[] signUp() throws Exception {
     String user = "u" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
     String email = user + "@example.com";
     JsonObject registration = new JsonObject().put("email", email).put("password", "correct horse battery")
@@ -88,7 +99,7 @@ final class WiredNode implements AutoCloseable {
     return new String[] {body.getJsonObject("user").getString("id"), body.getString("token")};
   }
 
-  HttpResponse<String> send(String token, String method, String path, JsonObject body) throws Exception {
+  public HttpResponse<String> send(String token, String method, String path, JsonObject body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
         .timeout(Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
@@ -98,7 +109,7 @@ final class WiredNode implements AutoCloseable {
   }
 
   /** Posts a Stripe event to the webhook, signed with the test secret at the node's current time. */
-  HttpResponse<String> deliver(String payload) throws Exception {
+  public HttpResponse<String> deliver(String payload) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/billing/webhook"))
         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
         .header("Stripe-Signature", signer.header(payload, clock.instant().getEpochSecond()))
@@ -107,7 +118,7 @@ final class WiredNode implements AutoCloseable {
   }
 
   /** {@code GET} on the simulated Proxmox's own API, as any Proxmox client would ask it. */
-  JsonObject proxmox(String path) throws Exception {
+  public JsonObject proxmox(String path) throws Exception {
     SimulatedSystems sims = sims();
     HttpRequest request = HttpRequest.newBuilder(URI.create(sims.proxmox().apiBase() + path)).timeout(Duration.ofSeconds(5))
         .header("Authorization", sims.proxmoxAuthorization()).GET().build();
@@ -117,7 +128,7 @@ final class WiredNode implements AutoCloseable {
   }
 
   /** The container's status as Proxmox reports it ({@code running} or {@code stopped}). */
-  String containerStatus(int vmid) throws Exception {
+  public String containerStatus(int vmid) throws Exception {
     return proxmox("/nodes/" + sims().proxmox().node() + "/lxc/" + vmid + "/status/current").getJsonObject("data")
         .getString("status");
   }
