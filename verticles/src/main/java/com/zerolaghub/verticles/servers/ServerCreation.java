@@ -15,7 +15,9 @@ import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.servers.ServerEvent;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,7 @@ final class ServerCreation {
   private final EventCodec codec;
   private final Catalog catalog;
   private final QuotaPolicy quota;
+  private final ConcurrentHashMap<String, Future<?>> lanes = new ConcurrentHashMap<>();
 
   ServerCreation(EventStore store, EventCodec codec, Catalog catalog, QuotaPolicy quota) {
     this.store = store;
@@ -38,7 +41,34 @@ final class ServerCreation {
     this.quota = quota;
   }
 
+  /**
+   * One account's creates on this node take turns (its last create's future per owner): each
+   * decides on the slots the one before it left, instead of racing it to the same stream version.
+   * Racing another node is still settled by re-reading and deciding again, a bounded number of times.
+   */
   Future<Creation.Accepted> create(CreateServer c, EventMetadata metadata) {
+    Promise<Creation.Accepted> done = Promise.promise();
+    Future<Creation.Accepted> mine = done.future();
+    Future<?> before = lanes.put(c.ownerId(), mine);
+    mine.onComplete(x -> lanes.remove(c.ownerId(), mine));
+    if (before == null) {
+      decideInto(c, metadata, done);
+    } else {
+      before.onComplete(x -> decideInto(c, metadata, done));
+    }
+    return mine;
+  }
+
+  /** Never leaves {@code done} open: a stuck turn would stall the account's later creates. */
+  private void decideInto(CreateServer c, EventMetadata metadata, Promise<Creation.Accepted> done) {
+    try {
+      decide(c, metadata).onComplete(done);
+    } catch (RuntimeException e) {
+      done.tryFail(e);
+    }
+  }
+
+  private Future<Creation.Accepted> decide(CreateServer c, EventMetadata metadata) {
     return readClaim(c).compose(claim -> {
       Optional<Creation.Accepted> existing;
       try {
