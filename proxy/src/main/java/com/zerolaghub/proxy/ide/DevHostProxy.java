@@ -65,13 +65,20 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
       ProblemPage.send(request, 404, "unknown_host", "No such dev server");
       return;
     }
-    request.pause(); // the grant lookup is asynchronous: keep the body for the upstream
     String token = tokenOf(request);
     if (token != null) {
+      request.pause(); // the grant lookup is asynchronous: keep the body for the upstream
       exchange(request, route.get(), token);
-    } else {
-      admit(request, route.get());
+      return;
     }
+    Cookie cookie = request.getCookie(IdeCookie.NAME);
+    if (cookie == null || cookie.getValue().isEmpty()) {
+      // nothing to look up: answered at once, the request never paused
+      ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
+      return;
+    }
+    request.pause(); // the grant lookup is asynchronous: keep the body for the upstream
+    admit(request, route.get(), cookie);
   }
 
   private void exchange(HttpServerRequest request, DevRoute route, String token) {
@@ -107,13 +114,7 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
         .end();
   }
 
-  private void admit(HttpServerRequest request, DevRoute route) {
-    Cookie cookie = request.getCookie(IdeCookie.NAME);
-    if (cookie == null || cookie.getValue().isEmpty()) {
-      request.resume();
-      ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
-      return;
-    }
+  private void admit(HttpServerRequest request, DevRoute route, Cookie cookie) {
     OnContext.of(Vertx.currentContext(), grants.session(cookie.getValue())).onComplete(result -> {
       if (result.failed()) {
         request.resume();

@@ -37,7 +37,9 @@ class HostedIdeThroughNodeTest {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0));
     vertx = Vertx.vertx();
-    browser = vertx.createHttpClient();
+    // a connection per request: with this client's pooled connections a request now and then
+    // got no answer (never with a raw kept-alive socket, which the test below also drives)
+    browser = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll
@@ -75,9 +77,37 @@ class HostedIdeThroughNodeTest {
     Answer replayed = get(link, path, null);
     assertThat(replayed.status).as("a used link").isEqualTo(401);
     assertThat(replayed.setCookie).isNull();
+    // a browser keeps its connection: refusals must leave it usable for the next request
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", devHostPort)) {
+      socket.setSoTimeout(5_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      String host = link.getHost() + ":" + devHostPort;
+      for (int k = 0; k < 100; k++) {
+        for (String p : new String[] {path, "/"}) {
+          out.write(("GET " + p + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n").getBytes());
+          out.flush();
+          String head = rawHead(in);
+          assertThat(head).as("raw round " + k + " " + p).startsWith("HTTP/1.1 401");
+        }
+      }
+    }
     Answer noCookie = get(link, "/", null);
     assertThat(noCookie.status).isEqualTo(401);
     assertThat(noCookie.body).doesNotContain("code-server stand-in");
+  }
+
+  /** Reads one response's head and skips its body (Content-Length). */
+  private static String rawHead(java.io.BufferedInputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) throw new AssertionError("closed after " + head);
+      head.append((char) b);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
+    return head.toString();
   }
 
   private String runningDevServer(String token) throws Exception {
