@@ -30,4 +30,20 @@ public sealed interface ServerCommand {
       return event.at();
     }
   }
+
+  /**
+   * Several records in one append, each decided on the state the ones before it leave (e.g. a
+   * step's outcome and the next step's intent: no outside effect lies between them).
+   */
+  record RecordInOrder(java.util.List<OperationEvent> events) implements ServerCommand {
+    public RecordInOrder {
+      if (events.isEmpty()) throw new IllegalArgumentException("nothing to record");
+      events = java.util.List.copyOf(events);
+    }
+
+    @Override
+    public Instant now() {
+      return events.get(0).at();
+    }
+  }
 }

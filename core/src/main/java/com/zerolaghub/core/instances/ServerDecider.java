@@ -8,6 +8,7 @@ import com.zerolaghub.events.servers.ProvisioningPhase;
 import com.zerolaghub.core.command.Decider;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.instances.ServerCommand.Record;
+import com.zerolaghub.core.instances.ServerCommand.RecordInOrder;
 import com.zerolaghub.core.instances.ServerCommand.RequestDeletion;
 import com.zerolaghub.core.instances.ServerCommand.RequestHostAction;
 import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
@@ -56,6 +57,7 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
     if (command instanceof RequestHostAction c) return hostAction(c, s);
     if (command instanceof RequestDeletion c) return deletion(c, s);
     if (command instanceof Record c) return record(c.event(), s);
+    if (command instanceof RecordInOrder c) return recordInOrder(c, s);
     throw new IllegalArgumentException("unknown command " + command);
   }
 
@@ -83,6 +85,18 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
     }
     if (s.hostState().mayRun()) throw new Rejection(Rejection.Kind.CONFLICT, "host-running", HOST_RUNNING_MESSAGE);
     return List.of(new DeletionRequested(s.serverId(), s.ownerId(), c.operationId(), c.now()));
+  }
+
+  private static List<ServerEvent> recordInOrder(RecordInOrder c, ServerState s) {
+    List<ServerEvent> decided = new java.util.ArrayList<>();
+    ServerState at = s;
+    for (OperationEvent e : c.events()) {
+      for (ServerEvent d : record(e, at)) {
+        decided.add(d);
+        at = at.apply(d);
+      }
+    }
+    return decided;
   }
 
   private static List<ServerEvent> record(OperationEvent e, ServerState s) {

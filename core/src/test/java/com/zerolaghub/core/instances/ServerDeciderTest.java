@@ -34,6 +34,55 @@ class ServerDeciderTest {
   }
 
   @Test
+  void anOutcomeAndTheNextIntentRecordedTogetherEndAsTwoSeparateRecordsWouldAndACrashAfterThemRepeatsTheStep() {
+    ServerState s = runner.requested(Runner.GAME);
+    for (int i = 0; i < 4; i++) s = runner.perform(s, runner.saga.next(s)); // allocate, clone, await clone, set resources
+    ProvisioningStep start = runner.saga.next(s);
+    assertThat(start).isInstanceOf(ProvisioningStep.StartContainer.class);
+    s = runner.record(s, ProvisioningRecords.intent(s, (ProvisioningStep.Act) start, runner.now()));
+    ServerState started = s;
+
+    ServerEvent.OperationEvent outcome = ProvisioningRecords.containerStarted(started, "127.0.10.1", runner.now());
+    ServerState afterOutcome = started.apply(outcome);
+    ProvisioningStep.Act awaitAgent = (ProvisioningStep.Act) runner.saga.next(afterOutcome);
+    ProvisioningStep.Act pushConfig = (ProvisioningStep.Act) runner.saga.next(runner.record(afterOutcome,
+        ProvisioningRecords.agentReachable(afterOutcome, runner.now())));
+    ServerState reachable = runner.record(afterOutcome, ProvisioningRecords.agentReachable(afterOutcome, runner.now()));
+    ServerEvent.OperationEvent nextIntent = ProvisioningRecords.intent(reachable, pushConfig, runner.now());
+    List<ServerEvent> both = decider.decide(new ServerCommand.RecordInOrder(List.of(
+        ProvisioningRecords.agentReachable(afterOutcome, runner.now()), nextIntent)), afterOutcome);
+
+    assertThat(awaitAgent).isInstanceOf(ProvisioningStep.AwaitAgent.class);
+    assertThat(both).hasSize(2);
+    ServerState crashed = runner.apply(afterOutcome, both);
+    assertThat(crashed.provisioning().isOpen(ProvisioningPhase.PUSH_CONFIG)).isTrue();
+    assertThat(runner.saga.next(crashed)).as("an idempotent step whose intent has no outcome runs again")
+        .isInstanceOf(ProvisioningStep.PushAgentConfig.class);
+  }
+
+  @Test
+  void recordingInOrderDropsAnAlreadyRecordedOutcomeAndStillRecordsWhatFollows() {
+    ServerState s = runner.requested(Runner.GAME);
+    for (int i = 0; i < 3; i++) s = runner.perform(s, runner.saga.next(s)); // through the clone task's end
+    ServerState cloned = s;
+    ServerEvent.OperationEvent again = ProvisioningRecords.cloneFinished(cloned, runner.now());
+    ProvisioningStep.Act resources = (ProvisioningStep.Act) runner.saga.next(cloned);
+    List<ServerEvent> decided = decider.decide(new ServerCommand.RecordInOrder(List.of(again,
+        ProvisioningRecords.intent(cloned, resources, runner.now()))), cloned);
+    assertThat(decided).singleElement().isInstanceOf(ServerEvent.ProvisioningStepStarted.class);
+  }
+
+  @Test
+  void recordingInOrderRefusesAStaleOperationAsASingleRecordDoes() {
+    ServerState s = runner.requested(Runner.GAME);
+    ServerState requested = s;
+    ServerEvent.OperationEvent stale = new ServerEvent.ProvisioningStepCompleted(requested.serverId(), "op-other",
+        ProvisioningPhase.AWAIT_CLONE, null, null, null, null, null, runner.now());
+    assertRejected(() -> decider.decide(new ServerCommand.RecordInOrder(List.of(stale)), requested),
+        Rejection.Kind.CONFLICT, "stale-operation");
+  }
+
+  @Test
   void deleteIsRefusedWhileTheHostRunsAndNothingIsStopped() {
     ServerState running = runner.provisioned(Runner.GAME);
     assertThatThrownBy(() -> delete(running, owner)).isInstanceOfSatisfying(Rejection.class, e -> {

@@ -31,10 +31,12 @@ import com.zerolaghub.core.instances.VmidClaim;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.servers.ProvisioningPhase;
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Carries out provisioning steps through the ports, as {@link ProvisioningSaga} decides them.
@@ -78,29 +80,29 @@ final class ProvisioningSteps {
       return run.act(s, v.phase().wireName(), null, st -> inInventory(v.vmid()),
           (st, present) -> ProvisioningRecords.cloneVerified(st, present,
               "CT " + v.vmid() + (present ? " is" : " is not") + " in the inventory", run.now()),
-          failure(run, v.phase()));
+          failure(run, v.phase()), next(run));
     }
     if (step instanceof AwaitCloneTask a) {
       return run.act(s, a.phase().wireName(), null, st -> awaitClone(a),
-          (st, v) -> ProvisioningRecords.cloneFinished(st, run.now()), failure(run, a.phase()));
+          (st, v) -> ProvisioningRecords.cloneFinished(st, run.now()), failure(run, a.phase()), next(run));
     }
     if (step instanceof SetResources r) {
       return run.act(s, r.phase().wireName(), ProvisioningRecords.intent(s, r, run.now()),
           st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib()))
               .compose(v -> ports.proxmox().setEnvironment(r.vmid(), ContainerEnvironment.agentToken(tokens.tokenFor(st.serverId()))))),
-          (st, v) -> ProvisioningRecords.resourcesSet(st, run.now()), failure(run, r.phase()));
+          (st, v) -> ProvisioningRecords.resourcesSet(st, run.now()), failure(run, r.phase()), next(run));
     }
     if (step instanceof StartContainer c) {
       return run.act(s, c.phase().wireName(), ProvisioningRecords.intent(s, c, run.now()),
           st -> repeat(() -> startIfStopped(c.vmid())).compose(v -> repeat(() -> ports.proxmox().containerAddress(c.vmid()))),
-          (st, address) -> ProvisioningRecords.containerStarted(st, address, run.now()), failure(run, c.phase()));
+          (st, address) -> ProvisioningRecords.containerStarted(st, address, run.now()), failure(run, c.phase()), next(run));
     }
     if (step instanceof AwaitAgent a) {
       return run.act(s, a.phase().wireName(), null,
           st -> retry.poll(settings.agentWait(), () -> ports.agents().health(agent(st, a.address())).map(v -> true),
               Failures::transientFailure,
               () -> new StepFailed("the agent of CT " + a.vmid() + " did not answer within " + seconds(settings.agentWait()), false)),
-          (st, v) -> ProvisioningRecords.agentReachable(st, run.now()), failure(run, a.phase()));
+          (st, v) -> ProvisioningRecords.agentReachable(st, run.now()), failure(run, a.phase()), next(run));
     }
     if (step instanceof PushAgentConfig p) {
       return run.act(s, p.phase().wireName(), ProvisioningRecords.intent(s, p, run.now()),
@@ -109,19 +111,33 @@ final class ProvisioningSteps {
             return repeat(() -> ports.agents().pushConfig(agent(st, p.address()), new AgentConfig(token, settingsOf(p.config()))))
                 .map(v -> AgentTokens.hash(token));
           },
-          (st, hash) -> ProvisioningRecords.configPushed(st, hash, run.now()), failure(run, p.phase()));
+          (st, hash) -> ProvisioningRecords.configPushed(st, hash, run.now()), failure(run, p.phase()), next(run));
     }
     if (step instanceof PublishDns d) {
       return run.act(s, d.phase().wireName(), ProvisioningRecords.intent(s, d, run.now()),
           st -> repeat(() -> edge.publishSrv(d.slug())),
-          (st, id) -> ProvisioningRecords.dnsPublished(st, id, run.now()), failure(run, d.phase()));
+          (st, id) -> ProvisioningRecords.dnsPublished(st, id, run.now()), failure(run, d.phase()), next(run));
     }
     if (step instanceof RegisterVelocity v) {
       return run.act(s, v.phase().wireName(), ProvisioningRecords.intent(s, v, run.now()),
           st -> repeat(() -> edge.register(v.name(), v.address(), v.port())),
-          (st, x) -> ProvisioningRecords.velocityRegistered(st, run.now()), failure(run, v.phase()));
+          (st, x) -> ProvisioningRecords.velocityRegistered(st, run.now()), failure(run, v.phase()), next(run));
     }
     return Future.failedFuture(new IllegalStateException("no way to perform " + step));
+  }
+
+  /**
+   * The next step's intent, from the state a step's outcome leaves, to append with that outcome;
+   * null when the next step records none, or is the clone (a recorded clone intent without an
+   * outcome means "look before cloning", which this run has no reason to do).
+   */
+  private Function<ServerState, ProvisioningStepStarted> next(Run run) {
+    return after -> {
+      ProvisioningStep step = saga.next(after);
+      return step instanceof ProvisioningStep.Act a && a.recordsIntent() && !(step instanceof Clone)
+          ? ProvisioningRecords.intent(after, a, run.now())
+          : null;
+    };
   }
 
   // ---- vmid -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import com.zerolaghub.core.instances.PlannedAppend;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
+import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,12 @@ final class Run {
    * another writer's event is noticed there (and the stream read afresh).
    */
   private CommandHandler.Loaded<ServerState> known;
+  /**
+   * The phase whose intent this run recorded together with the previous step's outcome and has
+   * not acted on yet: its act records no intent again. Cleared when the log is read afresh (then
+   * the intent counts as an earlier attempt, as after a crash).
+   */
+  private String intentRecordedFor;
 
   Run(String serverId, ServerLog log, EventMetadata metadata, BooleanSupplier inCharge, RunnerHooks hooks, Clock clock) {
     this.serverId = serverId;
@@ -62,12 +69,14 @@ final class Run {
 
   /** Reads the state from the log. */
   Future<CommandHandler.Loaded<ServerState>> reload() {
+    intentRecordedFor = null;
     return log.load(serverId).onSuccess(l -> known = l);
   }
 
   /** The next read goes to the log (after a write that bypassed {@link #record}). */
   void forget() {
     known = null;
+    intentRecordedFor = null;
   }
 
   /** An atomic write across streams (vmid claims, deletion); the next load reads the log. */
@@ -77,13 +86,26 @@ final class Run {
   }
 
   Future<ServerState> record(OperationEvent event) {
+    return record(List.of(event));
+  }
+
+  /** Records {@code events} in order in one append. */
+  Future<ServerState> record(List<OperationEvent> events) {
     CommandHandler.Loaded<ServerState> base = known;
     known = null; // unknown until this record's outcome is in
-    return log.recordOn(base, event, metadata.withCorrelation(event.operationId()))
+    intentRecordedFor = null;
+    return log.recordOn(base, events, metadata.withCorrelation(events.get(0).operationId()))
         .map(after -> {
           known = after;
           return after.state();
         });
+  }
+
+  /** Whether {@code phase}'s intent is already recorded by this run (and not acted on); answers once. */
+  private boolean takeRecordedIntent(String phase) {
+    boolean recorded = phase.equals(intentRecordedFor);
+    intentRecordedFor = null;
+    return recorded;
   }
 
   /** Before any outside effect: a worker that lost its lease or is stopping acts no more. */
@@ -110,13 +132,30 @@ final class Run {
                        Function<ServerState, Future<T>> action,
                        BiFunction<ServerState, T, OperationEvent> outcome,
                        BiFunction<ServerState, StepFailed, OperationEvent> failure) {
+    return act(s, phase, intent, action, outcome, failure, null);
+  }
+
+  /**
+   * As above; {@code nextIntent} (when not null) gives the next step's intent from the state the
+   * outcome leaves, or null, and that intent is appended with the outcome: one durable write
+   * fewer per step, and a crash between the two records looks exactly like a crash after an intent.
+   */
+  <T> Future<Void> act(ServerState s, String phase, OperationEvent intent,
+                       Function<ServerState, Future<T>> action,
+                       BiFunction<ServerState, T, OperationEvent> outcome,
+                       BiFunction<ServerState, StepFailed, OperationEvent> failure,
+                       Function<ServerState, ProvisioningStepStarted> nextIntent) {
     checkInCharge();
-    Future<ServerState> ready = intent == null ? Future.succeededFuture(s) : record(intent);
+    boolean alreadyRecorded = takeRecordedIntent(phase);
+    Future<ServerState> ready = intent == null || alreadyRecorded ? Future.succeededFuture(s) : record(intent);
     return ready.compose(st -> {
       beforeAct(phase);
       return action.apply(st).compose(result -> {
         afterAct(phase);
-        return record(outcome.apply(st, result));
+        OperationEvent done = outcome.apply(st, result);
+        ProvisioningStepStarted next = nextIntent == null ? null : nextIntent.apply(st.apply(done));
+        if (next == null) return record(done);
+        return record(List.of(done, next)).onSuccess(after -> intentRecordedFor = next.step().wireName());
       }).recover(err -> {
         StepFailed failed = err instanceof StepFailed f ? f
             : err instanceof OutsideSystemException ? StepFailed.of(phase, err) : null;

@@ -60,6 +60,20 @@ public final class ServerLog {
             : Future.failedFuture(err));
   }
 
+  /** Several records decided in order and appended together (one durable write); see {@link ServerCommand.RecordInOrder}. */
+  public Future<CommandHandler.Loaded<ServerState>> recordOn(CommandHandler.Loaded<ServerState> known, List<OperationEvent> events,
+                                                             EventMetadata metadata) {
+    if (events.size() == 1) return recordOn(known, events.get(0), metadata);
+    StreamId stream = ServerDecider.stream(events.get(0).serverId());
+    ServerCommand.RecordInOrder command = new ServerCommand.RecordInOrder(events);
+    return (known == null ? handler.handle(stream, decider, command, metadata)
+            : handler.handle(stream, decider, command, metadata, known))
+        .map(r -> new CommandHandler.Loaded<>(r.state(), r.version()))
+        .recover(err -> err instanceof Rejection r
+            ? Future.failedFuture(new RunnerStopped(r.getMessage()))
+            : Future.failedFuture(err));
+  }
+
   public Future<List<ServerEvent>> read(StreamId stream) {
     return store.readStream(stream).map(events -> events.stream().map(e -> (ServerEvent) codec.decode(e)).toList());
   }
