@@ -238,7 +238,7 @@ for i in range(1, n + 1):
         print("mn%d: %s" % (i, text))
         sys.exit(1)
 PY
-log "$servers creates accepted ($(wc -l <"$work/create-retries.txt" 2>/dev/null || echo 0) retried after a 409 or a timeout)"
+log "$servers creates accepted ($(cat "$work/create-retries.txt" 2>/dev/null | wc -l) retried after a 409 or a timeout)"
 
 # Counts: "<ended> <succeeded>" over our operations, from any node's API ("0 0" if none answers).
 progress() {
