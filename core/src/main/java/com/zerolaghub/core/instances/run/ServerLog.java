@@ -50,22 +50,20 @@ public final class ServerLog {
    */
   public Future<CommandHandler.Loaded<ServerState>> recordOn(CommandHandler.Loaded<ServerState> known, OperationEvent event,
                                                              EventMetadata metadata) {
-    StreamId stream = ServerDecider.stream(event.serverId());
-    ServerCommand.Record command = new ServerCommand.Record(event);
-    return (known == null ? handler.handle(stream, decider, command, metadata)
-            : handler.handle(stream, decider, command, metadata, known))
-        .map(r -> new CommandHandler.Loaded<>(r.state(), r.version()))
-        .recover(err -> err instanceof Rejection r
-            ? Future.failedFuture(new RunnerStopped(r.getMessage()))
-            : Future.failedFuture(err));
+    return handle(known, event.serverId(), new ServerCommand.Record(event), metadata);
   }
 
   /** Several records decided in order and appended together (one durable write); see {@link ServerCommand.RecordInOrder}. */
   public Future<CommandHandler.Loaded<ServerState>> recordOn(CommandHandler.Loaded<ServerState> known, List<OperationEvent> events,
                                                              EventMetadata metadata) {
     if (events.size() == 1) return recordOn(known, events.get(0), metadata);
-    StreamId stream = ServerDecider.stream(events.get(0).serverId());
-    ServerCommand.RecordInOrder command = new ServerCommand.RecordInOrder(events);
+    return handle(known, events.get(0).serverId(), new ServerCommand.RecordInOrder(events), metadata);
+  }
+
+  /** Decides on {@code known} (or the stream read afresh); a refusal means another runner moved the server on. */
+  private Future<CommandHandler.Loaded<ServerState>> handle(CommandHandler.Loaded<ServerState> known, String serverId,
+                                                            ServerCommand command, EventMetadata metadata) {
+    StreamId stream = ServerDecider.stream(serverId);
     return (known == null ? handler.handle(stream, decider, command, metadata)
             : handler.handle(stream, decider, command, metadata, known))
         .map(r -> new CommandHandler.Loaded<>(r.state(), r.version()))
