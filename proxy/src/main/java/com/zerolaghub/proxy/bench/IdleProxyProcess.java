@@ -2,15 +2,10 @@ package com.zerolaghub.proxy.bench;
 
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
-import com.zerolaghub.proxy.ide.CachingIdeGrants;
 import com.zerolaghub.proxy.ide.CodeServerForwarder;
-import com.zerolaghub.proxy.ide.DevHostProxy;
-import com.zerolaghub.proxy.ide.IdeOptions;
 import com.zerolaghub.proxy.ide.RedisIdeGrants;
 import com.zerolaghub.proxy.ide.UpstreamOptions;
-import com.zerolaghub.proxy.routing.RouteSnapshot;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.io.BufferedReader;
@@ -39,10 +34,8 @@ public final class IdleProxyProcess {
     ProxyMetrics metrics = ProxyMetrics.unregistered();
     CodeServerForwarder forwarder =
         new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(backendPort), metrics);
-    ProxyServer proxy = new ProxyServer(vertx,
-        new DevHostProxy(RouteSnapshot.of(IdleTunnelsBench.routes(backends)), new CachingIdeGrants(new RedisIdeGrants(redis)),
-            forwarder, IdeOptions.defaults(domain)),
-        new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
+    ProxyServer proxy = IdleTunnelsBench.devHostProxy(vertx, IdleTunnelsBench.routes(backends), new RedisIdeGrants(redis),
+        forwarder, domain);
     int port = proxy.start(0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     System.out.println("port " + port);
     System.out.flush();

@@ -93,6 +93,13 @@ public final class IdleTunnelsBench {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (descriptors - 2_000) / descriptorsPerTunnel()));
   }
 
+  /** The dev-host proxy as the bench runs it, in this JVM or in {@link IdleProxyProcess}: sessions cached over {@code grants}. */
+  static ProxyServer devHostProxy(Vertx vertx, List<DevRoute> routes, IdeGrants grants, CodeServerForwarder forwarder, String domain) {
+    return new ProxyServer(vertx,
+        new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(domain)),
+        new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
+  }
+
   /** The bench's dev servers: one per loopback backend address, 127.0.0.2 on. */
   static List<DevRoute> routes(int backends) {
     List<DevRoute> routes = new ArrayList<>();
@@ -166,9 +173,7 @@ public final class IdleTunnelsBench {
 
     InProcessProxy(int backendPort, List<DevRoute> routes) throws Exception {
       forwarder = new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(backendPort), metrics);
-      server = new ProxyServer(vertx,
-          new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)),
-          new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
+      server = devHostProxy(vertx, routes, grants, forwarder, DOMAIN);
       port = await(server.start(0));
     }
 
