@@ -13,6 +13,12 @@ public sealed interface AccountCommand {
 
   record EndSession(String sessionId, String reason, Instant now) implements AccountCommand {}
 
+  /**
+   * Ends every session of the account ("sign out everywhere", or an administrator with a
+   * reason); what was granted on them (IDE cookies, sockets) ends with them.
+   */
+  record EndAllSessions(String reason, Instant now) implements AccountCommand {}
+
   /** Revokes every session but {@code keepSessionId} (null: revoke all). */
   record ChangePassword(String newPasswordHash, String keepSessionId, Instant now) implements AccountCommand {}
 

@@ -5,6 +5,7 @@ import com.zerolaghub.events.accounts.Role;
 
 import com.zerolaghub.core.accounts.AccountCommand.ChangePassword;
 import com.zerolaghub.core.accounts.AccountCommand.ConfirmPasswordReset;
+import com.zerolaghub.core.accounts.AccountCommand.EndAllSessions;
 import com.zerolaghub.core.accounts.AccountCommand.EndSession;
 import com.zerolaghub.core.accounts.AccountCommand.GrantRole;
 import com.zerolaghub.core.accounts.AccountCommand.RequestPasswordReset;
@@ -49,6 +50,11 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       return state.activeSessions().containsKey(c.sessionId())
           ? List.of(new SessionRevoked(id, c.sessionId(), c.reason(), c.now()))
           : List.of(); // already ended: logging out twice is not an error
+    }
+    if (command instanceof EndAllSessions c) {
+      List<AccountEvent> events = new ArrayList<>();
+      revokeOthers(state, null, c.reason(), c, events);
+      return events;
     }
     if (command instanceof ChangePassword c) {
       List<AccountEvent> events = new ArrayList<>();

@@ -9,4 +9,11 @@ import java.util.Optional;
  */
 public interface SessionLookup {
   Optional<Principal> authenticate(String sessionToken, Instant now);
+
+  /**
+   * Whether the session {@code sessionId} is still signed in at {@code now}: not logged out,
+   * not revoked by a password change or reset, not expired. What was granted on a session (an
+   * IDE cookie) lives no longer than the session itself.
+   */
+  boolean isLive(String sessionId, Instant now);
 }

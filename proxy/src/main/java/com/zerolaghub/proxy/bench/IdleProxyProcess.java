@@ -34,7 +34,7 @@ public final class IdleProxyProcess {
     ProxyMetrics metrics = ProxyMetrics.unregistered();
     CodeServerForwarder forwarder =
         new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(backendPort), metrics);
-    ProxyServer proxy = IdleTunnelsBench.devHostProxy(vertx, IdleTunnelsBench.routes(backends), new RedisIdeGrants(redis),
+    ProxyServer proxy = IdleTunnelsBench.devHostProxy(vertx, IdleTunnelsBench.routes(backends), new RedisIdeGrants(redis, BenchGrantKey.BYTES),
         forwarder, domain);
     int port = proxy.start(0).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     System.out.println("port " + port);

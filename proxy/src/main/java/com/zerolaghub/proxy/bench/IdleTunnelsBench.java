@@ -96,7 +96,8 @@ public final class IdleTunnelsBench {
   /** The dev-host proxy as the bench runs it, in this JVM or in {@link IdleProxyProcess}: sessions cached over {@code grants}. */
   static ProxyServer devHostProxy(Vertx vertx, List<DevRoute> routes, IdeGrants grants, CodeServerForwarder forwarder, String domain) {
     return new ProxyServer(vertx,
-        new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(domain)),
+        new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(domain),
+            sessionId -> true),
         new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), Runtime.getRuntime().availableProcessors());
   }
 
@@ -129,7 +130,7 @@ public final class IdleTunnelsBench {
         servers.add(backend);
       }
       DevRoute route = routes.get(i);
-      cookies.add(await(grants.openSession(new IdeGrant(route.serverId(), route.vmid(), "user-bench", false), Duration.ofHours(1))));
+      cookies.add(await(grants.openSession(new IdeGrant(route.serverId(), route.vmid(), "user-bench", false, "session-bench"), Duration.ofHours(1))));
     }
     Proxy proxy = redisUri == null ? new InProcessProxy(backendPort, routes) : new ChildProxy(backendPort, backends);
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(tunnels + 1));

@@ -79,10 +79,10 @@ public final class ProxyBench {
     RouteSnapshot routes = RouteSnapshot.of(List.of(new DevRoute("srv-bench", VMID, "user-bench", "127.0.0.1", true, true)));
     // as the app wires it: session lookups cached in memory for a few seconds
     ProxyServer proxy = new ProxyServer(vertx,
-        new DevHostProxy(routes, new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN)),
+        new DevHostProxy(routes, new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(DOMAIN), sessionId -> true),
         new HttpServerOptions().setHost("127.0.0.1").setCompressionSupported(false), cores);
     int proxyPort = await(proxy.start(0));
-    String cookie = await(grants.openSession(new IdeGrant("srv-bench", VMID, "user-bench", false), Duration.ofHours(1)));
+    String cookie = await(grants.openSession(new IdeGrant("srv-bench", VMID, "user-bench", false, "session-bench"), Duration.ofHours(1)));
     String host = "dev-" + VMID + "." + DOMAIN;
     Path dir = Files.createTempDirectory("zlh-bench-proxy");
     NginxProcess nginx = null;

@@ -5,6 +5,7 @@ import com.zerolaghub.core.infra.agent.AgentPort;
 import com.zerolaghub.proxy.ProblemPage;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.SessionCredentials;
+import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.proxy.routing.ConsoleTarget;
 import com.zerolaghub.proxy.routing.ConsoleTargets;
 import io.vertx.core.Handler;
@@ -42,9 +43,17 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
   private final ConsoleOptions options;
   private final ProxyMetrics metrics;
   private final Set<ConsoleSession> open = ConcurrentHashMap.newKeySet();
+  private final SessionSockets bySession;
 
   public ConsoleBridge(Vertx vertx, ConsoleTargets targets, AgentPort agents, SessionCredentials sessions,
       ConsoleOptions options, ProxyMetrics metrics) {
+    this(vertx, targets, agents, sessions, options, metrics, new SessionSockets());
+  }
+
+  /** @param bySession where each console is registered under the session that opened it, to end with it */
+  public ConsoleBridge(Vertx vertx, ConsoleTargets targets, AgentPort agents, SessionCredentials sessions,
+      ConsoleOptions options, ProxyMetrics metrics, SessionSockets bySession) {
+    this.bySession = Objects.requireNonNull(bySession, "bySession");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.targets = Objects.requireNonNull(targets, "targets");
     this.agents = Objects.requireNonNull(agents, "agents");
@@ -77,7 +86,12 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
       return;
     }
     request.toWebSocket().onSuccess(socket -> {
-      ConsoleSession session = new ConsoleSession(vertx, socket, target.get(), options, metrics, open::remove);
+      SessionSockets.Registration[] registration = new SessionSockets.Registration[1];
+      ConsoleSession session = new ConsoleSession(vertx, socket, target.get(), options, metrics, ended -> {
+        open.remove(ended);
+        registration[0].remove();
+      });
+      registration[0] = bySession.register(caller.get().sessionId(), () -> session.endFromAnyThread(ConsoleEnd.SIGNED_OUT));
       open.add(session);
       session.start(agents);
     });

@@ -23,6 +23,8 @@ public enum ConsoleEnd {
   THROTTLED_SIZE("throttled", 1009),
   /** Client messages faster than allowed: {@code throttled}, 1008 (policy violation). */
   THROTTLED_RATE("throttled", 1008),
+  /** The session that opened it ended (logout, password reset, an administrator): 4401. */
+  SIGNED_OUT("signed_out", 4401),
   /** The proxy is shutting down: 1001 (going away). */
   SHUTDOWN("shutdown", 1001);
 

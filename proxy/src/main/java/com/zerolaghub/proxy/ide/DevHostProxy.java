@@ -43,8 +43,12 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
   private final CodeServerForwarder forwarder;
   private final IdeOptions options;
   private final DevHostName hosts;
+  private final SessionLiveness sessions;
 
-  public DevHostProxy(RouteTable routes, IdeGrants grants, CodeServerForwarder forwarder, IdeOptions options) {
+  /** @param sessions whether the platform session a grant was made on is still signed in */
+  public DevHostProxy(RouteTable routes, IdeGrants grants, CodeServerForwarder forwarder, IdeOptions options,
+      SessionLiveness sessions) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.routes = Objects.requireNonNull(routes, "routes");
     this.grants = Objects.requireNonNull(grants, "grants");
     this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
@@ -84,7 +88,7 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
   private void exchange(HttpServerRequest request, DevRoute route, String token) {
     Future<String> session = grants.redeemToken(token)
         .compose(grant -> {
-          if (grant.isEmpty() || !grant.get().admits(route)) {
+          if (grant.isEmpty() || !grant.get().admits(route) || !sessions.isLive(grant.get().sessionId())) {
             return Future.succeededFuture((String) null);
           }
           return grants.openSession(grant.get(), options.sessionTtl());
@@ -123,7 +127,8 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
       }
       // the route is read again: the lookup took a moment, and the table may have moved on
       Optional<DevRoute> now = routes.byVmid(route.vmid());
-      if (result.result().isEmpty() || now.isEmpty() || !result.result().get().admits(now.get())) {
+      if (result.result().isEmpty() || now.isEmpty() || !result.result().get().admits(now.get())
+          || !sessions.isLive(result.result().get().sessionId())) {
         request.resume();
         ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
         return;

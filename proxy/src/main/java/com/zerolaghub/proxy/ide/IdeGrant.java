@@ -9,12 +9,14 @@ import java.util.Objects;
  * server id as well as the vmid, because vmids are reused after a delete.
  *
  * @param admin the holder was an admin when the grant was made (admins may open any IDE)
+ * @param sessionId the platform session it was granted on: the grant ends with that session
  */
-public record IdeGrant(String serverId, int vmid, String userId, boolean admin) {
+public record IdeGrant(String serverId, int vmid, String userId, boolean admin, String sessionId) {
 
   public IdeGrant {
     Objects.requireNonNull(serverId, "serverId");
     Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(sessionId, "sessionId");
   }
 
   /** Whether this grant still opens {@code route}: same server, and its owner (or an admin). */
@@ -23,11 +25,11 @@ public record IdeGrant(String serverId, int vmid, String userId, boolean admin) 
   }
 
   JsonObject toJson() {
-    return new JsonObject().put("serverId", serverId).put("vmid", vmid).put("userId", userId).put("admin", admin);
+    return new JsonObject().put("serverId", serverId).put("vmid", vmid).put("userId", userId).put("admin", admin).put("sessionId", sessionId);
   }
 
   static IdeGrant fromJson(JsonObject json) {
     return new IdeGrant(json.getString("serverId"), json.getInteger("vmid"), json.getString("userId"),
-        json.getBoolean("admin", false));
+        json.getBoolean("admin", false), json.getString("sessionId"));
   }
 }

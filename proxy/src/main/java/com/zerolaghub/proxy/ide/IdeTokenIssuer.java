@@ -37,7 +37,7 @@ public final class IdeTokenIssuer {
     if (refused != null) {
       return Future.failedFuture(new IdeAccessRefused(refused));
     }
-    IdeGrant grant = new IdeGrant(route.serverId(), route.vmid(), caller.userId(), caller.isAdmin());
+    IdeGrant grant = new IdeGrant(route.serverId(), route.vmid(), caller.userId(), caller.isAdmin(), caller.sessionId());
     return grants.issueToken(grant, options.tokenTtl())
         .map(token -> new IdeLink(origin(route.vmid()) + "/?" + TOKEN_PARAM + "=" + token,
             clock.instant().plus(options.tokenTtl())));

@@ -20,7 +20,7 @@ public final class ProxyBenchMain {
     Redis redis = Redis.createClient(vertx, TestRedis.uri());
     try {
       ProxyBench.Options options = new ProxyBench.Options(Duration.ofSeconds(5), Duration.ofSeconds(seconds), 2, connections, 2, 1024, "wrk", "nginx");
-      for (WrkResult result : new ProxyBench(vertx, new RedisIdeGrants(redis), options).run()) {
+      for (WrkResult result : new ProxyBench(vertx, new RedisIdeGrants(redis, com.zerolaghub.proxy.bench.BenchGrantKey.BYTES), options).run()) {
         System.out.println(result.line());
       }
     } finally {

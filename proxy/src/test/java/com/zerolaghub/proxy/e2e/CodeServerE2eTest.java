@@ -1,5 +1,6 @@
 package com.zerolaghub.proxy.e2e;
 
+import com.zerolaghub.proxy.testing.TestGrantKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -64,11 +65,11 @@ class CodeServerE2eTest {
     URI target = URI.create(codeServer);
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, TestRedis.uri());
-    RedisIdeGrants grants = new RedisIdeGrants(redis);
+    RedisIdeGrants grants = new RedisIdeGrants(redis, TestGrantKey.BYTES);
     routes = new MutableRoutes().put(new DevRoute("srv-e2e", VMID, OWNER.userId(), target.getHost(), true, true));
     forwarder = new CodeServerForwarder(vertx, UpstreamOptions.defaults().withCodeServerPort(target.getPort()), ProxyMetrics.unregistered());
     IdeOptions options = IdeOptions.defaults("localhost");
-    server = new ProxyServer(vertx, new DevHostProxy(routes, grants, forwarder, options));
+    server = new ProxyServer(vertx, new DevHostProxy(routes, grants, forwarder, options, sessionId -> true));
     int port = Await.result(server.start(0));
     browser = new ProxyClient(vertx, port);
     issuer = new IdeTokenIssuer(grants, options.withPublicOrigin("http", port), Clock.systemUTC());

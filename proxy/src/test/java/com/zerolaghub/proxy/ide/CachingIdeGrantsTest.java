@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class CachingIdeGrantsTest {
-  private static final IdeGrant GRANT = new IdeGrant("srv-1", 101, "user-alice", false);
+  private static final IdeGrant GRANT = new IdeGrant("srv-1", 101, "user-alice", false, "s-alice");
 
   private final AtomicInteger lookups = new AtomicInteger();
   private final AtomicLong now = new AtomicLong();

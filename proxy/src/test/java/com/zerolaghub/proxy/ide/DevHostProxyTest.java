@@ -1,5 +1,6 @@
 package com.zerolaghub.proxy.ide;
 
+import com.zerolaghub.proxy.testing.TestGrantKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +44,8 @@ class DevHostProxyTest {
   private static final Principal ALICE = new Principal("user-alice", Role.CUSTOMER, "s-a");
   private static final Principal BOB = new Principal("user-bob", Role.CUSTOMER, "s-b");
   private static final Principal ADMIN = new Principal("user-admin", Role.ADMIN, "s-x");
+  /** Platform sessions that ended (logout, reset): their IDE grants must stop working. */
+  private static final Set<String> signedOut = ConcurrentHashMap.newKeySet();
 
   private static Vertx vertx;
   private static EchoBackend backend;
@@ -70,13 +75,13 @@ class DevHostProxyTest {
         .put(new DevRoute("srv-104", 104, ALICE.userId(), "127.0.0.4", true, true))  // silent
         .put(new DevRoute("srv-106", 106, ALICE.userId(), "127.0.0.1", true, true));
     redis = Redis.createClient(vertx, TestRedis.uri());
-    RedisIdeGrants grants = new RedisIdeGrants(redis);
+    RedisIdeGrants grants = new RedisIdeGrants(redis, TestGrantKey.BYTES);
     metrics = ProxyMetrics.unregistered();
     forwarder = new CodeServerForwarder(vertx,
         UpstreamOptions.defaults().withCodeServerPort(codeServerPort).withTimeouts(Duration.ofMillis(500), Duration.ofMillis(700)),
         metrics);
     IdeOptions options = IdeOptions.defaults(DOMAIN);
-    DevHostProxy devHosts = new DevHostProxy(routes, grants, forwarder, options);
+    DevHostProxy devHosts = new DevHostProxy(routes, grants, forwarder, options, id -> !signedOut.contains(id));
     server = new ProxyServer(vertx, devHosts);
     port = Await.result(server.start(0));
     browser = new ProxyClient(vertx, port);
@@ -104,6 +109,24 @@ class DevHostProxyTest {
     assertThat(header(seen, "x-forwarded-host")).isEqualTo(host(101) + ":" + port);
     assertThat(header(seen, "x-forwarded-proto")).isEqualTo("http");
     assertThat(header(seen, "x-forwarded-for")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void anIdeCookieStopsWorkingWhenItsPlatformSessionEnds() {
+    Principal carol = new Principal("user-alice", Role.CUSTOMER, "s-carol-laptop");
+    String cookie = openIde(101, carol);
+    String unusedToken = tokenOf(Await.result(issuer.issue(route(101), carol)));
+    assertThat(Await.result(browser.get(host(101), "/", headers().add("Cookie", cookie))).status()).isEqualTo(200);
+
+    signedOut.add(carol.sessionId()); // logout
+
+    Answer afterLogout = Await.result(browser.get(host(101), "/", headers().add("Cookie", cookie)));
+    assertThat(afterLogout.status()).isEqualTo(401);
+    assertThat(afterLogout.json().getString("code")).isEqualTo("ide_login_required");
+    Answer linkAfterLogout = Await.result(browser.get(host(101), "/?zlh_ide_token=" + unusedToken, headers()));
+    assertThat(linkAfterLogout.status()).isEqualTo(401);
+    // the same owner's other session is untouched
+    assertThat(Await.result(browser.get(host(101), "/", headers().add("Cookie", openIde(101, ALICE)))).status()).isEqualTo(200);
   }
 
   @Test
@@ -162,7 +185,7 @@ class DevHostProxyTest {
 
   @Test
   void anExpiredTokenIsRefused() {
-    IdeTokenIssuer shortLived = new IdeTokenIssuer(new RedisIdeGrants(redis),
+    IdeTokenIssuer shortLived = new IdeTokenIssuer(new RedisIdeGrants(redis, TestGrantKey.BYTES),
         IdeOptions.defaults(DOMAIN).withTokenTtl(Duration.ofMillis(50)), Clock.systemUTC());
     String token = tokenOf(Await.result(shortLived.issue(route(101), ALICE)));
     String key = RedisIdeGrants.TOKEN_PREFIX + SecretTokens.sha256(token);
@@ -351,7 +374,8 @@ class DevHostProxyTest {
   void aClosedTunnelGivesItsConnectionBack() {
     CodeServerForwarder twoTunnels = new CodeServerForwarder(vertx, UpstreamOptions.defaults()
         .withCodeServerPort(backendPort).withTimeouts(Duration.ofMillis(300), Duration.ofMillis(700)).withMaxTunnelsPerBackend(2), metrics);
-    ProxyServer small = new ProxyServer(vertx, new DevHostProxy(routes, new RedisIdeGrants(redis), twoTunnels, IdeOptions.defaults(DOMAIN)));
+    ProxyServer small = new ProxyServer(vertx, new DevHostProxy(routes, new RedisIdeGrants(redis, TestGrantKey.BYTES), twoTunnels,
+        IdeOptions.defaults(DOMAIN), id -> true));
     int smallPort = Await.result(small.start(0));
     try (ProxyClient client = new ProxyClient(vertx, smallPort)) {
       String cookie = openIde(101, ALICE);

@@ -1,5 +1,6 @@
 package com.zerolaghub.proxy.ide;
 
+import com.zerolaghub.proxy.testing.TestGrantKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.accounts.SecretTokens;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RedisIdeGrantsTest {
-  private static final IdeGrant GRANT = new IdeGrant("srv-1", 101, "user-alice", false);
+  private static final IdeGrant GRANT = new IdeGrant("srv-1", 101, "user-alice", false, "s-alice");
+  private static final byte[] KEY = TestGrantKey.BYTES;
 
   private static Vertx vertx;
   private static Redis redis;
@@ -29,7 +31,7 @@ class RedisIdeGrantsTest {
   static void start() {
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, TestRedis.uri());
-    grants = new RedisIdeGrants(redis);
+    grants = new RedisIdeGrants(redis, KEY);
   }
 
   @AfterAll
@@ -73,6 +75,32 @@ class RedisIdeGrantsTest {
     assertThat(Await.result(grants.session(cookie))).contains(GRANT);
     assertThat(Await.result(grants.session(cookie))).contains(GRANT);
     assertThat(Await.result(grants.session("made-up"))).isEmpty();
+  }
+
+  @Test
+  void aGrantWrittenToRedisWithoutThePlatformKeyOpensNothing() {
+    // whoever can write to Redis but lacks the key: the old, unsealed format, for an admin grant
+    String cookie = "forged-cookie";
+    String key = RedisIdeGrants.SESSION_PREFIX + SecretTokens.sha256(cookie);
+    String forged = new io.vertx.core.json.JsonObject().put("serverId", "srv-1").put("vmid", 101)
+        .put("userId", "user-mallory").put("admin", true).put("sessionId", "s-m").encode();
+    Await.result(redis.send(Request.cmd(Command.SET).arg(key).arg(forged)));
+    assertThat(Await.result(grants.session(cookie))).isEmpty();
+
+    // sealed under another key
+    RedisIdeGrants otherKey = new RedisIdeGrants(redis, "another-key-of-32-bytes-or-more!!".getBytes());
+    String theirs = Await.result(otherKey.openSession(GRANT, Duration.ofHours(1)));
+    assertThat(Await.result(grants.session(theirs))).isEmpty();
+  }
+
+  @Test
+  void aSealedGrantMovedUnderAnotherCookieOpensNothing() {
+    String cookie = Await.result(grants.openSession(GRANT, Duration.ofHours(1)));
+    String value = Await.result(redis.send(Request.cmd(Command.GET).arg(RedisIdeGrants.SESSION_PREFIX + SecretTokens.sha256(cookie)))).toString();
+    Await.result(redis.send(Request.cmd(Command.SET).arg(RedisIdeGrants.SESSION_PREFIX + SecretTokens.sha256("chosen")).arg(value)));
+
+    assertThat(Await.result(grants.session("chosen"))).isEmpty();
+    assertThat(Await.result(grants.session(cookie))).contains(GRANT);
   }
 
   @Test

@@ -28,8 +28,18 @@ public final class InMemorySessions implements SessionLookup {
     return byToken.get(token);
   }
 
+  /** Ends the session of {@code token}, as a logout does. */
+  public void logout(String token) {
+    byToken.remove(token);
+  }
+
   @Override
   public Optional<Principal> authenticate(String sessionToken, Instant now) {
     return Optional.ofNullable(byToken.get(sessionToken));
+  }
+
+  @Override
+  public boolean isLive(String sessionId, Instant now) {
+    return byToken.values().stream().anyMatch(p -> p.sessionId().equals(sessionId));
   }
 }

@@ -134,6 +134,18 @@ final class AccountActions {
     return handle(principal.userId(), new AccountCommand.EndSession(principal.sessionId(), "logout", clock.instant()), caller).mapEmpty();
   }
 
+  /** Ends every session of the caller's account, this one included ("sign out everywhere"). */
+  Future<Void> logoutEverywhere(Principal principal, Caller caller) {
+    return handle(principal.userId(), new AccountCommand.EndAllSessions("logout_everywhere", clock.instant()), caller).mapEmpty();
+  }
+
+  /** An administrator ends every session of {@code userId}; the event names the administrator and the reason. */
+  Future<Void> endAllSessions(Principal admin, String userId, String reason, Caller caller) {
+    AccountCommand command = new AccountCommand.EndAllSessions("admin: " + reason, clock.instant());
+    return commands.handle(AccountDecider.stream(userId), decider, command, caller.metadata(Caller.user(admin.userId())))
+        .compose(result -> visible(result)).mapEmpty();
+  }
+
   /** Changes the password after checking the current one; every other session of the account ends. */
   Future<Void> changePassword(Principal principal, String current, String next, Caller caller) {
     return commands.load(AccountDecider.stream(principal.userId()), decider).compose(loaded -> {

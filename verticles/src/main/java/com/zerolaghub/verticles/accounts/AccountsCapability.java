@@ -55,6 +55,8 @@ public final class AccountsCapability implements Capability {
     ctx.codec().register(AccountEvent.TYPES);
     ProjectionRuntime runtime = projections.runtime();
     directory.attach(runtime.register(directory));
+    // every node follows the log: a session ended anywhere closes its sockets here too
+    directory.onSessionsEnded(ctx.sessionSockets()::end);
     runtime.register(new AccountsTable());
     auth.connect(directory, directory::caughtUp, clock);
 
@@ -71,7 +73,7 @@ public final class AccountsCapability implements Capability {
       endpoints.bind(api, auth);
       new MeEndpoints(actions, directory, limits, endpoints).bind(api, auth);
       new PasswordResetEndpoints(actions, mailer, limits, cookies, endpoints).bind(api);
-      new AdminAccountsEndpoint(ctx.pool()).bind(api, auth);
+      new AdminAccountsEndpoint(ctx.pool(), actions, endpoints).bind(api, auth);
       return null;
     });
   }

@@ -12,19 +12,35 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
-/** {@code GET /api/admin/accounts}: every account, oldest first, from the {@code accounts} read model. */
+/**
+ * {@code GET /api/admin/accounts}: every account, oldest first, from the {@code accounts} read
+ * model; {@code POST /api/admin/accounts/:userId/sessions/end}: an administrator signs an account
+ * out everywhere, with a reason.
+ */
 final class AdminAccountsEndpoint {
   private static final String SELECT = "SELECT id, email, username, display_name, role, created_at FROM accounts "
       + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
 
   private final Pool pool;
+  private final AccountActions actions;
+  private final AuthEndpoints callers;
 
-  AdminAccountsEndpoint(Pool pool) {
+  AdminAccountsEndpoint(Pool pool, AccountActions actions, AuthEndpoints callers) {
     this.pool = pool;
+    this.actions = actions;
+    this.callers = callers;
   }
 
   void bind(ApiRoutes api, Authentication auth) {
     api.operation("listAccounts", auth.admin(), this::list);
+    api.operation("endAccountSessions", auth.admin(), this::endSessions);
+  }
+
+  private void endSessions(RoutingContext ctx) {
+    String reason = ValidatedRequests.body(ctx).getString("reason").strip();
+    actions.endAllSessions(Authentication.principal(ctx), ValidatedRequests.pathParam(ctx, "userId"), reason, callers.caller(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

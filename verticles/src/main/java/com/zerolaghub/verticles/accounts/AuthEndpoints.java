@@ -5,6 +5,7 @@ import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.RequestIds;
 import com.zerolaghub.verticles.http.ValidatedRequests;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,6 +27,7 @@ final class AuthEndpoints {
     api.operation("register", this::register);
     api.operation("login", this::login);
     api.operation("logout", auth.required(), this::logout);
+    api.operation("logoutEverywhere", auth.required(), this::logoutEverywhere);
   }
 
   Caller caller(RoutingContext ctx) {
@@ -59,11 +61,17 @@ final class AuthEndpoints {
   }
 
   private void logout(RoutingContext ctx) {
-    actions.logout(Authentication.principal(ctx), caller(ctx))
-        .onSuccess(v -> {
-          cookies.clear(ctx);
-          ctx.response().setStatusCode(204).end();
-        })
-        .onFailure(ctx::fail);
+    signedOut(ctx, actions.logout(Authentication.principal(ctx), caller(ctx)));
+  }
+
+  private void logoutEverywhere(RoutingContext ctx) {
+    signedOut(ctx, actions.logoutEverywhere(Authentication.principal(ctx), caller(ctx)));
+  }
+
+  private void signedOut(RoutingContext ctx, Future<Void> ended) {
+    ended.onSuccess(v -> {
+      cookies.clear(ctx);
+      ctx.response().setStatusCode(204).end();
+    }).onFailure(ctx::fail);
   }
 }

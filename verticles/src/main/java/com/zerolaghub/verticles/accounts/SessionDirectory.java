@@ -15,7 +15,11 @@ import com.zerolaghub.projections.MemoryProjection;
 import com.zerolaghub.projections.MemoryView;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +44,8 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
   public record Profile(String userId, String email, String username, String displayName, Role role, Instant createdAt) {}
 
   /** One published version of the directory. */
-  public record Snapshot(ShardedMap<Session> byTokenHash, ShardedMap<Profile> profiles) {
-    static final Snapshot EMPTY = new Snapshot(ShardedMap.empty(), ShardedMap.empty());
+  public record Snapshot(ShardedMap<Session> byTokenHash, ShardedMap<Session> bySessionId, ShardedMap<Profile> profiles) {
+    static final Snapshot EMPTY = new Snapshot(ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty());
 
     public int sessions() {
       return byTokenHash.size();
@@ -53,6 +57,17 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
   }
 
   private volatile MemoryView<Snapshot> view;
+  private final List<Consumer<List<String>>> endListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} with the ids of sessions that ended (logout, password change or
+   * reset, an administrator), once per applied batch that ended any, on every node that follows
+   * the log: what holds a socket or grant of such a session closes it. A rebuild replays old
+   * endings too; closing what is no longer open is a no-op.
+   */
+  public void onSessionsEnded(Consumer<List<String>> listener) {
+    endListeners.add(listener);
+  }
 
   /** Keeps the view the projection runtime returned when this directory was registered. */
   public void attach(MemoryView<Snapshot> view) {
@@ -68,6 +83,13 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
     Profile profile = s.profiles().get(session.userId());
     if (profile == null) return Optional.empty();
     return Optional.of(new Principal(session.userId(), profile.role(), session.sessionId()));
+  }
+
+  @Override
+  public boolean isLive(String sessionId, Instant now) {
+    if (sessionId == null) return false;
+    Session session = current().bySessionId().get(sessionId);
+    return session != null && now.isBefore(session.expiresAt());
   }
 
   /** Whether the directory has folded the whole log once since this node started. */
@@ -108,17 +130,24 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
 
   @Override
   public Model<Snapshot> newModel() {
-    return new DirectoryModel();
+    return new DirectoryModel(endListeners);
   }
 
   private static final class DirectoryModel implements Model<Snapshot> {
     private record Expiry(Instant at, String tokenHash) {}
 
     private final ShardedMap.Builder<Session> sessions = new ShardedMap.Builder<>();
+    private final ShardedMap.Builder<Session> sessionsById = new ShardedMap.Builder<>();
+    private final List<Consumer<List<String>>> endListeners;
+    private List<String> endedInBatch = new ArrayList<>();
     private final ShardedMap.Builder<Profile> profiles = new ShardedMap.Builder<>();
     private final Map<String, String> tokenHashBySession = new HashMap<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
     private Snapshot last = Snapshot.EMPTY;
+
+    DirectoryModel(List<Consumer<List<String>>> endListeners) {
+      this.endListeners = endListeners;
+    }
 
     @Override
     public void apply(DecodedEvent event) {
@@ -129,12 +158,16 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
         if (p != null) profiles.put(e.userId(), new Profile(p.userId(), p.email(), p.username(), p.displayName(), e.role(), p.createdAt()));
       } else if (event.event() instanceof SessionStarted e) {
         dropExpired(e.at());
-        sessions.put(e.tokenHash(), new Session(e.sessionId(), e.userId(), e.expiresAt()));
+        Session started = new Session(e.sessionId(), e.userId(), e.expiresAt());
+        sessions.put(e.tokenHash(), started);
+        sessionsById.put(e.sessionId(), started);
         tokenHashBySession.put(e.sessionId(), e.tokenHash());
         expiries.add(new Expiry(e.expiresAt(), e.tokenHash()));
       } else if (event.event() instanceof SessionRevoked e) {
         String hash = tokenHashBySession.remove(e.sessionId());
         if (hash != null) sessions.remove(hash);
+        sessionsById.remove(e.sessionId());
+        endedInBatch.add(e.sessionId());
       }
     }
 
@@ -145,6 +178,7 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
         Session s = sessions.get(gone.tokenHash());
         if (s != null && !s.expiresAt().isAfter(logTime)) {
           sessions.remove(gone.tokenHash());
+          sessionsById.remove(s.sessionId());
           tokenHashBySession.remove(s.sessionId());
         }
       }
@@ -153,8 +187,15 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
     @Override
     public Snapshot view() {
       ShardedMap<Session> s = sessions.build();
+      ShardedMap<Session> ids = sessionsById.build();
       ShardedMap<Profile> p = profiles.build();
-      if (s != last.byTokenHash() || p != last.profiles()) last = new Snapshot(s, p);
+      if (s != last.byTokenHash() || ids != last.bySessionId() || p != last.profiles()) last = new Snapshot(s, ids, p);
+      if (!endedInBatch.isEmpty()) {
+        List<String> ended = List.copyOf(endedInBatch);
+        endedInBatch = new ArrayList<>();
+        // on the projection's context, just before this view is published: listeners close by id, they do not look
+        endListeners.forEach(l -> l.accept(ended));
+      }
       return last;
     }
   }

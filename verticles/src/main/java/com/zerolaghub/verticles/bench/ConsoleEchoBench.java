@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.bench;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.accounts.SessionLookup;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
 import com.zerolaghub.core.infra.agent.AgentOptions;
@@ -25,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +84,17 @@ final class ConsoleEchoBench {
     try {
       if (bridged) {
         Principal owner = new Principal("user-bench", Role.CUSTOMER, "s-bench");
-        SessionCredentials sessions = new SessionCredentials(
-            (token, now) -> SESSION.equals(token) ? Optional.of(owner) : Optional.empty(), Clock.systemUTC());
+        SessionCredentials sessions = new SessionCredentials(new SessionLookup() {
+          @Override
+          public Optional<Principal> authenticate(String token, Instant now) {
+            return SESSION.equals(token) ? Optional.of(owner) : Optional.empty();
+          }
+
+          @Override
+          public boolean isLive(String sessionId, Instant now) {
+            return owner.sessionId().equals(sessionId);
+          }
+        }, Clock.systemUTC());
         ConsoleOptions options = ConsoleOptions.defaults()
             .withMessageCaps(ConsoleOptions.DEFAULT_MAX_MESSAGE_BYTES, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
         ConsoleBridge bridge = new ConsoleBridge(vertx, id -> {

@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.bench;
 import com.zerolaghub.proxy.bench.IdleTunnelsBench;
 import com.zerolaghub.proxy.bench.ProxyBench;
 import com.zerolaghub.proxy.bench.WrkResult;
+import com.zerolaghub.proxy.bench.BenchGrantKey;
 import com.zerolaghub.proxy.ide.RedisIdeGrants;
 import com.zerolaghub.verticles.embedded.EmbeddedRedisServer;
 import io.vertx.core.Vertx;
@@ -58,7 +59,7 @@ public final class ProxyBenchmark implements Benchmark {
     Vertx vertx = Vertx.vertx();
     try (EmbeddedRedisServer redisServer = EmbeddedRedisServer.start(dir)) {
       Redis redis = Redis.createClient(vertx, redisServer.uri());
-      RedisIdeGrants grants = new RedisIdeGrants(redis);
+      RedisIdeGrants grants = new RedisIdeGrants(redis, BenchGrantKey.BYTES);
       JsonObject summary = new JsonObject().put("bench", "proxy").put("cores", Runtime.getRuntime().availableProcessors())
           .put("seconds_per_run", seconds).put("rounds", rounds);
 

@@ -31,6 +31,7 @@ import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.runtime.PlatformKeys;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -85,6 +86,10 @@ public final class ProxyCapability implements Capability {
 
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    return new PlatformKeys(ctx.pool()).key(PlatformKeys.IDE_GRANTS).compose(key -> start(ctx, api, key));
+  }
+
+  private Future<Void> start(PlatformContext ctx, ApiRoutes api, byte[] grantKey) {
     ProxyConfig cfg = ctx.config().proxy();
     ProxyMetrics metrics = new ProxyMetrics(ctx.meterRegistry());
     SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock);
@@ -100,7 +105,7 @@ public final class ProxyCapability implements Capability {
       }
     };
     forwarder = new CodeServerForwarder(ctx.vertx(), UpstreamOptions.defaults(), metrics);
-    IdeGrants grants = new CachingIdeGrants(new RedisIdeGrants(ctx.redis()));
+    IdeGrants grants = new CachingIdeGrants(new RedisIdeGrants(ctx.redis(), grantKey));
     IdeOptions ide = IdeOptions.defaults(cfg.devDomain());
     boolean portOnceBound = cfg.publicPort() == 0 && cfg.port() == 0;
     if (portOnceBound && !ctx.config().roles().proxy()) {
@@ -117,7 +122,8 @@ public final class ProxyCapability implements Capability {
       AgentHttpAdapter agents = new AgentHttpAdapter(ctx.vertx(),
           new AgentOptions(AgentOptions.DEFAULT_REQUEST_TIMEOUT, AgentOptions.DEFAULT_TRANSFER_TIMEOUT,
               ConsoleOptions.DEFAULT_CONNECT_TIMEOUT.plus(Duration.ofSeconds(1))));
-      console = new ConsoleBridge(ctx.vertx(), this::consoleTarget, agents, credentials, ConsoleOptions.defaults(), metrics);
+      console = new ConsoleBridge(ctx.vertx(), this::consoleTarget, agents, credentials, ConsoleOptions.defaults(), metrics,
+          ctx.sessionSockets());
       LegacyIdeRoute legacy = new LegacyIdeRoute(routes, credentials, forwarder);
       api.routes(router -> {
         router.get(ConsoleBridge.PATH).handler(console);
@@ -127,7 +133,8 @@ public final class ProxyCapability implements Capability {
       api.operation("openIde", auth.required(), this::openIde);
     }
     if (!ctx.config().roles().proxy()) return Future.succeededFuture();
-    devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide),
+    devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide,
+        sessionId -> accounts.sessions().isLive(sessionId, clock.instant())),
         new io.vertx.core.http.HttpServerOptions().setHost(cfg.host()));
     return devHostServer.start(cfg.port())
         .onSuccess(port -> {

@@ -6,6 +6,7 @@ import com.zerolaghub.events.Migrations;
 import com.zerolaghub.events.PgCrossNodeSignal;
 import com.zerolaghub.events.PgEventStore;
 import com.zerolaghub.verticles.config.DbConfig;
+import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.embedded.EmbeddedInfra;
 import com.zerolaghub.verticles.http.ApiContract;
@@ -160,7 +161,7 @@ public final class Platform {
     AppendSignal signal = new AppendSignal();
     crossNode = new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
     PgEventStore store = new PgEventStore(pool, codec, signal, crossNode, metrics.registry());
-    context = new PlatformContext(vertx, config, store, codec, pool, redis, metrics.registry());
+    context = new PlatformContext(vertx, config, store, codec, pool, redis, metrics.registry(), new SessionSockets());
     return crossNode.listen(vertx, db.connectOptions(), signal).map(v -> new ApiRoutes(contract));
   }
 

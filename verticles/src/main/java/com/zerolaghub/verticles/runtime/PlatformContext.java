@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
+import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -19,6 +20,8 @@ import io.vertx.sqlclient.Pool;
  * @param pool          PostgreSQL pool (for read models; writes go through {@code store})
  * @param redis         Redis client (leases, queues, counters: only what may be lost)
  * @param meterRegistry metrics registry scraped at {@code /metrics}
+ * @param sessionSockets this node's long-lived connections (consoles, live events) by platform
+ *                      session, ended when their session ends
  */
 public record PlatformContext(
     Vertx vertx,
@@ -27,4 +30,5 @@ public record PlatformContext(
     EventCodec codec,
     Pool pool,
     Redis redis,
-    PrometheusMeterRegistry meterRegistry) {}
+    PrometheusMeterRegistry meterRegistry,
+    SessionSockets sessionSockets) {}

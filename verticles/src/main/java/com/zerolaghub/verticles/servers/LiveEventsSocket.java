@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.http.Authentication;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -15,10 +16,14 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class LiveEventsSocket {
   static final String PATH = "/api/events";
+  /** Close code when the session that opened the socket ends (logout, password reset, an administrator). */
+  static final short SIGNED_OUT = 4401;
   private final LiveFeed feed;
+  private final SessionSockets bySession;
 
-  LiveEventsSocket(LiveFeed feed) {
+  LiveEventsSocket(LiveFeed feed, SessionSockets bySession) {
     this.feed = feed;
+    this.bySession = bySession;
   }
 
   /**
@@ -60,7 +65,14 @@ final class LiveEventsSocket {
           ws.writeTextMessage(message.encode());
         }
       };
-      ws.closeHandler(v -> feed.remove(subscriber));
+      SessionSockets.Registration registration = bySession.register(principal.sessionId(), () -> {
+        feed.remove(subscriber);
+        ws.close(SIGNED_OUT, "signed_out");
+      });
+      ws.closeHandler(v -> {
+        feed.remove(subscriber);
+        registration.remove();
+      });
       ws.exceptionHandler(err -> feed.remove(subscriber));
       ws.textMessageHandler(text -> { }); // clients have nothing to say; pings are answered by Vert.x
       feed.add(subscriber);

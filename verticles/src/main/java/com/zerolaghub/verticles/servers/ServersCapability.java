@@ -34,6 +34,7 @@ import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.projections.servers.ServerDirectoryProjection;
 import com.zerolaghub.projections.servers.ServersTable;
 import com.zerolaghub.verticles.config.ConfigException;
+import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
@@ -164,7 +165,7 @@ public final class ServersCapability implements Capability {
       Future<Void> apiStarted = Future.succeededFuture();
       if (config.roles().api()) {
         feed = new LiveFeed(vertx, ctx.store(), ctx.codec(), ctx.pool(), directory);
-        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers);
+        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers, ctx.sessionSockets());
         apiStarted = feed.start();
       }
       return apiStarted.compose(v -> config.roles().workers() ? startNewWorker() : Future.succeededFuture());
@@ -176,13 +177,14 @@ public final class ServersCapability implements Capability {
         servers.starterServerLimit());
   }
 
-  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers) {
+  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers,
+      SessionSockets sessionSockets) {
     InstanceHandlers instances = new InstanceHandlers(serverApi, creation);
     ServerHandlers serverHandlers = new ServerHandlers(serverApi, new ServerStatusProbe(serverApi));
     AgentCalls calls = new AgentCalls(serverApi);
     AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
     AdminHandlers admin = new AdminHandlers(serverApi);
-    LiveEventsSocket socket = new LiveEventsSocket(feed);
+    LiveEventsSocket socket = new LiveEventsSocket(feed, sessionSockets);
     FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
 
     api.operation("createInstance", auth.required(), gated(GatedAction.CREATE_SERVER), instances::create);

@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.accounts.SessionLookup;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
@@ -26,6 +27,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +61,17 @@ class ConsoleBridgeAgainstSimulatorTest {
     agents = new AgentHttpAdapter(vertx, AgentOptions.defaults());
     ConsoleTarget target = new ConsoleTarget("srv-1", "user-alice", new AgentEndpoint("127.0.0.1", sim.port(), AGENT_TOKEN), false);
     Principal alice = new Principal("user-alice", Role.CUSTOMER, "s-1");
-    SessionCredentials sessions = new SessionCredentials(
-        (token, now) -> SESSION.equals(token) ? Optional.of(alice) : Optional.empty(), Clock.systemUTC());
+    SessionCredentials sessions = new SessionCredentials(new SessionLookup() {
+      @Override
+      public Optional<Principal> authenticate(String token, Instant now) {
+        return SESSION.equals(token) ? Optional.of(alice) : Optional.empty();
+      }
+
+      @Override
+      public boolean isLive(String sessionId, Instant now) {
+        return alice.sessionId().equals(sessionId);
+      }
+    }, Clock.systemUTC());
     ConsoleBridge bridge = new ConsoleBridge(vertx, id -> id.equals("srv-1") ? Optional.of(target) : Optional.empty(),
         agents, sessions, ConsoleOptions.defaults(), ProxyMetrics.unregistered());
     Router router = Router.router(vertx);
