@@ -5,6 +5,11 @@ import com.zerolaghub.events.accounts.Role;
 
 import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
 import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
+import com.zerolaghub.events.accounts.AccountEvent.UsernameClaimed;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamAppend;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.command.Rejection.FieldError;
 import com.zerolaghub.events.StreamId;
@@ -16,12 +21,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Validates a registration and says what to append: the email claim (in the email's own
- * stream, expected not to exist) and the account's first event, atomically. Every new account
+ * Validates a registration and says what to append: the email and username claims (each in its
+ * own stream, expected not to exist) and the account's first event, atomically. Every new account
  * is a customer; the role is never taken from the request.
  */
 public final class Registration {
   public static final String EMAIL_STREAM_TYPE = "account-email";
+  public static final String USERNAME_STREAM_TYPE = "account-username";
   public static final int PASSWORD_MIN = 10;
   /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
   public static final int PASSWORD_MAX_BYTES = 72;
@@ -37,7 +43,17 @@ public final class Registration {
   }
 
   /** The two first events of a new account. */
-  public record Plan(StreamId emailStream, EmailClaimed claim, StreamId accountStream, AccountRegistered registered) {}
+  public record Plan(StreamId emailStream, EmailClaimed claim, StreamId usernameStream, UsernameClaimed usernameClaim,
+      StreamId accountStream, AccountRegistered registered) {
+
+    /** The claims, each expected not to exist, and the account stream starting with {@code accountEvents}. */
+    public List<StreamAppend> appends(EventMetadata md, List<NewEvent> accountEvents) {
+      return List.of(
+          new StreamAppend(emailStream, ExpectedVersion.NO_STREAM, List.of(NewEvent.of(claim, md))),
+          new StreamAppend(usernameStream, ExpectedVersion.NO_STREAM, List.of(NewEvent.of(usernameClaim, md))),
+          new StreamAppend(accountStream, ExpectedVersion.NO_STREAM, accountEvents));
+    }
+  }
 
   private Registration() {}
 
@@ -47,6 +63,10 @@ public final class Registration {
 
   public static StreamId emailStream(String email) {
     return StreamId.of(EMAIL_STREAM_TYPE, normalizeEmail(email));
+  }
+
+  public static StreamId usernameStream(String username) {
+    return StreamId.of(USERNAME_STREAM_TYPE, username.toLowerCase(Locale.ROOT));
   }
 
   /** Field errors in the request, empty when it is acceptable. */
@@ -86,6 +106,7 @@ public final class Registration {
     String email = normalizeEmail(r.email());
     return new Plan(
         emailStream(email), new EmailClaimed(newUserId, email, now),
+        usernameStream(r.username()), new UsernameClaimed(newUserId, r.username(), now),
         AccountDecider.stream(newUserId),
         new AccountRegistered(newUserId, email, r.username(), r.displayName().strip(), passwordHash, Role.CUSTOMER, now));
   }

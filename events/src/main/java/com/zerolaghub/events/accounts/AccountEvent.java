@@ -19,6 +19,10 @@ public sealed interface AccountEvent extends DomainEvent {
   @EventType(name = "account.email-claimed")
   record EmailClaimed(String userId, String email, Instant at) implements AccountEvent {}
 
+  /** Lives in the username's own stream, like {@link EmailClaimed}: usernames are unique too. */
+  @EventType(name = "account.username-claimed")
+  record UsernameClaimed(String userId, String username, Instant at) implements AccountEvent {}
+
   @EventType(name = "account.session-started")
   record SessionStarted(String userId, String sessionId, String tokenHash, String client,
                         Instant expiresAt, Instant at) implements AccountEvent {}
@@ -40,7 +44,7 @@ public sealed interface AccountEvent extends DomainEvent {
 
   @SuppressWarnings("unchecked")
   Class<? extends DomainEvent>[] TYPES = new Class[] {
-      AccountRegistered.class, EmailClaimed.class, SessionStarted.class, SessionRevoked.class,
+      AccountRegistered.class, EmailClaimed.class, UsernameClaimed.class, SessionStarted.class, SessionRevoked.class,
       PasswordChanged.class, PasswordResetRequested.class, PasswordResetUsed.class, RoleGranted.class
   };
 }

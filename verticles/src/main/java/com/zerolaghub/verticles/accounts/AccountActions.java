@@ -105,15 +105,21 @@ final class AccountActions {
     return hash(request.password()).compose(hash -> {
       Registration.Plan plan = Registration.plan(request, userId, hash, clock.instant());
       var md = caller.metadata(Caller.user(userId));
-      return store.appendAtomically(List.of(
-              new StreamAppend(plan.emailStream(), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(plan.claim(), md))),
-              new StreamAppend(plan.accountStream(), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(plan.registered(), md)))))
+      return store.appendAtomically(plan.appends(md, List.of(NewEvent.of(plan.registered(), md))))
           .map(appended -> decider.evolve(decider.initialState(), plan.registered()))
-          .recover(err -> err instanceof WrongExpectedVersionException w && w.stream().equals(plan.emailStream())
-              ? Future.failedFuture(new ProblemException(AccountProblems.EMAIL_TAKEN,
-                  "an account with this email exists; log in or reset its password"))
-              : Future.failedFuture(err));
+          .recover(err -> Future.failedFuture(taken(err, plan)));
     });
+  }
+
+  private static Throwable taken(Throwable err, Registration.Plan plan) {
+    if (!(err instanceof WrongExpectedVersionException w)) return err;
+    if (w.stream().equals(plan.emailStream())) {
+      return new ProblemException(AccountProblems.EMAIL_TAKEN, "an account with this email exists; log in or reset its password");
+    }
+    if (w.stream().equals(plan.usernameStream())) {
+      return new ProblemException(AccountProblems.USERNAME_TAKEN, "this username is taken; choose another");
+    }
+    return err;
   }
 
   /** Checks the password and starts a session. Unknown email and wrong password fail alike, after equal work. */

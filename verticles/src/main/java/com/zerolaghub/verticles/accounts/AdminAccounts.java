@@ -8,9 +8,7 @@ import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.StreamAppend;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.accounts.AccountEvent;
 import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
@@ -76,12 +74,10 @@ public final class AdminAccounts {
       state = decider.evolve(state, e);
     }
     AccountState created = state;
-    return store.appendAtomically(List.of(
-            new StreamAppend(plan.emailStream(), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(plan.claim(), md))),
-            new StreamAppend(plan.accountStream(), ExpectedVersion.NO_STREAM, account)))
+    return store.appendAtomically(plan.appends(md, account))
         .map(r -> new Outcome(created.userId(), created.displayForm(), true, true))
         .recover(err -> err instanceof WrongExpectedVersionException
-            ? Future.failedFuture(new IllegalStateException("an account with this email was created meanwhile; run the command again"))
+            ? Future.failedFuture(new IllegalStateException("an account with this email or username exists (created meanwhile?); choose another username or run the command again"))
             : Future.failedFuture(err));
   }
 }

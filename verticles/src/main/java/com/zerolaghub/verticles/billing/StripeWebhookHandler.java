@@ -65,6 +65,10 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
   StripeWebhookEvent verify(String payload, String signature) {
     if (secret.isEmpty()) throw new ProblemException(ProblemType.UNAVAILABLE, "billing.webhookSecret is not configured");
     if (signature == null || signature.isBlank()) throw new ProblemException(BAD_SIGNATURE, "missing Stripe-Signature header");
+    if (signedInTheFuture(signature)) {
+      // stripe-java bounds only the age: a delivery dated ahead could be replayed for that long
+      throw new ProblemException(BAD_SIGNATURE, "signature timestamp is more than " + toleranceSeconds + " s in the future");
+    }
     try {
       Webhook.constructEvent(payload, signature, secret, toleranceSeconds, clock);
       return StripeWebhookEvent.parse(payload);
@@ -73,6 +77,20 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
     } catch (RuntimeException | IOException e) { // stripe-java's Gson rejects a body that is not JSON
       throw new ProblemException(BAD_SIGNATURE, "signed payload is not a Stripe event");
     }
+  }
+
+  /** Whether the header's {@code t=} lies beyond the tolerance ahead of our clock (unparsable: left to stripe-java). */
+  private boolean signedInTheFuture(String signature) {
+    for (String part : signature.split(",")) {
+      String p = part.strip();
+      if (!p.startsWith("t=")) continue;
+      try {
+        return Long.parseLong(p.substring(2)) > clock.instant().getEpochSecond() + toleranceSeconds;
+      } catch (NumberFormatException unreadable) {
+        return false;
+      }
+    }
+    return false;
   }
 
   Future<Boolean> process(StripeWebhookEvent e) {

@@ -148,6 +148,23 @@ class AccountFlowTest {
   }
 
   @Test
+  void aTakenUsernameIsAConflictAndTheRefusedRegistrationKeepsNothing() throws Exception {
+    String username = "u" + Long.toHexString(System.nanoTime() & 0xffffffL);
+    assertThat(node.browser().post("/api/auth/register", new JsonObject().put("email", email())
+        .put("password", "a long enough secret").put("username", username).put("displayName", "First")).statusCode()).isEqualTo(201);
+
+    JsonObject p = problem(node.browser().post("/api/auth/register", new JsonObject().put("email", email())
+        .put("password", "a long enough secret").put("username", username).put("displayName", "Second")), 409, "username-taken");
+    assertThat(p.getString("detail")).contains("username is taken");
+    String otherEmail = email();
+    problem(node.browser().post("/api/auth/register", new JsonObject().put("email", otherEmail)
+        .put("password", "a long enough secret").put("username", username).put("displayName", "Third")), 409, "username-taken");
+    // nothing of the refused registration was kept: its email is still free
+    assertThat(node.browser().post("/api/auth/register", new JsonObject().put("email", otherEmail)
+        .put("password", "a long enough secret").put("username", username + "_2").put("displayName", "Third")).statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void passwordChangeEndsEveryOtherSessionAndKeepsThisOne() throws Exception {
     String email = email();
     Browser laptop = node.browser();

@@ -57,12 +57,14 @@ class StripeWebhookTest {
     HttpResponse<String> stale = node.webhook(payload, node.signer.header(payload, now - 301));
     HttpResponse<String> missing = node.webhook(payload, null);
     HttpResponse<String> tampered = node.webhook(payload.replace("in_1", "in_9"), node.signer.header(payload, now));
-    for (HttpResponse<String> r : List.of(wrong, stale, missing, tampered)) {
+    HttpResponse<String> future = node.webhook(payload, node.signer.header(payload, now + 301));
+    for (HttpResponse<String> r : List.of(wrong, stale, missing, tampered, future)) {
       assertThat(r.statusCode()).isEqualTo(400);
       assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
       assertThat(new JsonObject(r.body()).getString("type")).endsWith("/stripe-signature");
     }
     assertThat(new JsonObject(missing.body()).getString("detail")).contains("missing Stripe-Signature");
+    assertThat(new JsonObject(future.body()).getString("detail")).contains("in the future");
     assertThat(node.log()).isEmpty();
     assertThat(node.webhook(payload, node.signer.header(payload, now - 299)).statusCode()).isEqualTo(200);
   }
