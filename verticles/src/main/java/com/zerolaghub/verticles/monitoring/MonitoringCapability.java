@@ -73,6 +73,7 @@ public final class MonitoringCapability implements Capability {
     return sdAccess(ctx, config).map(access -> {
       SdEndpoint sd = new SdEndpoint(access, view, new ExporterTargetsJson(config.exporterPort()));
       api.operation("sdExporters", sd::handle);
+      api.routes(new MetricsGuard(access)::install);
       return null;
     });
   }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("/sd/exporters fails closed without a token unless development mode opens it")
+@DisplayName("/sd/exporters and /metrics fail closed without a token unless development mode opens them")
 class SdAccessModesTest {
   private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -47,6 +47,28 @@ class SdAccessModesTest {
     try (MonitoringNode node = MonitoringNode.start(c -> c.withMonitoring(MonitoringConfig.defaults())
         .withInfra(new InfraConfig(InfraConfig.MODE_PROXMOX)))) {
       assertThat(node.get("/sd/exporters").statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void metricsTakeTheSameTokenAndFailClosedOnRealInfrastructure() throws Exception {
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+      HttpResponse<String> anonymous = withToken.get("/metrics");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.body()).doesNotContain("jvm_").contains("bearer token");
+      assertThat(withToken.get("/metrics", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+      HttpResponse<String> prometheus = withToken.get("/metrics", "Authorization", "Bearer t0ken");
+      assertThat(prometheus.statusCode()).isEqualTo(200);
+      assertThat(prometheus.body()).contains("jvm_");
+    }
+    try (MonitoringNode production = MonitoringNode.start(c -> c.withMonitoring(MonitoringConfig.defaults())
+        .withInfra(new InfraConfig(InfraConfig.MODE_PROXMOX)))) {
+      HttpResponse<String> r = production.get("/metrics");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).doesNotContain("jvm_").contains("monitoring.sdToken");
+    }
+    try (MonitoringNode laptop = MonitoringNode.start(MonitoringConfig.defaults())) {
+      assertThat(laptop.get("/metrics").statusCode()).as("development mode").isEqualTo(200);
     }
   }
 
