@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Rewrites a request's headers for the upstream: platform credentials out, {@code X-Forwarded-*}
- * in. Response headers get the mirror treatment (no platform cookie may be set through us).
+ * in. Response headers get the mirror treatment (no platform cookie, nor any cookie for other
+ * hosts, may be set through us).
  */
 public final class UpstreamHeaders {
   static final String X_FORWARDED_FOR = "X-Forwarded-For";
@@ -57,16 +58,19 @@ public final class UpstreamHeaders {
     }
   }
 
-  /** Drops hop-by-hop headers and any {@code Set-Cookie} for a platform cookie. */
+  /**
+   * Drops hop-by-hop headers and every {@code Set-Cookie} that is not host-only or could pass
+   * for a platform cookie (see {@link ContainerSetCookies}).
+   */
   public static void prepareResponse(MultiMap headers) {
     for (String hop : HOP_BY_HOP) {
       headers.remove(hop);
     }
     List<String> setCookies = headers.getAll("Set-Cookie");
-    if (setCookies.stream().anyMatch(c -> PlatformCookies.isPlatformCookie(PlatformCookies.nameSetBy(c)))) {
+    if (!setCookies.stream().allMatch(ContainerSetCookies::mayPass)) {
       headers.remove("Set-Cookie");
       for (String c : setCookies) {
-        if (!PlatformCookies.isPlatformCookie(PlatformCookies.nameSetBy(c))) {
+        if (ContainerSetCookies.mayPass(c)) {
           headers.add("Set-Cookie", c);
         }
       }

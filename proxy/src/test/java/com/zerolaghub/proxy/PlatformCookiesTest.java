@@ -19,12 +19,23 @@ class PlatformCookiesTest {
   }
 
   @Test
-  void lookalikesAreNotPlatformCookies() {
-    assertThat(PlatformCookies.strip("zlh_sessions=1; xzlh_session=2; zlh_id=3")).isEqualTo("zlh_sessions=1; xzlh_session=2; zlh_id=3");
+  void lookalikesAreNotPlatformCookiesButTheWholePrefixIsReserved() {
+    assertThat(PlatformCookies.strip("xzlh_session=2; zlhsession=3; zlh_sessions=1; __Host-zlh_session=4; ZLH_x=5"))
+        .isEqualTo("xzlh_session=2; zlhsession=3");
   }
 
   @Test
-  void theNameASetCookieSets() {
-    assertThat(PlatformCookies.nameSetBy("zlh_session=x; Path=/")).isEqualTo("zlh_session");
+  void everyValueOfACookieIsFoundInOrderAcrossHeaders() {
+    assertThat(PlatformCookies.valuesOf(java.util.List.of("a=1; zlh_session=one;zlh_session=\"two\"", " zlh_session = three"),
+        "zlh_session")).containsExactly("one", "two", "three");
+    assertThat(PlatformCookies.valuesOf(java.util.List.of("zlh_sessionx=1; \"zlh_session\"=2; =zlh_session"), "zlh_session"))
+        .isEmpty();
+  }
+
+  @Test
+  void theTlsNamesCarryTheHostPrefix() {
+    assertThat(PlatformCookies.sessionName(true)).isEqualTo("__Host-zlh_session");
+    assertThat(PlatformCookies.csrfName(true)).isEqualTo("__Host-zlh_csrf");
+    assertThat(PlatformCookies.sessionName(false)).isEqualTo("zlh_session");
   }
 }

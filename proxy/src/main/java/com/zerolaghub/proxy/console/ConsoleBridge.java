@@ -2,6 +2,7 @@ package com.zerolaghub.proxy.console;
 
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.infra.agent.AgentPort;
+import com.zerolaghub.proxy.BrowserOrigins;
 import com.zerolaghub.proxy.ProblemPage;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.SessionCredentials;
@@ -23,8 +24,9 @@ import java.util.function.Predicate;
  * {@code GET /api/servers/:id/console}: upgrades the portal's WebSocket and bridges it to the
  * agent's PTY console, adding the agent token on the server side (it never reaches the browser).
  *
- * <p>Before upgrading: no session 401, not the owner (nor an admin) or no such server 404, a
- * foreign {@code Origin} 403, not a WebSocket 426. After: status frames
+ * <p>Before upgrading: a session cookie with a foreign or no {@code Origin} 403 (see
+ * {@link BrowserOrigins}), no session 401, not the owner (nor an admin) or no such server 404,
+ * not a WebSocket 426. After: status frames
  * {@code connecting} → {@code connected} → one final {@code closed}/{@code error} (see
  * {@link ConsoleEnd}), then the close. The agent's scrollback arrives as the first binary frames.
  *
@@ -42,6 +44,7 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
   private final SessionCredentials sessions;
   private final ConsoleOptions options;
   private final ProxyMetrics metrics;
+  private final BrowserOrigins origins;
   private final Set<ConsoleSession> open = ConcurrentHashMap.newKeySet();
   private final SessionSockets bySession;
 
@@ -60,11 +63,16 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.options = Objects.requireNonNull(options, "options");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.origins = new BrowserOrigins(options.allowedOrigins(), sessions.cookie());
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    if (!origins.admit(request)) {
+      ProblemPage.send(request, 403, "origin_not_allowed", "This origin may not open consoles");
+      return;
+    }
     Optional<Principal> caller = sessions.principalOf(request);
     if (caller.isEmpty()) {
       ProblemPage.send(request, 401, "unauthenticated", "Sign in first");
@@ -73,11 +81,6 @@ public final class ConsoleBridge implements Handler<RoutingContext> {
     Optional<ConsoleTarget> target = targets.byServerId(ctx.pathParam("id"));
     if (target.isEmpty() || !caller.get().mayAccess(target.get().ownerId())) {
       ProblemPage.send(request, 404, "not_found", "No such server");
-      return;
-    }
-    String origin = request.getHeader("Origin");
-    if (!options.allowedOrigins().isEmpty() && origin != null && !options.allowedOrigins().contains(origin)) {
-      ProblemPage.send(request, 403, "origin_not_allowed", "This origin may not open consoles");
       return;
     }
     if (!request.canUpgradeToWebSocket()) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param maxMessageBytes largest client message (all frames of it); larger closes with 1009
  * @param maxMessagesPerSecond client messages per second on average; more closes with 1008
  * @param burstMessages client messages allowed at once above that rate (a paste, a resize storm)
- * @param allowedOrigins browser origins allowed to open a console; empty allows any (and requests without one)
+ * @param allowedOrigins browser origins allowed to open a console with the session cookie (the portal's); empty: none,
+ *     only bearer-token clients (see {@link com.zerolaghub.proxy.BrowserOrigins})
  */
 public record ConsoleOptions(
     Duration connectTimeout,

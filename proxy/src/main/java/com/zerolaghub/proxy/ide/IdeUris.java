@@ -1,12 +1,9 @@
 package com.zerolaghub.proxy.ide;
 
-import java.util.Optional;
 import java.util.StringJoiner;
 
-/** Request-URI rewrites of the IDE routes, on raw (still percent-encoded) URIs. */
+/** Request-URI rewrites of the hosted IDE, on raw (still percent-encoded) URIs. */
 final class IdeUris {
-  static final String LEGACY_PREFIX = "/__ide/";
-
   private IdeUris() {}
 
   /** {@code uri} without its {@code zlh_ide_token} parameter(s); other parameters kept in order. */
@@ -26,25 +23,5 @@ final class IdeUris {
     }
     String path = uri.substring(0, q);
     return kept.length() == 0 ? path : path + "?" + kept;
-  }
-
-  /**
-   * The upstream URI of a legacy {@code /__ide/<id>/rest} request: {@code /rest}, with the query.
-   * Empty when the path is not under {@code /__ide/<id>/} (the bare {@code /__ide/<id>}, which
-   * code-server's relative links need as a folder: redirect it).
-   *
-   * @param path the normalized path (no {@code ..} left to climb out of the prefix)
-   * @param query the raw query, or null
-   */
-  static Optional<String> legacyUpstream(String path, String query) {
-    if (!path.startsWith(LEGACY_PREFIX)) {
-      return Optional.empty();
-    }
-    int slash = path.indexOf('/', LEGACY_PREFIX.length());
-    if (slash < 0 || slash == LEGACY_PREFIX.length()) {
-      return Optional.empty();
-    }
-    String rest = path.substring(slash);
-    return Optional.of(query == null ? rest : rest + "?" + query);
   }
 }

@@ -1,40 +1,39 @@
 package com.zerolaghub.proxy.ide;
 
-import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.proxy.ProblemPage;
-import com.zerolaghub.proxy.SessionCredentials;
-import com.zerolaghub.proxy.routing.DevRoute;
-import com.zerolaghub.proxy.routing.RouteTable;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
- * The legacy path route {@code /__ide/:id/*}, kept until retired: bound to server {@code :id},
- * forwarded to its code-server with the prefix stripped; the owner's (or an admin's) platform
- * session is required, anyone else gets 404.
+ * The retired path route {@code /__ide/:id/*}. It used to serve a container's code-server under
+ * the API's own origin, where a customer's script ran with the platform's cookies (an admin
+ * opening that IDE could be made to post as admin). It now serves nothing from a container:
+ * {@code GET}/{@code HEAD} are redirected (302) to the API's IDE link operation for that
+ * server, which checks the caller and sends the browser on to its {@code dev-<vmid>} host with a
+ * one-time token; anything else (WebSocket upgrades, other methods) answers 410.
  *
- * <p>Mount before any {@code BodyHandler}, with {@link #mountOn(Router)}.
+ * <p>Mount with {@link #mountOn(Router)}.
  */
 public final class LegacyIdeRoute implements Handler<RoutingContext> {
   /** The route paths this handler serves: the folder and everything under it. */
   public static final String PATH = "/__ide/:id/*";
   public static final String BARE_PATH = "/__ide/:id";
+  private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-  private final RouteTable routes;
-  private final SessionCredentials sessions;
-  private final CodeServerForwarder forwarder;
+  private final UnaryOperator<String> ideLinkPath;
 
-  public LegacyIdeRoute(RouteTable routes, SessionCredentials sessions, CodeServerForwarder forwarder) {
-    this.routes = Objects.requireNonNull(routes, "routes");
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
+  /** @param ideLinkPath the API path that opens a server's hosted IDE, e.g. {@code id -> "/api/dev/" + id + "/ide"} */
+  public LegacyIdeRoute(UnaryOperator<String> ideLinkPath) {
+    this.ideLinkPath = Objects.requireNonNull(ideLinkPath, "ideLinkPath");
   }
 
-  /** Routes {@link #BARE_PATH} (redirected to the folder) and {@link #PATH} (any method) here. */
+  /** Routes {@link #BARE_PATH} and {@link #PATH} (any method) here. */
   public void mountOn(Router router) {
     router.route(BARE_PATH).handler(this);
     router.route(PATH).handler(this);
@@ -43,29 +42,19 @@ public final class LegacyIdeRoute implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    Optional<Principal> caller = sessions.principalOf(request);
-    if (caller.isEmpty()) {
-      ProblemPage.send(request, 401, "unauthenticated", "Sign in first");
-      return;
-    }
-    Optional<DevRoute> route = routes.byServerId(ctx.pathParam("id"));
-    if (route.isEmpty() || !caller.get().mayAccess(route.get().ownerId())) {
+    String serverId = ctx.pathParam("id");
+    if (serverId == null || !SERVER_ID.matcher(serverId).matches()) {
       ProblemPage.send(request, 404, "not_found", "No such dev server");
       return;
     }
-    Optional<String> upstreamUri = IdeUris.legacyUpstream(ctx.normalizedPath(), request.query());
-    if (upstreamUri.isEmpty()) {
-      // "/__ide/<id>" → "/__ide/<id>/": code-server's links are relative to a folder
-      String query = request.query();
-      request.response().setStatusCode(302)
-          .putHeader("Location", ctx.normalizedPath() + "/" + (query == null ? "" : "?" + query))
-          .end();
+    boolean navigation = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+    if (!navigation || request.canUpgradeToWebSocket()) {
+      ProblemPage.send(request, 410, "ide_moved", "The IDE moved to its own host: open it from the panel");
       return;
     }
-    if (!route.get().running() || !route.get().codeServer()) {
-      ProblemPage.send(request, 502, "dev_server_not_running", "The dev server is not running");
-      return;
-    }
-    forwarder.forward(request, route.get(), upstreamUri.get());
+    request.response().setStatusCode(302)
+        .putHeader("Location", ideLinkPath.apply(serverId))
+        .putHeader("Cache-Control", "no-store")
+        .end();
   }
 }

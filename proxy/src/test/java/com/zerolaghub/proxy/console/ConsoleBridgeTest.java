@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleBridgeTest {
   private static final String AGENT_TOKEN = "agent-token-never-in-a-browser";
   private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+  private static final String PANEL = "https://panel.example";
 
   private Vertx vertx;
   private FakeAgentConsole agent;
@@ -256,16 +257,32 @@ class ConsoleBridgeTest {
   }
 
   @Test
-  void aForeignOriginIsRefusedWhenOriginsAreConfigured() {
-    serve(ConsoleOptions.defaults().withAllowedOrigins(java.util.Set.of("https://panel.example")));
+  void aSessionCookieFromAForeignOrNoOriginIsRefusedBeforeTheUpgrade() {
+    MultiMap foreign = MultiMap.caseInsensitiveMultiMap().add("Cookie", "zlh_session=" + alice)
+        .add("Origin", "http://dev-101.dev.example");
+    MultiMap noOrigin = MultiMap.caseInsensitiveMultiMap().add("Cookie", "zlh_session=" + alice);
 
-    Throwable refused = Await.failure(portal.console("/api/servers/srv-1/console",
-        cookie(alice).add("Origin", "https://evil.example")));
+    Throwable refused = Await.failure(portal.console("/api/servers/srv-1/console", foreign));
+    Throwable missing = Await.failure(portal.console("/api/servers/srv-1/console", noOrigin));
     ConsoleProbe allowed = Await.result(portal.console("/api/servers/srv-1/console",
-        cookie(alice).add("Origin", "https://panel.example")));
+        MultiMap.caseInsensitiveMultiMap().add("Cookie", "zlh_session=" + alice).add("Origin", "HTTPS://Panel.Example:443")));
 
     assertThat(((UpgradeRejectedException) refused).getStatus()).isEqualTo(403);
+    assertThat(((UpgradeRejectedException) missing).getStatus()).isEqualTo(403);
     allowed.awaitState("connected");
+    assertThat(agent.upgrades()).isEqualTo(1);
+  }
+
+  @Test
+  void withNoOriginsConfiguredOnlyBearerClientsAreLetIn() {
+    serve(ConsoleOptions.defaults(), false);
+    MultiMap bearer = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + alice);
+
+    Throwable refused = Await.failure(portal.console("/api/servers/srv-1/console", cookie(alice)));
+    ConsoleProbe console = Await.result(portal.console("/api/servers/srv-1/console", bearer));
+
+    assertThat(((UpgradeRejectedException) refused).getStatus()).isEqualTo(403);
+    console.awaitState("connected");
   }
 
   @Test
@@ -335,8 +352,15 @@ class ConsoleBridgeTest {
     Await.until(() -> metrics.open(ProxyMetrics.Kind.CONSOLE) == 0, Duration.ofSeconds(5), "console uncounted");
   }
 
-  /** Restarts the API with {@code options} (a fresh bridge). */
+  /** Restarts the API with {@code options} (a fresh bridge), the portal's origin allowed. */
   private void serve(ConsoleOptions options) {
+    serve(options, true);
+  }
+
+  private void serve(ConsoleOptions options, boolean portalAllowed) {
+    if (portalAllowed) {
+      options = options.withAllowedOrigins(java.util.Set.of(PANEL));
+    }
     if (api != null) {
       portal.close();
       Await.result(api.close());
@@ -354,7 +378,7 @@ class ConsoleBridgeTest {
   }
 
   private static MultiMap cookie(String session) {
-    return MultiMap.caseInsensitiveMultiMap().add("Cookie", "zlh_session=" + session);
+    return MultiMap.caseInsensitiveMultiMap().add("Cookie", "zlh_session=" + session).add("Origin", PANEL);
   }
 
   private static ConsoleTarget target(String serverId, String ownerId, int port, boolean suspended) {

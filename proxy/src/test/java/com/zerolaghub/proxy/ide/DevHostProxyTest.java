@@ -425,6 +425,16 @@ class DevHostProxyTest {
   }
 
   @Test
+  void theBackendCannotSetNamelessQuotedCaseShiftedOrDomainCookies() {
+    String cookie = openIde(101, ALICE);
+
+    Answer answer = Await.result(browser.get(host(101), "/set-lookalike-cookies", headers().add("Cookie", cookie)));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.headers().getAll("Set-Cookie")).containsExactly("theirs=1; Path=/");
+  }
+
+  @Test
   void metricsCountOpenTunnels() {
     String cookie = openIde(101, ALICE);
     WebSocket ws = Await.result(browser.webSocket(host(101), "/ws", headers().add("Cookie", cookie)));

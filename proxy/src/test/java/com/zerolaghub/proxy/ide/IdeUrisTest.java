@@ -13,13 +13,4 @@ class IdeUrisTest {
     assertThat(IdeUris.withoutToken("/?zlh_ide_token=a&zlh_ide_token=b&zlh_ide_tokenx=1")).isEqualTo("/?zlh_ide_tokenx=1");
     assertThat(IdeUris.withoutToken("/plain")).isEqualTo("/plain");
   }
-
-  @Test
-  void legacyPathsLoseTheirPrefix() {
-    assertThat(IdeUris.legacyUpstream("/__ide/srv-1/static/x.js", "v=1")).contains("/static/x.js?v=1");
-    assertThat(IdeUris.legacyUpstream("/__ide/srv-1/", null)).contains("/");
-    assertThat(IdeUris.legacyUpstream("/__ide/srv-1", null)).isEmpty();
-    assertThat(IdeUris.legacyUpstream("/__ide//x", null)).isEmpty();
-    assertThat(IdeUris.legacyUpstream("/api/x", null)).isEmpty();
-  }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in code-server: answers every HTTP request with what it received as JSON (method,
  * URI, headers, body length), streams {@code /echo-body} back as it arrives, sets cookies on
- * {@code /set-cookie}, and echoes WebSocket messages. Like code-server it refuses (403) a
+ * {@code /set-cookie} and {@code /set-lookalike-cookies}, and echoes WebSocket messages. Like code-server it refuses (403) a
  * WebSocket upgrade whose {@code Origin} host differs from its {@code Host}.
  */
 public final class EchoBackend {
@@ -75,6 +75,10 @@ public final class EchoBackend {
       }
       case "/set-cookie" -> request.response()
           .putHeader("Set-Cookie", (Iterable<String>) List.of("zlh_session=forged; Path=/; Domain=test", "theirs=1; Path=/"))
+          .end("cookies");
+      case "/set-lookalike-cookies" -> request.response()
+          .putHeader("Set-Cookie", (Iterable<String>) List.of("=zlh_session=x; Path=/", "\"zlh_session\"=x; Path=/",
+              "ZLH_session=x; Path=/", "foo=1; Domain=example.test", "theirs=1; Path=/"))
           .end("cookies");
       default -> request.body().onSuccess(body -> request.response()
           .putHeader("Content-Type", "application/json")

@@ -59,6 +59,7 @@ public final class AccountsCapability implements Capability {
     directory.onSessionsEnded(ctx.sessionSockets()::end);
     runtime.register(new AccountsTable());
     auth.connect(directory, directory::caughtUp, clock);
+    auth.readSessionFrom(ctx.config().http().sessionCookie());
 
     PlatformConfig config = ctx.config();
     AuthConfig authConfig = config.auth();
@@ -67,7 +68,8 @@ public final class AccountsCapability implements Capability {
       AccountActions actions = new AccountActions(ctx.vertx(), ctx.store(), ctx.codec(), hasher, directory, clock,
           Duration.ofHours(authConfig.sessionTtlHours()), Duration.ofMinutes(authConfig.resetTtlMinutes()));
       RateLimits limits = new RateLimits(new RedisRateLimiter(ctx.redis()), authConfig);
-      SessionCookies cookies = new SessionCookies(authConfig.cookieSecure() || config.http().publicTls());
+      SessionCookies cookies = new SessionCookies(authConfig.cookieSecure() || config.http().publicTls(),
+          config.http().sessionCookie());
       mailer = new ResetLinkMailer(ctx.vertx(), config.mail(), config.http().publicUrl());
       AuthEndpoints endpoints = new AuthEndpoints(actions, limits, new ClientAddress(config.http().trustForwardedFor()), cookies);
       endpoints.bind(api, auth);

@@ -3,11 +3,11 @@ package com.zerolaghub.verticles.accounts;
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.accounts.SecretTokens;
 import com.zerolaghub.core.accounts.SessionLookup;
+import com.zerolaghub.proxy.SessionCookie;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Handler;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Who calls, from an {@code Authorization: Bearer} token (API clients) or the
- * {@code zlh_session} cookie (the portal). Cookie-authenticated requests that change something
+ * Who calls, from an {@code Authorization: Bearer} token (API clients) or the session cookie
+ * (the portal: {@code zlh_session}, {@code __Host-zlh_session} over TLS; when a request carries
+ * several, see {@link SessionCookie#resolve}). Cookie-authenticated requests that change something
  * must also send {@code X-CSRF-Token} matching the session (else 403 {@code csrf}); bearer
  * requests need not, since browsers never attach that header by themselves. Lookups answer from
  * the in-memory {@link SessionDirectory}: no query per request.
@@ -32,6 +33,7 @@ public final class SessionAuthentication implements Authentication {
   private volatile SessionLookup lookup;
   private volatile BooleanSupplier complete = () -> true;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile SessionCookie sessionCookie = SessionCookie.PLAIN;
 
   /**
    * Connects the lookup requests are checked against; called by the accounts capability.
@@ -44,6 +46,11 @@ public final class SessionAuthentication implements Authentication {
     this.lookup = lookup;
     this.complete = complete;
     this.clock = clock;
+  }
+
+  /** Which cookie holds the session ({@code http.publicUrl} decides); called by the accounts capability. */
+  void readSessionFrom(SessionCookie cookie) {
+    this.sessionCookie = cookie;
   }
 
   @Override
@@ -72,18 +79,16 @@ public final class SessionAuthentication implements Authentication {
     if (l == null) throw new ProblemException(ProblemType.UNAVAILABLE, "accounts are not served by this node");
     String bearer = bearerToken(ctx);
     if (bearer != null) return l.authenticate(bearer, clock.instant()).orElseThrow(this::signIn);
-    Cookie cookie = ctx.request().getCookie(SessionCookies.SESSION);
-    if (cookie == null || cookie.getValue().isEmpty()) throw signIn();
-    Optional<Principal> principal = l.authenticate(cookie.getValue(), clock.instant());
-    if (principal.isEmpty()) throw signIn();
+    Optional<SessionCookie.Session> session = sessionCookie.resolve(ctx.request(), l, clock.instant());
+    if (session.isEmpty()) throw signIn();
     if (!SAFE.contains(ctx.request().method())) {
       String header = ctx.request().getHeader(SessionCookies.CSRF_HEADER);
-      if (!SecretTokens.same(header, SessionCookies.csrfFor(cookie.getValue()))) {
+      if (!SecretTokens.same(header, SessionCookies.csrfFor(session.get().token()))) {
         throw new ProblemException(AccountProblems.CSRF,
-            "send the value of the " + SessionCookies.CSRF + " cookie in the " + SessionCookies.CSRF_HEADER + " header");
+            "send the value of the CSRF cookie (zlh_csrf, or __Host-zlh_csrf over https) in the " + SessionCookies.CSRF_HEADER + " header");
       }
     }
-    return principal.get();
+    return session.get().principal();
   }
 
   /** The bearer token of the request, or null when it has none. */
@@ -96,11 +101,11 @@ public final class SessionAuthentication implements Authentication {
   }
 
   /** The session token the request authenticated with (bearer or cookie), or null. */
-  static String presentedToken(RoutingContext ctx) {
+  String presentedToken(RoutingContext ctx) {
     String bearer = bearerToken(ctx);
     if (bearer != null) return bearer;
-    Cookie cookie = ctx.request().getCookie(SessionCookies.SESSION);
-    return cookie == null ? null : cookie.getValue();
+    SessionLookup l = lookup;
+    return l == null ? null : sessionCookie.resolve(ctx.request(), l, clock.instant()).map(SessionCookie.Session::token).orElse(null);
   }
 
   private ProblemException signIn() {

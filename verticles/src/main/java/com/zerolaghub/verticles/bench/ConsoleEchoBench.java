@@ -96,7 +96,8 @@ final class ConsoleEchoBench {
           }
         }, Clock.systemUTC());
         ConsoleOptions options = ConsoleOptions.defaults()
-            .withMessageCaps(ConsoleOptions.DEFAULT_MAX_MESSAGE_BYTES, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2);
+            .withMessageCaps(ConsoleOptions.DEFAULT_MAX_MESSAGE_BYTES, Integer.MAX_VALUE / 2, Integer.MAX_VALUE / 2)
+            .withAllowedOrigins(java.util.Set.of("http://panel.bench"));
         ConsoleBridge bridge = new ConsoleBridge(vertx, id -> {
           int i = Integer.parseInt(id.substring("srv-".length()));
           return Optional.of(new ConsoleTarget(id, owner.userId(), new AgentEndpoint("127.0.0.1", agents.get(i).port(), AGENT_TOKEN), false));
@@ -107,7 +108,8 @@ final class ConsoleEchoBench {
         int port = await(api.start(0));
         for (int i = 0; i < connections; i++) {
           open.add(await(connect(client, new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-              .setURI("/api/servers/srv-" + i + "/console").addHeader("Cookie", "zlh_session=" + SESSION), true)));
+              .setURI("/api/servers/srv-" + i + "/console").addHeader("Cookie", "zlh_session=" + SESSION)
+              .addHeader("Origin", "http://panel.bench"), true)));
         }
       } else {
         for (int i = 0; i < connections; i++) {

@@ -1,8 +1,13 @@
 package com.zerolaghub.verticles.config;
 
+import com.zerolaghub.proxy.BrowserOrigins;
+import com.zerolaghub.proxy.SessionCookie;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The API's HTTP listener.
@@ -13,23 +18,34 @@ import java.net.URISyntaxException;
  * @param publicUrl         where people reach the portal (links in mails); no trailing slash
  * @param trustForwardedFor take the client address from the last X-Forwarded-For entry (only
  *                          behind a proxy that sets it) instead of the socket's remote address
+ * @param allowedOrigins    browser origins, besides publicUrl's, allowed to open cookie-authenticated
+ *                          WebSockets; comma-separated {@code scheme://host[:port]}, empty for none
  */
-public record HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor) {
+public record HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
+    String allowedOrigins) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_BODY_LIMIT_BYTES = 65_536;
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final boolean DEFAULT_TRUST_FORWARDED_FOR = false;
+  public static final String DEFAULT_ALLOWED_ORIGINS = "";
 
   public HttpConfig {
     if (port < 0 || port > 65_535) throw new ConfigException("http.port must be between 0 and 65535, got " + port);
     if (host == null || host.isBlank()) throw new ConfigException("http.host must not be empty");
     if (bodyLimitBytes < 1) throw new ConfigException("http.bodyLimitBytes must be positive, got " + bodyLimitBytes);
     publicUrl = checkedUrl(publicUrl);
+    allowedOrigins = allowedOrigins == null ? "" : allowedOrigins.trim();
+    for (String origin : listed(allowedOrigins)) {
+      if (!isOrigin(origin)) {
+        throw new ConfigException("http.allowedOrigins (ZLH_HTTP_ALLOWED_ORIGINS) takes comma-separated origins such as "
+            + "https://panel.example.com (scheme, host, port; no path), got '" + origin + "'");
+      }
+    }
   }
 
   public HttpConfig(int port, String host, long bodyLimitBytes) {
-    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR);
+    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR, DEFAULT_ALLOWED_ORIGINS);
   }
 
   public static HttpConfig defaults() {
@@ -39,25 +55,58 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
   static HttpConfig from(ConfigSection s) {
     return new HttpConfig(
         s.integer("port", DEFAULT_PORT), s.string("host", DEFAULT_HOST), s.longValue("bodyLimitBytes", DEFAULT_BODY_LIMIT_BYTES),
-        s.string("publicUrl", DEFAULT_PUBLIC_URL), s.bool("trustForwardedFor", DEFAULT_TRUST_FORWARDED_FOR));
+        s.string("publicUrl", DEFAULT_PUBLIC_URL), s.bool("trustForwardedFor", DEFAULT_TRUST_FORWARDED_FOR),
+        s.string("allowedOrigins", DEFAULT_ALLOWED_ORIGINS));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes)
-        .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor);
+        .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor).put("allowedOrigins", allowedOrigins);
   }
 
   public HttpConfig withPublicUrl(String url) {
-    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor);
+    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins);
   }
 
   public HttpConfig withTrustForwardedFor(boolean trust) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins);
+  }
+
+  public HttpConfig withAllowedOrigins(String origins) {
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins);
+  }
+
+  /** The browser origins allowed to open cookie-authenticated WebSockets: publicUrl's, then the listed ones. */
+  public Set<String> browserOrigins() {
+    Set<String> origins = new LinkedHashSet<>();
+    origins.add(BrowserOrigins.originOf(publicUrl));
+    listed(allowedOrigins).forEach(o -> origins.add(BrowserOrigins.originOf(o)));
+    return origins;
   }
 
   /** True when people reach the portal over https (session cookies are then Secure). */
   public boolean publicTls() {
     return publicUrl.startsWith("https://");
+  }
+
+  /** The session cookie browsers hold: {@code __Host-zlh_session} when publicUrl is https, else {@code zlh_session}. */
+  public SessionCookie sessionCookie() {
+    return SessionCookie.forTls(publicTls());
+  }
+
+  private static boolean isOrigin(String text) {
+    try {
+      BrowserOrigins.originOf(text);
+      URI parsed = new URI(text);
+      return (parsed.getRawPath() == null || parsed.getRawPath().isEmpty()) && parsed.getRawQuery() == null
+          && parsed.getRawFragment() == null && parsed.getRawUserInfo() == null;
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static java.util.List<String> listed(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 
   private static String checkedUrl(String url) {

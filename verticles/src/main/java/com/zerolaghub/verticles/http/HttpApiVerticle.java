@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +30,10 @@ public final class HttpApiVerticle extends VerticleBase {
     routes.freeze();
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setCompressionSupported(true);
+    Router router = ApiRouterFactory.create(vertx, routes, config.bodyLimitBytes());
+    new SecurityHeaders(config.publicUrl()).mountOn(router);
     return vertx.createHttpServer(options)
-        .requestHandler(ApiRouterFactory.create(vertx, routes, config.bodyLimitBytes()))
+        .requestHandler(router)
         .listen()
         .recover(err -> Future.failedFuture(new IllegalStateException(
             "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err)))

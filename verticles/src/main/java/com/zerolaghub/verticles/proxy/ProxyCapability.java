@@ -92,7 +92,7 @@ public final class ProxyCapability implements Capability {
   private Future<Void> start(PlatformContext ctx, ApiRoutes api, byte[] grantKey) {
     ProxyConfig cfg = ctx.config().proxy();
     ProxyMetrics metrics = new ProxyMetrics(ctx.meterRegistry());
-    SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock);
+    SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock, ctx.config().http().sessionCookie());
     routes = new RouteTable() {
       @Override
       public Optional<DevRoute> byVmid(int vmid) {
@@ -122,9 +122,10 @@ public final class ProxyCapability implements Capability {
       AgentHttpAdapter agents = new AgentHttpAdapter(ctx.vertx(),
           new AgentOptions(AgentOptions.DEFAULT_REQUEST_TIMEOUT, AgentOptions.DEFAULT_TRANSFER_TIMEOUT,
               ConsoleOptions.DEFAULT_CONNECT_TIMEOUT.plus(Duration.ofSeconds(1))));
-      console = new ConsoleBridge(ctx.vertx(), this::consoleTarget, agents, credentials, ConsoleOptions.defaults(), metrics,
-          ctx.sessionSockets());
-      LegacyIdeRoute legacy = new LegacyIdeRoute(routes, credentials, forwarder);
+      console = new ConsoleBridge(ctx.vertx(), this::consoleTarget, agents, credentials,
+          ConsoleOptions.defaults().withAllowedOrigins(ctx.config().http().browserOrigins()), metrics, ctx.sessionSockets());
+      // nothing from a container is served on the API's origin: the old path only redirects to openIde
+      LegacyIdeRoute legacy = new LegacyIdeRoute(serverId -> "/api/dev/" + serverId + "/ide");
       api.routes(router -> {
         router.get(ConsoleBridge.PATH).handler(console);
         legacy.mountOn(router);

@@ -1,8 +1,11 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.proxy.BrowserOrigins;
 import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.http.ProblemException;
+import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,17 +15,21 @@ import io.vertx.ext.web.RoutingContext;
  * {@code GET /api/events} upgraded to a WebSocket: the caller's own server and operation
  * changes as they are appended (admins: everyone's), one JSON text frame each. The first frame
  * is {@code {"type":"subscribed"}}. A client that cannot keep up is closed (1013) rather than
- * buffered without bound.
+ * buffered without bound. A session cookie from a foreign (or no) {@code Origin} is refused with
+ * 403 before the upgrade ({@link BrowserOrigins}).
  */
 final class LiveEventsSocket {
   static final String PATH = "/api/events";
   /** Close code when the session that opened the socket ends (logout, password reset, an administrator). */
   static final short SIGNED_OUT = 4401;
+  static final ProblemType FOREIGN_ORIGIN = new ProblemType("origin-not-allowed", "Origin not allowed", 403);
   private final LiveFeed feed;
+  private final BrowserOrigins origins;
   private final SessionSockets bySession;
 
-  LiveEventsSocket(LiveFeed feed, SessionSockets bySession) {
+  LiveEventsSocket(LiveFeed feed, BrowserOrigins origins, SessionSockets bySession) {
     this.feed = feed;
+    this.origins = origins;
     this.bySession = bySession;
   }
 
@@ -36,8 +43,16 @@ final class LiveEventsSocket {
           ctx.request().pause();
           ctx.next();
         })
+        .handler(this::checkOrigin)
         .handler(auth.required())
         .handler(this::upgrade);
+  }
+
+  private void checkOrigin(RoutingContext ctx) {
+    if (!origins.admit(ctx.request())) {
+      throw new ProblemException(FOREIGN_ORIGIN, "this page's origin may not open the events socket with the session cookie");
+    }
+    ctx.next();
   }
 
   void upgrade(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.HostAction;
 import com.zerolaghub.events.servers.HostState;
+import com.zerolaghub.proxy.BrowserOrigins;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.core.instances.AgentAction;
 import com.zerolaghub.core.instances.Catalog;
@@ -184,7 +185,8 @@ public final class ServersCapability implements Capability {
     AgentCalls calls = new AgentCalls(serverApi);
     AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
     AdminHandlers admin = new AdminHandlers(serverApi);
-    LiveEventsSocket socket = new LiveEventsSocket(feed, sessionSockets);
+    LiveEventsSocket socket = new LiveEventsSocket(feed,
+        new BrowserOrigins(config.http().browserOrigins(), config.http().sessionCookie()), sessionSockets);
     FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
 
     api.operation("createInstance", auth.required(), gated(GatedAction.CREATE_SERVER), instances::create);

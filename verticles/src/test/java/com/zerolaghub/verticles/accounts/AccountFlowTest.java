@@ -46,11 +46,11 @@ class AccountFlowTest {
     JsonObject login = browser.logIn(email.toUpperCase(), "correct horse battery");
     assertThat(login.getString("token")).isNotBlank();
     assertThat(login.getJsonObject("user").getString("id")).isEqualTo(id);
-    String sessionCookie = browser.lastSetCookies.stream().filter(c -> c.startsWith("zlh_session=")).findFirst().orElseThrow();
+    String sessionCookie = browser.lastSetCookies.stream().filter(c -> c.startsWith("__Host-zlh_session=")).findFirst().orElseThrow();
     assertThat(sessionCookie).containsIgnoringCase("; HttpOnly").contains("SameSite=Lax").contains("Path=/").contains("; Secure")
         .contains("Max-Age=604800");
-    assertThat(sessionCookie).contains("zlh_session=" + login.getString("token"));
-    String csrfCookie = browser.lastSetCookies.stream().filter(c -> c.startsWith("zlh_csrf=")).findFirst().orElseThrow();
+    assertThat(sessionCookie).contains("__Host-zlh_session=" + login.getString("token")); // https publicUrl: __Host-
+    String csrfCookie = browser.lastSetCookies.stream().filter(c -> c.startsWith("__Host-zlh_csrf=")).findFirst().orElseThrow();
     assertThat(csrfCookie).doesNotContainIgnoringCase("HttpOnly").contains("SameSite=Lax");
 
     HttpResponse<String> me = browser.get("/api/me");
@@ -62,7 +62,7 @@ class AccountFlowTest {
     stolenCookies.cookies.putAll(browser.cookies);
     HttpResponse<String> out = browser.post("/api/auth/logout", null);
     assertThat(out.statusCode()).isEqualTo(204);
-    assertThat(out.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("zlh_session=;") && c.contains("Max-Age=0"));
+    assertThat(out.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("__Host-zlh_session=;") && c.contains("Max-Age=0"));
 
     // The same cookie, replayed at once on this node: refused.
     problem(stolenCookies.get("/api/me"), 401, "unauthorized");
@@ -93,7 +93,7 @@ class AccountFlowTest {
     // A CSRF cookie planted by someone else (and echoed) does not pair with the real session.
     Browser planted = node.browser();
     planted.cookies.putAll(browser.cookies);
-    planted.cookies.put("zlh_csrf", "0".repeat(64));
+    planted.cookies.put("__Host-zlh_csrf", "0".repeat(64));
     problem(planted.post("/api/auth/logout", null), 403, "csrf");
     assertThat(browser.get("/api/me").statusCode()).as("still signed in").isEqualTo(200);
   }

@@ -82,7 +82,7 @@ final class Browser {
       cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
       b.header("Cookie", header.toString());
     }
-    String csrf = cookies.get(SessionCookies.CSRF);
+    String csrf = cookies.getOrDefault("__Host-" + SessionCookies.CSRF, cookies.get(SessionCookies.CSRF)); // https publicUrl names
     if (sendCsrf && csrf != null) b.header(SessionCookies.CSRF_HEADER, csrf);
     return b;
   }

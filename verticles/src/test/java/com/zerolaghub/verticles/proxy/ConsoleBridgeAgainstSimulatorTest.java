@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleBridgeAgainstSimulatorTest {
   private static final String AGENT_TOKEN = "sim-agent-token";
   private static final String SESSION = "alice-session";
+  private static final String PORTAL = "http://panel.test";
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   private Vertx vertx;
@@ -73,7 +74,7 @@ class ConsoleBridgeAgainstSimulatorTest {
       }
     }, Clock.systemUTC());
     ConsoleBridge bridge = new ConsoleBridge(vertx, id -> id.equals("srv-1") ? Optional.of(target) : Optional.empty(),
-        agents, sessions, ConsoleOptions.defaults(), ProxyMetrics.unregistered());
+        agents, sessions, ConsoleOptions.defaults().withAllowedOrigins(java.util.Set.of(PORTAL)), ProxyMetrics.unregistered());
     Router router = Router.router(vertx);
     router.get(ConsoleBridge.PATH).handler(bridge);
     api = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -133,7 +134,7 @@ class ConsoleBridgeAgainstSimulatorTest {
   private Console open() throws Exception {
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(api.actualPort()).setURI("/api/servers/srv-1/console")
-        .addHeader("Cookie", "zlh_session=" + SESSION);
+        .addHeader("Cookie", "zlh_session=" + SESSION).addHeader("Origin", PORTAL);
     Promise<Console> opened = Promise.promise();
     // handlers are set as the socket opens, on its context, so no frame is missed
     portalContext.runOnContext(v -> portal.connect(options).map(Console::new).onComplete(opened));
