@@ -37,6 +37,8 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    // Refused before its body was read: the rest of the body must not be taken for a next request.
+    if (!ctx.request().isEnded()) ConnectionClosing.afterResponse(ctx);
     ProblemResponder.send(ctx, problem);
   }
 
