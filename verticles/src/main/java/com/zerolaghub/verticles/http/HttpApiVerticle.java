@@ -27,9 +27,9 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     routes.freeze();
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-        .setCompressionSupported(true);
-    return vertx.createHttpServer(options)
+    HttpServerOptions options = ConnectionGuard.options(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setCompressionSupported(true));
+    return ConnectionGuard.install(vertx.createHttpServer(options), options, config)
         .requestHandler(ApiRouterFactory.create(vertx, routes, config.bodyLimitBytes()))
         .listen()
         .recover(err -> Future.failedFuture(new IllegalStateException(

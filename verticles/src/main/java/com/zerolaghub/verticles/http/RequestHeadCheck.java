@@ -18,7 +18,9 @@ import java.util.Map;
  *   <li>a NUL character (raw or {@code %00}) in the path, the query or a header value is refused
  *       400 naming where it was: PostgreSQL cannot store it, and no legitimate input has it;</li>
  *   <li>more than one {@code Host} header is refused 400 and the connection closed (RFC 9112
- *       §3.2): proxies and this server might each pick a different one;</li>
+ *       §3.2): proxies and this server might each pick a different one; so is a request with
+ *       both {@code Content-Length} and {@code Transfer-Encoding} that the decoder let through
+ *       (see {@link GuardedRequestDecoder} for the chunked case);</li>
  *   <li>a body media type the operation does not accept is refused 415 before the body is read,
  *       and form media types ({@code multipart/*}, {@code application/x-www-form-urlencoded}),
  *       which no route outside the contract accepts either, are refused everywhere: the body
@@ -39,6 +41,13 @@ final class RequestHeadCheck {
       ConnectionClosing.afterResponse(ctx);
       ctx.fail(new ProblemException(ProblemType.VALIDATION, "send exactly one Host header",
           List.of(new FieldError("header Host", "must appear once"))));
+      return;
+    }
+    if (request.headers().contains("Transfer-Encoding") && request.headers().contains("Content-Length")) {
+      // Netty keeps both only when the coding is not chunked (HTTP/1.0, "identity", …): as ambiguous.
+      ConnectionClosing.afterResponse(ctx);
+      ctx.fail(new ProblemException(ProblemType.MALFORMED_REQUEST,
+          "a request must not carry both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)"));
       return;
     }
     List<FieldError> nul = nulCharacters(ctx);
