@@ -51,7 +51,7 @@ final class ApiRouterFactory {
         .handler(new RequestHeadCheck(contract.contract())::handle);
     routes.extraRoutes().forEach(adder -> adder.accept(router));
 
-    ProblemFailureHandler failures = new ProblemFailureHandler(bodyLimitBytes);
+    ProblemFailureHandler failures = new ProblemFailureHandler(bodyLimitBytes, contract.contract());
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);
