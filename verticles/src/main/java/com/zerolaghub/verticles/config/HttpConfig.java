@@ -20,20 +20,29 @@ import java.util.Set;
  *                          behind a proxy that sets it) instead of the socket's remote address
  * @param allowedOrigins    browser origins, besides publicUrl's, allowed to open cookie-authenticated
  *                          WebSockets; comma-separated {@code scheme://host[:port]}, empty for none
+ * @param headerTimeoutMs   a request's line and headers must arrive within this time from the
+ *                          connection's accept or the request's first byte, else the connection
+ *                          is closed; 0 switches it off
+ * @param idleTimeoutMs     a keep-alive connection with no request in flight is closed after
+ *                          this time (WebSockets are not affected); 0 switches it off
  */
 public record HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
-    String allowedOrigins) {
+    String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_BODY_LIMIT_BYTES = 65_536;
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final boolean DEFAULT_TRUST_FORWARDED_FOR = false;
   public static final String DEFAULT_ALLOWED_ORIGINS = "";
+  public static final long DEFAULT_HEADER_TIMEOUT_MS = 5_000;
+  public static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
   public HttpConfig {
     if (port < 0 || port > 65_535) throw new ConfigException("http.port must be between 0 and 65535, got " + port);
     if (host == null || host.isBlank()) throw new ConfigException("http.host must not be empty");
     if (bodyLimitBytes < 1) throw new ConfigException("http.bodyLimitBytes must be positive, got " + bodyLimitBytes);
+    if (headerTimeoutMs < 0) throw new ConfigException("http.headerTimeoutMs must not be negative, got " + headerTimeoutMs);
+    if (idleTimeoutMs < 0) throw new ConfigException("http.idleTimeoutMs must not be negative, got " + idleTimeoutMs);
     publicUrl = checkedUrl(publicUrl);
     allowedOrigins = allowedOrigins == null ? "" : allowedOrigins.trim();
     for (String origin : listed(allowedOrigins)) {
@@ -45,7 +54,8 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
   }
 
   public HttpConfig(int port, String host, long bodyLimitBytes) {
-    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR, DEFAULT_ALLOWED_ORIGINS);
+    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR, DEFAULT_ALLOWED_ORIGINS,
+        DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS);
   }
 
   public static HttpConfig defaults() {
@@ -56,24 +66,30 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     return new HttpConfig(
         s.integer("port", DEFAULT_PORT), s.string("host", DEFAULT_HOST), s.longValue("bodyLimitBytes", DEFAULT_BODY_LIMIT_BYTES),
         s.string("publicUrl", DEFAULT_PUBLIC_URL), s.bool("trustForwardedFor", DEFAULT_TRUST_FORWARDED_FOR),
-        s.string("allowedOrigins", DEFAULT_ALLOWED_ORIGINS));
+        s.string("allowedOrigins", DEFAULT_ALLOWED_ORIGINS),
+        s.longValue("headerTimeoutMs", DEFAULT_HEADER_TIMEOUT_MS), s.longValue("idleTimeoutMs", DEFAULT_IDLE_TIMEOUT_MS));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes)
-        .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor).put("allowedOrigins", allowedOrigins);
+        .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor).put("allowedOrigins", allowedOrigins)
+        .put("headerTimeoutMs", headerTimeoutMs).put("idleTimeoutMs", idleTimeoutMs);
   }
 
   public HttpConfig withPublicUrl(String url) {
-    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins);
+    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs);
   }
 
   public HttpConfig withTrustForwardedFor(boolean trust) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins, headerTimeoutMs, idleTimeoutMs);
+  }
+
+  public HttpConfig withTimeouts(long headerMs, long idleMs) {
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerMs, idleMs);
   }
 
   public HttpConfig withAllowedOrigins(String origins) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins, headerTimeoutMs, idleTimeoutMs);
   }
 
   /** The browser origins allowed to open cookie-authenticated WebSockets: publicUrl's, then the listed ones. */

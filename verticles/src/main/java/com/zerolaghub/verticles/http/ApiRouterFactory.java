@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the API router: request id, request log, body (with its size limit) and body-format
- * check on every request; then the contract's operations, each validated before its handlers;
+ * Builds the API router: request id, request log and the request-head check before any other
+ * route; body (with its size limit) and body-format check on every contract request; then the contract's operations, each validated before its handlers;
  * then extra routes; and one failure handler that answers problem documents, also for
  * unknown routes (404) and methods (405).
  */
 final class ApiRouterFactory {
+  /** Order of the route every request passes first (capabilities place early routes at -1000). */
+  static final int FIRST_ORDER = -100_000;
+
   private ApiRouterFactory() {}
 
   static Router create(Vertx vertx, ApiRoutes routes, long bodyLimitBytes) {
     ApiContract contract = routes.contract();
     RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), RequestExtractor.withBodyHandler());
-    builder.rootHandler(new RequestIds());
-    builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
     builder.rootHandler(new BodyFormatCheck(contract.contract())::handle);
     routes.customizers().forEach(c -> c.accept(builder));
@@ -42,9 +43,15 @@ final class ApiRouterFactory {
       }
     }
     Router router = builder.createRouter();
+    // Before every other route, also those placed ahead of the body handler (WebSocket upgrades,
+    // streamed uploads): each request gets its id and log line, and a malformed head is refused.
+    router.route().order(FIRST_ORDER)
+        .handler(new RequestIds())
+        .handler(new RequestLog())
+        .handler(new RequestHeadCheck(contract.contract())::handle);
     routes.extraRoutes().forEach(adder -> adder.accept(router));
 
-    ProblemFailureHandler failures = new ProblemFailureHandler(bodyLimitBytes);
+    ProblemFailureHandler failures = new ProblemFailureHandler(bodyLimitBytes, contract.contract());
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
     router.errorHandler(405, failures);

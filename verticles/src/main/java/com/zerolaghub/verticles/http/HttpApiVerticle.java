@@ -28,11 +28,11 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     routes.freeze();
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-        .setCompressionSupported(true);
+    HttpServerOptions options = ConnectionGuard.options(new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setCompressionSupported(true));
     Router router = ApiRouterFactory.create(vertx, routes, config.bodyLimitBytes());
     new SecurityHeaders(config.publicUrl()).mountOn(router);
-    return vertx.createHttpServer(options)
+    return ConnectionGuard.install(vertx.createHttpServer(options), options, config)
         .requestHandler(router)
         .listen()
         .recover(err -> Future.failedFuture(new IllegalStateException(

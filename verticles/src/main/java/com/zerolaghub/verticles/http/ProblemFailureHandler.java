@@ -1,28 +1,36 @@
 package com.zerolaghub.verticles.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.zerolaghub.events.EventStoreUnavailableException;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.contract.Location;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.ValidatorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place a failed request becomes a problem document: expected failures map to their
- * problem type, anything else is a 500 logged once with the request id the client also gets.
+ * problem type, a backing service out of reach (see {@link DependencyOutages}) is a 503 with
+ * Retry-After logged as one warning, anything else is a 500 logged once with the request id the
+ * client also gets.
  * Installed as the router's failure handler and as its 404/405 error handler.
  */
 final class ProblemFailureHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ProblemFailureHandler.class);
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final long bodyLimitBytes;
+  private final OpenAPIContract contract;
 
-  ProblemFailureHandler(long bodyLimitBytes) {
+  ProblemFailureHandler(long bodyLimitBytes, OpenAPIContract contract) {
     this.bodyLimitBytes = bodyLimitBytes;
+    this.contract = contract;
   }
 
   @Override
@@ -37,19 +45,18 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    // Refused before its body was read: the rest of the body must not be taken for a next request.
+    if (!ctx.request().isEnded()) ConnectionClosing.afterResponse(ctx);
     ProblemResponder.send(ctx, problem);
   }
 
   private Problem toProblem(RoutingContext ctx, Throwable failure) {
+    String unreachable = DependencyOutages.unreachable(failure);
+    if (unreachable != null) return unavailable(ctx, failure, unreachable);
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ProblemException p) return p.problem();
       if (t instanceof Rejection r) return RejectionProblems.from(r);
       if (t instanceof ValidatorException v) return ValidationProblems.from(v);
-      if (t instanceof EventStoreUnavailableException) {
-        log.atWarn().setMessage("event store unavailable").addKeyValue("requestId", RequestIds.of(ctx))
-            .addKeyValue("path", ctx.request().path()).addKeyValue("reason", t.getMessage()).log();
-        return Problem.of(ProblemType.UNAVAILABLE, "the event store cannot be reached; nothing was changed, retry later");
-      }
       if (t instanceof WrongExpectedVersionException) {
         return Problem.of(ProblemType.CONFLICT, "the resource was changed concurrently; read it again and retry");
       }
@@ -65,6 +72,31 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
         .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
         .setCause(failure).log();
     return Problem.of(ProblemType.INTERNAL, "unexpected error; quote request id " + RequestIds.of(ctx) + " to support");
+  }
+
+  /** A backing service out of reach is not the client's fault: 503 (with Retry-After), one warning without a stack trace. */
+  private Problem unavailable(RoutingContext ctx, Throwable failure, String what) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    log.atWarn().setMessage("dependency unavailable").addKeyValue("requestId", RequestIds.of(ctx))
+        .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
+        .addKeyValue("dependency", what)
+        .addKeyValue("reason", root.getClass().getSimpleName() + ": " + root.getMessage()).log();
+    String detail = "the " + what + " cannot be reached right now; retry in a few seconds";
+    if (ctx.request().getHeader(IDEMPOTENCY_KEY) != null && honoursIdempotencyKey(ctx)) {
+      detail += "; retrying with the same Idempotency-Key is safe (the request is done at most once)";
+    }
+    return Problem.of(ProblemType.UNAVAILABLE, detail);
+  }
+
+  /** True when the contract gives the request's operation an Idempotency-Key header (so a retry cannot act twice). */
+  private boolean honoursIdempotencyKey(RoutingContext ctx) {
+    Operation operation = contract.findOperation(ctx.request().path(), ctx.request().method());
+    if (operation == null) return false;
+    for (Parameter p : operation.getParameters()) {
+      if (p.getIn() == Location.HEADER && IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName())) return true;
+    }
+    return false;
   }
 
   private Problem knownStatus(RoutingContext ctx, int status) {

@@ -20,11 +20,15 @@ public final class RequestIds implements PlatformHandler {
   /** Root handler: assigns the id and echoes it in the response. */
   @Override
   public void handle(RoutingContext ctx) {
-    String given = ctx.request().getHeader(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = fromHeader(ctx.request().getHeader(HEADER));
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();
+  }
+
+  /** The caller's id when it is a sane token, else a new one. */
+  static String fromHeader(String given) {
+    return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   /** The request's correlation id (never null once the root handlers ran). */

@@ -48,6 +48,16 @@ public final class TestNode implements AutoCloseable {
     return new TestNode(platform, db);
   }
 
+  /** Starts with {@code config} (e.g. {@link #config} with changes) on its database {@code db}. */
+  public static TestNode start(PlatformConfig config, TestPostgres.Database db, Capability... capabilities) throws Exception {
+    Platform platform = Platform.builder(config)
+        .contractExtension(TestOperations.CONTRACT)
+        .capabilities(List.of(capabilities))
+        .start()
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return new TestNode(platform, db);
+  }
+
   public static PlatformConfig config(TestPostgres.Database db, int port) throws IOException {
     return PlatformConfig.defaults()
         .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
