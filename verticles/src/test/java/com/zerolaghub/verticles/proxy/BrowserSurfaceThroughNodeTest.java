@@ -55,10 +55,12 @@ class BrowserSurfaceThroughNodeTest {
 
   @Test
   void aSessionCookieFromAForeignOriginOrNoneIsRefusedWith403BeforeTheConsoleOrEventsUpgrade() throws Exception {
+    // both cookie names, so that a node reading either would take the request as signed in
+    String cookies = "zlh_session=" + owner[1] + "; " + SESSION + "=" + owner[1];
     for (String path : List.of("/api/servers/" + serverId + "/console", "/api/events")) {
-      Upgrade foreign = upgrade(path, Map.of("Cookie", SESSION + "=" + owner[1], "Origin", "http://dev-101.dev.zerolaghub.test"));
-      Upgrade sibling = upgrade(path, Map.of("Cookie", SESSION + "=" + owner[1], "Origin", "https://evil.zlh.test"));
-      Upgrade none = upgrade(path, Map.of("Cookie", SESSION + "=" + owner[1]));
+      Upgrade foreign = upgrade(path, Map.of("Cookie", cookies, "Origin", "http://dev-101.dev.zerolaghub.test"));
+      Upgrade sibling = upgrade(path, Map.of("Cookie", cookies, "Origin", "https://evil.zlh.test"));
+      Upgrade none = upgrade(path, Map.of("Cookie", cookies));
 
       for (Upgrade refused : List.of(foreign, sibling, none)) {
         assertThat(refused.status).as(path + " " + refused.body).isEqualTo(403);
