@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.cli;
 
+import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.runtime.LogFormat;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
@@ -31,6 +32,10 @@ final class RunCommand implements Callable<Integer> {
     if (httpPort != null) overrides.put("http", new JsonObject().put("port", httpPort));
     if (infra != null) overrides.put("infra", new JsonObject().put("mode", infra));
     PlatformConfig cfg = config.load(overrides);
+    if (httpPort != null && cfg.http().publicUrl().equals(HttpConfig.DEFAULT_PUBLIC_URL)) {
+      // the laptop default names port 8080: follow the port asked for, or the portal's own sockets are foreign
+      cfg = cfg.withHttp(cfg.http().withPublicUrl("http://localhost:" + httpPort));
+    }
     LogFormat.apply(cfg.log().json());
     Platform platform = Platform.builder(cfg).capabilities(NodeCapabilities.forNode(cfg)).start()
         .toCompletionStage().toCompletableFuture().get();

@@ -95,7 +95,14 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
   /** The browser origins allowed to open cookie-authenticated WebSockets: publicUrl's, then the listed ones. */
   public Set<String> browserOrigins() {
     Set<String> origins = new LinkedHashSet<>();
-    origins.add(BrowserOrigins.originOf(publicUrl));
+    String own = BrowserOrigins.originOf(publicUrl);
+    origins.add(own);
+    // a laptop's portal is the same server by any loopback name (localhost, 127.0.0.1, [::1])
+    if (own.startsWith("http://localhost:") || own.equals("http://localhost")) {
+      String port = own.substring("http://localhost".length());
+      origins.add("http://127.0.0.1" + port);
+      origins.add("http://[::1]" + port);
+    }
     listed(allowedOrigins).forEach(o -> origins.add(BrowserOrigins.originOf(o)));
     return origins;
   }

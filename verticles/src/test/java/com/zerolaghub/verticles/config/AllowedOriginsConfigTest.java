@@ -17,8 +17,11 @@ class AllowedOriginsConfigTest {
   }
 
   @Test
-  void byDefaultOnlyThePublicUrlsOriginIsAllowed() {
-    assertThat(HttpConfig.defaults().browserOrigins()).containsExactly("http://localhost:8080");
+  void byDefaultOnlyThePublicUrlsOriginIsAllowedByEachOfItsLoopbackNames() {
+    assertThat(HttpConfig.defaults().browserOrigins())
+        .containsExactly("http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080");
+    assertThat(HttpConfig.defaults().withPublicUrl("http://panel.example.com").browserOrigins())
+        .containsExactly("http://panel.example.com");
   }
 
   @Test
