@@ -75,7 +75,7 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
       exchange(request, route.get(), token);
       return;
     }
-    Cookie cookie = request.getCookie(IdeCookie.NAME);
+    Cookie cookie = request.getCookie(IdeCookie.name(overTls(request)));
     if (cookie == null || cookie.getValue().isEmpty()) {
       // nothing to look up: answered at once, the request never paused
       ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
@@ -108,7 +108,7 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
 
   /** Sets the host-only IDE cookie and sends the browser to the same URL without the token. */
   private void redirectWithCookie(HttpServerRequest request, String cookieValue) {
-    boolean secure = UpstreamHeaders.isHttps(request.isSSL(), request.getHeader("X-Forwarded-Proto"));
+    boolean secure = overTls(request);
     request.response()
         .setStatusCode(302)
         .putHeader("Location", IdeUris.withoutToken(request.uri()))
@@ -145,6 +145,10 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
   private OptionalInt vmidOf(HttpServerRequest request) {
     HostAndPort authority = request.authority();
     return authority == null ? OptionalInt.empty() : hosts.vmidOf(authority.host());
+  }
+
+  private static boolean overTls(HttpServerRequest request) {
+    return UpstreamHeaders.isHttps(request.isSSL(), request.getHeader("X-Forwarded-Proto"));
   }
 
   private static String tokenOf(HttpServerRequest request) {

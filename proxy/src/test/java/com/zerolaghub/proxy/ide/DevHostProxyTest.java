@@ -112,6 +112,23 @@ class DevHostProxyTest {
   }
 
   @Test
+  void overTlsTheIdeCookieIsHostPrefixedAndThePlainNameIsNotRead() {
+    String token = tokenOf(Await.result(issuer.issue(route(101), ALICE)));
+    Answer exchanged = Await.result(browser.get(host(101), "/?zlh_ide_token=" + token,
+        headers().add("X-Forwarded-Proto", "https")));
+    String setCookie = exchanged.header("Set-Cookie");
+    assertThat(setCookie).startsWith("__Host-zlh_ide_session=").contains("Secure", "Path=/").doesNotContain("Domain");
+    String value = setCookie.split(";", 2)[0].substring("__Host-zlh_ide_session=".length());
+
+    MultiMap tls = headers().add("X-Forwarded-Proto", "https");
+    assertThat(Await.result(browser.get(host(101), "/", tls.add("Cookie", "__Host-zlh_ide_session=" + value))).status())
+        .isEqualTo(200);
+    // what a sibling dev host could plant for the whole domain is not read over TLS
+    assertThat(Await.result(browser.get(host(101), "/", headers().add("X-Forwarded-Proto", "https")
+        .add("Cookie", "zlh_ide_session=" + value))).status()).isEqualTo(401);
+  }
+
+  @Test
   void anIdeCookieStopsWorkingWhenItsPlatformSessionEnds() {
     Principal carol = new Principal("user-alice", Role.CUSTOMER, "s-carol-laptop");
     String cookie = openIde(101, carol);
