@@ -21,6 +21,8 @@ import com.zerolaghub.projections.MemoryView;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,38 @@ class SessionDirectoryTest {
     assertThat(directory.authenticate("token-1", T0.plusSeconds(21))).isEmpty();
     assertThat(directory.authenticate("token-2", T0.plusSeconds(21))).isPresent();
     assertThat(directory.current().sessions()).isEqualTo(1);
+  }
+
+  @Test
+  void aResetAnnouncesEveryEndedSessionOnceAndTheyAreNoLongerLive() {
+    List<List<String>> announced = new ArrayList<>();
+    directory.onSessionsEnded(announced::add);
+    register("u1");
+    startSession("u1", "s1", "token-1", T0.plus(Duration.ofDays(7)));
+    startSession("u1", "s2", "token-2", T0.plus(Duration.ofDays(7)));
+    model.view();
+    assertThat(announced).isEmpty();
+    assertThat(directory.isLive("s1", T0.plusSeconds(1))).isTrue();
+
+    // a password reset, as the decider writes it: one batch
+    apply(new PasswordChanged("u1", "$2a$04$hash", "reset", T0.plusSeconds(20)));
+    apply(new SessionRevoked("u1", "s1", "password_reset", T0.plusSeconds(20)));
+    apply(new SessionRevoked("u1", "s2", "password_reset", T0.plusSeconds(20)));
+    model.view();
+    model.view();
+
+    assertThat(announced).containsExactly(List.of("s1", "s2"));
+    assertThat(directory.isLive("s1", T0.plusSeconds(21))).isFalse();
+    assertThat(directory.isLive("s2", T0.plusSeconds(21))).isFalse();
+    assertThat(directory.isLive("unknown", T0)).isFalse();
+  }
+
+  @Test
+  void aSessionIsNoLongerLiveAtItsExpiry() {
+    register("u1");
+    startSession("u1", "s1", "token-1", T0.plus(Duration.ofHours(1)));
+    assertThat(directory.isLive("s1", T0.plus(Duration.ofMinutes(59)))).isTrue();
+    assertThat(directory.isLive("s1", T0.plus(Duration.ofHours(1)))).isFalse();
   }
 
   @Test
