@@ -185,7 +185,7 @@ class ServerSummaryTest {
   void serverCountsAndTheProvisioningBacklogAreMetrics() throws Exception {
     node.record(ServerHistory.requestedGame("waiting", "alice", Instant.now().minusSeconds(120)));
 
-    String metrics = node.get("/metrics").body();
+    String metrics = node.get("/metrics", "Authorization", "Bearer t").body();
     assertThat(metrics).containsPattern("(?m)^zlh_servers\\{state=\"running\",type=\"game\"} [1-9]");
     assertThat(metrics).containsPattern("(?m)^zlh_servers\\{state=\"stopped\",type=\"dev\"} 0\\.0");
     assertThat(metrics).containsPattern("(?m)^zlh_queue_depth\\{queue=\"provisioning\"} 1\\.0");
