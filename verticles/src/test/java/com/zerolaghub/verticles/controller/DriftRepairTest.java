@@ -120,6 +120,8 @@ class DriftRepairTest {
     node.suspended.add(user);
     try {
       eventually("reported", 15, () -> assertThat(node.open(id, "running-while-suspended")).isNotNull());
+      // the repair is planned on its own stream after the finding: the read may come between
+      eventually("planned", 15, () -> assertThat(node.repairsOf(id, "stop_suspended_host")).isNotEmpty());
       JsonObject repair = node.repairsOf(id, "stop_suspended_host").get(0);
       assertThat(repair.getString("posture")).isEqualTo("planned-only");
       assertThat(repair.getInteger("level")).isEqualTo(2);
