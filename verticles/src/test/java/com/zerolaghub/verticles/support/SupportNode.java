@@ -53,6 +53,8 @@ final class SupportNode implements AutoCloseable {
             new SupportCapability(auth, projections, Clock.systemUTC()), projections.launch()))
         .start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     platform.context().codec().register(FakeServerRequested.class);
+    // as a load balancer would: requests only once every read model has had its first build
+    projections.runtime().caughtUp().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return new SupportNode(platform, db);
   }
 
