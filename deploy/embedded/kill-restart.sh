@@ -166,11 +166,17 @@ import sys, json
 print(sum(1 for s in json.load(sys.stdin)["servers"]
           if (s.get("operation") or {}).get("status") in ("succeeded", "failed")))' 2>/dev/null || echo "?"
 }
-# Creates FIRST..LAST in parallel, then SIGKILL as soon as one of them is accepted.
+# How many of the create answers given hold an operation.
+answered() { grep -ls '"operationId"' "$@" | wc -l; }
+# Creates FIRST..LAST in parallel, then SIGKILL once half of them are accepted.
 creates_then_kill() {
   local first="$1" last="$2" n pids=() files=()
   for n in $(seq "$first" "$last"); do create "$n" & pids+=($!); files+=("$work/create-$n.json"); done
-  for _ in $(seq 1 100); do grep -qs '"operationId"' "${files[@]}" && break; sleep 0.05; done
+  local half=$(( (last - first + 2) / 2 ))     # kill once half of them are accepted (10 s at most)
+  for _ in $(seq 1 200); do
+    [ "$(answered "${files[@]}")" -ge "$half" ] && break
+    sleep 0.05
+  done
   sleep 0.3                                  # a little provisioning under way
   local ended; ended="$(ended_count)"
   if [ "$kill_watches_first" = true ]; then      # they must not see the JVM die
@@ -179,9 +185,10 @@ creates_then_kill() {
   kill -KILL "$node_pid"
   wait "$node_pid" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
-  local accepted; accepted="$(cat "${files[@]}" 2>/dev/null | grep -c '"operationId"' || true)"
-  log "SIGKILL node (pid $node_pid) with creates $first..$last sent: $accepted of them answered, $ended servers ended"
+  local accepted; accepted="$(answered "${files[@]}")"
+  log "SIGKILL node (pid $node_pid) with creates $first..$last sent: $accepted of them answered, $ended of all servers ended"
   [ "$ended" != "?" ] && [ "$ended" -ge "$last" ] && fail "every operation had ended before the kill: nothing was in flight"
+  [ "$accepted" -gt 0 ] || fail "no create of $first..$last was accepted before the kill: no provisioning in flight"
   return 0
 }
 
