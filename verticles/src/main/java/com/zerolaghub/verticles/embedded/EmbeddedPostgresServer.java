@@ -65,6 +65,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     PidFileProcess.Watch watch = null;
     EmbeddedPostgres postgres = null;
     try {
+      if (OwnerLock.heldElsewhere(pgData.resolve("epg-lock"))) {
+        throw new IllegalStateException("data directory " + dataDir + " is in use by a running process (it holds "
+            + pgData.resolve("epg-lock") + "): stop it first, or use another --data-dir");
+      }
       PidFileProcess process = process(dataDir);
       if (process.stopLeftover()) {
         log.warn("stopped the embedded PostgreSQL a node that is gone left running on {}", pgData);
