@@ -6,8 +6,9 @@
 #   1. N game servers are created through the API; while their provisioning is in flight the
 #      node's JVM gets SIGKILL. Within WATCH_LIMIT_S no PostgreSQL or Redis of the data directory
 #      is left running (their watches stopped them).
-#   2. `zlh run` again on the same data directory: /health/ready answers 200 within READY_LIMIT_S,
-#      on the first try. A second `zlh run` on that data directory, while the first lives, is
+#   2. `zlh run` again on the same data directory: /health/ready answers 200 within READY_LIMIT_S
+#      (30 s; on a machine so loaded that the clean start took longer than 20 s, 1.5 times the
+#      clean start), on the first try. A second `zlh run` on that data directory, while the first lives, is
 #      refused at once (exit 1, "in use") and leaves the running node alone.
 #   3. N more creates; SIGKILL again, this time with the watches killed too, so PostgreSQL and
 #      Redis are left running as by a node whose watch could not act. The next start stops
@@ -121,7 +122,8 @@ api() { # api METHOD PATH [curl args...]
 }
 
 # Starts `zlh run` on the data directory; sets ready_ms to the milliseconds until /health/ready
-# said 200, or fails when the process exits first or READY_LIMIT_S passes (no second try).
+# said 200, or fails when the process exits first or limit_ms passes (no second try).
+limit_ms=120000                 # the clean start is not under test
 run_count=0
 ready_ms=""
 kill_watches_first=false
@@ -135,7 +137,7 @@ start_node() {
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$http_port/health/ready" || true)"
     [ "$code" = 200 ] && { ready_ms=$(( $(now_ms) - t0 )); return 0; }
     kill -0 "$node_pid" 2>/dev/null || { echo "start $run_count exited:" >&2; tail -n 5 "$work/run$run_count.log" >&2; return 1; }
-    [ $(( $(now_ms) - t0 )) -gt $((READY_LIMIT_S * 1000)) ] && { echo "not ready in ${READY_LIMIT_S} s" >&2; return 1; }
+    [ $(( $(now_ms) - t0 )) -gt "$limit_ms" ] && { echo "not ready in $limit_ms ms" >&2; return 1; }
     sleep 0.2
   done
 }
@@ -143,7 +145,13 @@ start_node() {
 # ---- a first, clean start -------------------------------------------------------------------
 start_node || { fail "the first start failed"; exit 1; }
 clean_ms=$ready_ms
-log "clean start ready in $clean_ms ms (pid $node_pid, HTTP $http_port)"
+limit_ms=$((READY_LIMIT_S * 1000))
+if [ $((clean_ms * 3 / 2)) -gt "$limit_ms" ]; then
+  limit_ms=$((clean_ms * 3 / 2))
+  log "clean start ready in $clean_ms ms (pid $node_pid, HTTP $http_port): machine loaded ($(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)), restarts may take up to $limit_ms ms"
+else
+  log "clean start ready in $clean_ms ms (pid $node_pid, HTTP $http_port)"
+fi
 
 password="correct horse battery staple"
 api POST /api/auth/register -H 'content-type: application/json' \
@@ -206,9 +214,9 @@ fi
 
 # ---- 2. restart on the same data directory: ready at once; a second node is refused ---------
 if start_node; then
-  log "restart after SIGKILL ready in $ready_ms ms, first try (limit ${READY_LIMIT_S} s; clean start $clean_ms ms)"
+  log "restart after SIGKILL ready in $ready_ms ms, first try (limit $limit_ms ms; clean start $clean_ms ms)"
 else
-  fail "restart after SIGKILL not ready within ${READY_LIMIT_S} s on the first try"; exit 1
+  fail "restart after SIGKILL not ready within $limit_ms ms on the first try"; exit 1
 fi
 port_file_before="$(cat "$data/embedded-postgres.port")"
 t0=$(now_ms)
@@ -238,9 +246,9 @@ else
   fail "the kill of node and watches left no PostgreSQL and Redis to take over: $(tr '\n' ';' <<<"$left")"
 fi
 if start_node; then
-  log "restart over the leftovers ready in $ready_ms ms, first try (limit ${READY_LIMIT_S} s)"
+  log "restart over the leftovers ready in $ready_ms ms, first try (limit $limit_ms ms)"
 else
-  fail "restart over the leftovers not ready within ${READY_LIMIT_S} s on the first try"; exit 1
+  fail "restart over the leftovers not ready within $limit_ms ms on the first try"; exit 1
 fi
 grep -q "stopped the embedded PostgreSQL a node that is gone left running" "$work/run$run_count.log" \
   || fail "the restart did not say it stopped the leftover PostgreSQL"
