@@ -88,7 +88,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return server;
     } catch (IOException | RuntimeException e) {
       closeQuietly(postgres);
-      if (watch != null) watch.release();
+      if (watch != null) {
+        watch.release();
+        stopQuietly(process(dataDir)); // a postmaster a failed start left behind (the library does not stop it)
+      }
       owner.close();
       if (e instanceof IOException io) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + io.getMessage(), io);
@@ -101,6 +104,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   static PidFileProcess process(Path dataDir) {
     return new PidFileProcess(dataDir.resolve("postgres").resolve("postmaster.pid"), "postgres", "INT", "QUIT", 100,
         dataDir.resolve(WATCH_LOG));
+  }
+
+  private static void stopQuietly(PidFileProcess process) {
+    try {
+      if (process.stopLeftover()) log.warn("stopped the embedded PostgreSQL a failed start left running");
+    } catch (RuntimeException e) {
+      log.warn("cannot stop the embedded PostgreSQL after a failed start: {}", e.toString());
+    }
   }
 
   private static void closeQuietly(EmbeddedPostgres postgres) {
