@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A node wired as {@code zlh run} wires it ({@link NodeCapabilities#forNode}: accounts with real
@@ -59,19 +60,19 @@ public final class WiredNode implements AutoCloseable {
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy)
       throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
-    return start(clock, stripeApiBase, warning, finalWarning, proxy, db, db.port());
+    return start(clock, stripeApiBase, warning, finalWarning, proxy, db, UnaryOperator.identity());
   }
 
-  /** The same on {@code db} reached through {@code dbPort} (a forwarder's, to cut the link). */
+  /** The same on {@code db}, its configuration changed last by {@code adjust} (e.g. to reach PostgreSQL or Redis through a forwarder). */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
-      TestPostgres.Database db, int dbPort) throws Exception {
-    PlatformConfig config = TestNode.config(db, dbPort)
+      TestPostgres.Database db, UnaryOperator<PlatformConfig> adjust) throws Exception {
+    PlatformConfig config = adjust.apply(TestNode.config(db, db.port())
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
         .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
         .withProxy(proxy)
         .withBilling(BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
-            .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)));
+            .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50))));
     List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
     ServersCapability servers = capabilities.stream().filter(ServersCapability.class::isInstance)
         .map(ServersCapability.class::cast).findFirst().orElseThrow();
