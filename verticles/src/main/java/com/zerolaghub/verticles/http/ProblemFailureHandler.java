@@ -82,7 +82,7 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
         .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
         .addKeyValue("dependency", what)
         .addKeyValue("reason", root.getClass().getSimpleName() + ": " + root.getMessage()).log();
-    String detail = "the " + what + " cannot be reached right now; retry in a few seconds";
+    String detail = what + " cannot be reached right now; retry in a few seconds";
     if (ctx.request().getHeader(IDEMPOTENCY_KEY) != null && honoursIdempotencyKey(ctx)) {
       detail += "; retrying with the same Idempotency-Key is safe (the request is done at most once)";
     }

@@ -22,23 +22,23 @@ class DependencyOutagesTest {
 
   @Test
   void postgresRestartFailuresAreOutages() {
-    assertThat(DependencyOutages.unreachable(ClosedConnectionException.INSTANCE)).isEqualTo("database");
+    assertThat(DependencyOutages.unreachable(ClosedConnectionException.INSTANCE)).isEqualTo("the database");
     assertThat(DependencyOutages.unreachable(new PgException("the database system is starting up", "FATAL", "57P03", null)))
-        .isEqualTo("database");
+        .isEqualTo("the database");
     assertThat(DependencyOutages.unreachable(new PgException("terminating connection due to administrator command", "FATAL",
-        "57P01", null))).isEqualTo("database");
-    assertThat(DependencyOutages.unreachable(new PgException("connection failure", "FATAL", "08006", null))).isEqualTo("database");
+        "57P01", null))).isEqualTo("the database");
+    assertThat(DependencyOutages.unreachable(new PgException("connection failure", "FATAL", "08006", null))).isEqualTo("the database");
     assertThat(DependencyOutages.unreachable(new CompletionException(new ConnectException("Connection refused"))))
-        .isEqualTo("database or cache");
+        .isEqualTo("a service this request needs");
     assertThat(DependencyOutages.unreachable(new EventStoreUnavailableException("event store unavailable: x", null)))
-        .isEqualTo("event store");
+        .isEqualTo("the event store");
   }
 
   @Test
   void redisConnectionClosedIsAnOutage() {
-    assertThat(DependencyOutages.unreachable(ErrorType.create("CONNECTION_CLOSED"))).isEqualTo("cache (Redis)");
+    assertThat(DependencyOutages.unreachable(ErrorType.create("CONNECTION_CLOSED"))).isEqualTo("the cache (Redis)");
     assertThat(DependencyOutages.unreachable(new VertxException("wrapped", ErrorType.create("CONNECTION_CLOSED"))))
-        .isEqualTo("cache (Redis)");
+        .isEqualTo("the cache (Redis)");
   }
 
   @Test
