@@ -110,6 +110,16 @@ class MalformedRequestsSweepTest {
   }
 
   @Test
+  void multipartOnAGetOutsideTheContractIsAProblem() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (String path : new String[] {"/", "/no-such-page", "/api/no-such-operation"}) {
+      HttpResponse<String> r = send("GET", path, null, "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, MULTIPART_BODY);
+      checkProblem("GET " + path, r, wrong);
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void oddContentTypesAndBodiesOnEveryOperationWithABodyAreProblems() throws Exception {
     String[][] cases = {
         {"text/plain", "email=x"},
