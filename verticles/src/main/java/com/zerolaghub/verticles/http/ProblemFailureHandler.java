@@ -45,8 +45,8 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    // Refused before its body was read: the rest of the body must not be taken for a next request.
-    if (!ctx.request().isEnded()) ConnectionClosing.afterResponse(ctx);
+    // Refused before its body was read: drop the rest, so the client gets the answer.
+    if (!ctx.request().isEnded()) ConnectionClosing.discardUnreadBody(ctx);
     ProblemResponder.send(ctx, problem);
   }
 
