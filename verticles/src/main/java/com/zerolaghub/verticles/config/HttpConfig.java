@@ -35,7 +35,7 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
   public static final boolean DEFAULT_TRUST_FORWARDED_FOR = false;
   public static final String DEFAULT_ALLOWED_ORIGINS = "";
   public static final long DEFAULT_HEADER_TIMEOUT_MS = 5_000;
-  public static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+  public static final long DEFAULT_IDLE_TIMEOUT_MS = 75_000;
 
   public HttpConfig {
     if (port < 0 || port > 65_535) throw new ConfigException("http.port must be between 0 and 65535, got " + port);

@@ -65,6 +65,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     PidFileProcess.Watch watch = null;
     EmbeddedPostgres postgres = null;
     try {
+      if (OwnerLock.heldElsewhere(pgData.resolve("epg-lock"))) {
+        throw new IllegalStateException("data directory " + dataDir + " is in use by a running process (it holds "
+            + pgData.resolve("epg-lock") + "): stop it first, or use another --data-dir");
+      }
       PidFileProcess process = process(dataDir);
       if (process.stopLeftover()) {
         log.warn("stopped the embedded PostgreSQL a node that is gone left running on {}", pgData);
@@ -84,7 +88,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return server;
     } catch (IOException | RuntimeException e) {
       closeQuietly(postgres);
-      if (watch != null) watch.release();
+      if (watch != null) {
+        watch.release();
+        stopQuietly(process(dataDir)); // a postmaster a failed start left behind (the library does not stop it)
+      }
       owner.close();
       if (e instanceof IOException io) {
         throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData + ": " + io.getMessage(), io);
@@ -97,6 +104,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   static PidFileProcess process(Path dataDir) {
     return new PidFileProcess(dataDir.resolve("postgres").resolve("postmaster.pid"), "postgres", "INT", "QUIT", 100,
         dataDir.resolve(WATCH_LOG));
+  }
+
+  private static void stopQuietly(PidFileProcess process) {
+    try {
+      if (process.stopLeftover()) log.warn("stopped the embedded PostgreSQL a failed start left running");
+    } catch (RuntimeException e) {
+      log.warn("cannot stop the embedded PostgreSQL after a failed start: {}", e.toString());
+    }
   }
 
   private static void closeQuietly(EmbeddedPostgres postgres) {

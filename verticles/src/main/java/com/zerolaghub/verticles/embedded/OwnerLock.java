@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -46,6 +47,22 @@ final class OwnerLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether another process holds a lock on {@code file} (one it does not name, such as the
+   * {@code epg-lock} of the PostgreSQL library, which a node of an older version holds alone).
+   */
+  static boolean heldElsewhere(Path file) {
+    if (!Files.isRegularFile(file)) return false;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock lock = tryLock(channel);
+      if (lock == null) return true;
+      lock.release();
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot probe " + file + ": " + e.getMessage(), e);
     }
   }
 

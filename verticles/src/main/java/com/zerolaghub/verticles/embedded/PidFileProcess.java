@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * An embedded server process named by a pid file of the data directory (PostgreSQL's
  * {@code postmaster.pid}, Redis's {@code pidfile}), and the one way it is stopped when its node
  * is gone: a small {@code /bin/sh} script that reads the pid, checks that the process still is
- * that server (a pid can be reused), signals it, waits for its exit and escalates after a grace.
+ * that server (a pid can be reused: a pid file naming another program is removed, one naming a
+ * process it cannot see is left alone), signals it, waits for its exit and escalates after a grace.
  *
  * <p>The same script serves twice. {@link #stopLeftover()} runs it at once, before a start, on
  * what a dead node left. {@link #watchThisJvm()} starts it before the server, blocked reading its
@@ -45,7 +46,11 @@ final class PidFileProcess {
       "pid=$(head -n 1 \"$1\" 2>/dev/null)",
       "case \"$pid\" in ''|*[!0-9]*) exit 0 ;; esac",
       "gone() { ! kill -0 \"$pid\" 2>/dev/null || [ \"$(sed 's/.*) //' /proc/$pid/stat 2>/dev/null | cut -c1)\" = Z ]; }",
-      "if gone || ! grep -qa -- \"$2\" /proc/$pid/cmdline 2>/dev/null; then rm -f \"$1\"; exit 0; fi",
+      "args() { if [ -r /proc/$pid/cmdline ]; then tr '\\000' ' ' </proc/$pid/cmdline; else ps -o args= -p \"$pid\" 2>/dev/null; fi; }",
+      "gone && { rm -f \"$1\"; exit 0; }",
+      "cmd=$(args)",
+      "[ -n \"$cmd\" ] || exit 0",
+      "case \"$cmd\" in *\"$2\"*) ;; *) rm -f \"$1\"; exit 0 ;; esac",
       "echo \"$(date -u +%Y-%m-%dT%H:%M:%SZ) $2 (pid $pid, $1) left without its node: SIG$3\"",
       "kill -s \"$3\" \"$pid\" 2>/dev/null",
       "i=0",
@@ -126,7 +131,10 @@ final class PidFileProcess {
         .redirectErrorStream(true);
   }
 
-  /** A running watch: the script blocked on its stdin, the write end of which only this JVM holds. */
+  /**
+   * A running watch: the script blocked on its stdin, the write end of which only this JVM holds.
+   * Keep it reachable while the server runs: a collected pipe closes, and the server stops.
+   */
   static final class Watch {
     private final Process script;
 

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Builds the API router: request id, request log and the request-head check before any other
- * route; body (with its size limit) and body-format check on every contract request; then the contract's operations, each validated before its handlers;
- * then extra routes; and one failure handler that answers problem documents, also for
+ * route; body (with its size limit) and body-format check on every request that reaches the
+ * contract's routes; then the contract's operations, each validated before its handlers; then
+ * extra routes; and one failure handler that answers problem documents, also for
  * unknown routes (404) and methods (405).
  */
 final class ApiRouterFactory {

@@ -20,20 +20,20 @@ final class DependencyOutages {
 
   private DependencyOutages() {}
 
-  /** What cannot be reached, for the problem's detail, or null when {@code failure} is not an outage. */
+  /** What cannot be reached, as the subject of the problem's detail, or null when {@code failure} is not an outage. */
   static String unreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof EventStoreUnavailableException) return "event store";
-      if (t instanceof ClosedConnectionException) return "database";
+      if (t instanceof EventStoreUnavailableException) return "the event store";
+      if (t instanceof ClosedConnectionException) return "the database";
       if (t instanceof PgException pg && pg.getSqlState() != null
           && (pg.getSqlState().startsWith("08") || UNAVAILABLE_STATES.contains(pg.getSqlState()))) {
-        return "database";
+        return "the database";
       }
       if (t.getClass().getName().equals(REDIS_ERROR_TYPE) && String.valueOf(t.getMessage()).startsWith("CONNECTION_CLOSED")) {
-        return "cache (Redis)";
+        return "the cache (Redis)";
       }
-      if (t.getClass().getName().startsWith("io.vertx.redis.") && t.getCause() instanceof ConnectException) return "cache (Redis)";
-      if (t instanceof ConnectException || t instanceof ClosedChannelException) return "database or cache";
+      if (t.getClass().getName().startsWith("io.vertx.redis.") && t.getCause() instanceof ConnectException) return "the cache (Redis)";
+      if (t instanceof ConnectException || t instanceof ClosedChannelException) return "a service this request needs";
       if (t.getCause() == t) break;
     }
     return null;

@@ -45,8 +45,8 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    // Refused before its body was read: the rest of the body must not be taken for a next request.
-    if (!ctx.request().isEnded()) ConnectionClosing.afterResponse(ctx);
+    // Refused before its body was read: drop the rest, so the client gets the answer.
+    if (!ctx.request().isEnded()) ConnectionClosing.discardUnreadBody(ctx);
     ProblemResponder.send(ctx, problem);
   }
 
@@ -82,7 +82,7 @@ final class ProblemFailureHandler implements Handler<RoutingContext> {
         .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
         .addKeyValue("dependency", what)
         .addKeyValue("reason", root.getClass().getSimpleName() + ": " + root.getMessage()).log();
-    String detail = "the " + what + " cannot be reached right now; retry in a few seconds";
+    String detail = what + " cannot be reached right now; retry in a few seconds";
     if (ctx.request().getHeader(IDEMPOTENCY_KEY) != null && honoursIdempotencyKey(ctx)) {
       detail += "; retrying with the same Idempotency-Key is safe (the request is done at most once)";
     }

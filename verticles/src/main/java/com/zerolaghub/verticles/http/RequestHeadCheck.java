@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the request line and headers before any route, body handler or authentication runs,
@@ -22,13 +24,14 @@ import java.util.Map;
  *       both {@code Content-Length} and {@code Transfer-Encoding} that the decoder let through
  *       (see {@link GuardedRequestDecoder} for the chunked case);</li>
  *   <li>a body media type the operation does not accept is refused 415 before the body is read,
- *       and form media types ({@code multipart/*}, {@code application/x-www-form-urlencoded}),
- *       which no route outside the contract accepts either, are refused everywhere: the body
- *       handler would otherwise try to decode them (and fail with a 500 on a GET).</li>
+ *       and so are form media types ({@code multipart/*}, {@code application/x-www-form-urlencoded})
+ *       on operations without a body and on any GET, HEAD or OPTIONS: the body handler would
+ *       otherwise try to decode them (and fail with a 500 on a GET).</li>
  * </ul>
  */
 final class RequestHeadCheck {
   static final String NUL_MESSAGE = "must not contain the NUL character";
+  private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private final OpenAPIContract contract;
 
   RequestHeadCheck(OpenAPIContract contract) {
@@ -99,9 +102,14 @@ final class RequestHeadCheck {
       if (accepts(expected, contentType)) return null;
       return "send the body as one of " + expected.getContent().keySet() + ", not " + printable(contentType);
     }
-    if (isForm(contentType)) {
-      return (operation == null ? "" : "operation " + operation.getOperationId() + " takes no body; ")
-          + "form bodies (" + printable(contentType) + ") are not accepted";
+    if (!isForm(contentType)) return null;
+    if (operation != null) {
+      return "operation " + operation.getOperationId() + " takes no body; form bodies (" + printable(contentType) + ") are not accepted";
+    }
+    // Outside the contract (webhooks, proxied routes) a form may be fine, but not on a method
+    // the body handler cannot decode one for (it fails with a 500 on GET).
+    if (!BODY_METHODS.contains(request.method())) {
+      return "a " + request.method().name() + " request carries no form body (" + printable(contentType) + ")";
     }
     return null;
   }

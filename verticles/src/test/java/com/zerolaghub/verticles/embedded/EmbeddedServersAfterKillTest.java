@@ -103,6 +103,23 @@ class EmbeddedServersAfterKillTest {
     assertThat(alive(redisPid(data))).isTrue();
   }
 
+  @Test
+  @DisplayName("a start is refused while another process holds the PostgreSQL library's own lock (a node of an older version)")
+  void aStartBesideAnOlderNodeIsRefused() throws Exception {
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data.resolve("postgres"));
+    Path epgLock = data.resolve("postgres").resolve("epg-lock");
+    Process holder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FileLockHolder.class.getName(), epgLock.toString()))
+        .redirectErrorStream(true).start();
+    toClose.add(holder::destroyForcibly);
+    assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine()).isEqualTo("locked");
+
+    assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, "zlh"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is in use by a running process (it holds " + epgLock);
+  }
+
   private ServicesProcess started(Path data) throws Exception {
     ServicesProcess node = ServicesProcess.start(data);
     toClose.add(node);

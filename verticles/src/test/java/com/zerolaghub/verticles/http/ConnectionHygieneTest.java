@@ -78,6 +78,22 @@ class ConnectionHygieneTest {
   }
 
   @Test
+  void bodyOfARefusedRequestIsDroppedAndTheConnectionServesTheNextRequest() throws Exception {
+    try (RawHttp c = new RawHttp(port())) {
+      for (String[] refused : new String[][] {{"text/plain", "x".repeat(60_000), "415"}, {"application/json",
+          "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}", "413"}}) {
+        c.send("POST /api/test/echo HTTP/1.1\r\nHost: x\r\nContent-Type: " + refused[0] + "\r\nContent-Length: "
+            + refused[1].length() + "\r\n\r\n" + refused[1]);
+        RawHttp.Response r = c.read();
+        assertThat(r.status()).isEqualTo(Integer.parseInt(refused[2]));
+        assertThat(RawHttp.problemsIn(r)).isEmpty();
+        c.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(c.read().status()).as("the next request on the same connection").isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void duplicateHostIsRefused() throws Exception {
     try (RawHttp c = new RawHttp(port())) {
       c.send("GET /health/live HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n");

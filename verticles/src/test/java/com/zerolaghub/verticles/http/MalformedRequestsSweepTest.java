@@ -22,10 +22,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sweeps every operation of openapi.yaml (parsed here, not hand-picked) on a node wired as
@@ -41,6 +48,7 @@ class MalformedRequestsSweepTest {
       + "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
       + "--" + MULTIPART_BOUNDARY + "--\r\n";
 
+  private static final ListAppender<ILoggingEvent> failureLog = new ListAppender<>();
   private static WiredNode node;
   private static String adminToken;
   private static List<ContractOperations.Op> operations;
@@ -61,13 +69,30 @@ class MalformedRequestsSweepTest {
       if (System.nanoTime() > deadline) throw new AssertionError("the account never became an administrator");
       Thread.sleep(50);
     }
+    failureLog.start();
+    ((Logger) LoggerFactory.getLogger(ProblemFailureHandler.class)).addAppender(failureLog);
     contract = ContractOperations.of(ApiContract.DEFAULT_RESOURCE);
     operations = contract.all();
     assertThat(operations).hasSizeGreaterThan(50);
   }
 
+  @BeforeEach
+  void forgetEarlierLogLines() {
+    failureLog.list.clear();
+  }
+
+  /** A client's mistake is no failure of the node: at most a warning, never a stack trace. */
+  @AfterEach
+  void noErrorOrStackTraceWasLogged() {
+    assertThat(failureLog.list).allSatisfy(e -> {
+      assertThat(e.getLevel().isGreaterOrEqual(Level.ERROR)).as("logged at %s: %s", e.getLevel(), e.getFormattedMessage()).isFalse();
+      assertThat(e.getThrowableProxy()).as("stack trace with %s", e.getFormattedMessage()).isNull();
+    });
+  }
+
   @AfterAll
   static void stop() throws Exception {
+    ((Logger) LoggerFactory.getLogger(ProblemFailureHandler.class)).detachAppender(failureLog);
     if (node != null) node.close();
   }
 
@@ -82,6 +107,16 @@ class MalformedRequestsSweepTest {
       }
     }
     assertThat(wrong).as("operations that did not answer a 4xx problem document to multipart").isEmpty();
+  }
+
+  @Test
+  void multipartOnAGetOutsideTheContractIsAProblem() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (String path : new String[] {"/", "/no-such-page", "/api/no-such-operation"}) {
+      HttpResponse<String> r = send("GET", path, null, "multipart/form-data; boundary=" + MULTIPART_BOUNDARY, MULTIPART_BODY);
+      checkProblem("GET " + path, r, wrong);
+    }
+    assertThat(wrong).isEmpty();
   }
 
   @Test

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.events.testing.TestRedis;
+import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
+import com.zerolaghub.verticles.config.RedisConfig;
 import com.zerolaghub.verticles.testing.TcpForwarder;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.Vertx;
@@ -39,6 +42,7 @@ class UnavailableDependenciesTest {
   private final ListAppender<ILoggingEvent> failures = new ListAppender<>();
   private Vertx vertx;
   private TcpForwarder link;
+  private TcpForwarder redisLink;
   private WiredNode node;
 
   @BeforeEach
@@ -47,8 +51,12 @@ class UnavailableDependenciesTest {
     TestPostgres.Database db = TestPostgres.freshDatabase();
     link = new TcpForwarder(vertx, "localhost", db.port());
     link.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    redisLink = new TcpForwarder(vertx, "127.0.0.1", TestRedis.port());
+    redisLink.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1), db, link.port());
+        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1), db,
+        config -> config.withDb(new DbConfig("localhost", link.port(), db.name(), db.user(), db.password(), 8))
+            .withRedis(new RedisConfig("redis://127.0.0.1:" + redisLink.port() + "/0")));
     failures.start();
     ((Logger) LoggerFactory.getLogger(ProblemFailureHandler.class)).addAppender(failures);
   }

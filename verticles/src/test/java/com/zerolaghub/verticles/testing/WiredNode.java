@@ -66,18 +66,13 @@ public final class WiredNode implements AutoCloseable {
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
       UnaryOperator<PlatformConfig> adjust) throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
-    return start(clock, stripeApiBase, warning, finalWarning, proxy, adjust, db, db.port());
+    return start(clock, stripeApiBase, warning, finalWarning, proxy, db, adjust);
   }
 
-  /** The same on {@code db} reached through {@code dbPort} (a forwarder's, to cut the link). */
+  /** The same on {@code db}, its configuration changed last by {@code adjust} (e.g. to reach PostgreSQL or Redis through a forwarder). */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
-      TestPostgres.Database db, int dbPort) throws Exception {
-    return start(clock, stripeApiBase, warning, finalWarning, proxy, UnaryOperator.identity(), db, dbPort);
-  }
-
-  private static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
-      UnaryOperator<PlatformConfig> adjust, TestPostgres.Database db, int dbPort) throws Exception {
-    PlatformConfig config = adjust.apply(TestNode.config(db, dbPort)
+      TestPostgres.Database db, UnaryOperator<PlatformConfig> adjust) throws Exception {
+    PlatformConfig config = adjust.apply(TestNode.config(db, db.port())
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
         .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
