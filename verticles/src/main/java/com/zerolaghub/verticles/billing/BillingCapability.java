@@ -29,6 +29,7 @@ import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -61,6 +62,7 @@ public final class BillingCapability implements Capability {
   private RedisLease lease;
   private long timer = -1;
   private PlatformContext ctx;
+  private InNodeStripe inNodeStripe;
 
   public BillingCapability(Authentication auth, ProjectionsCapability projections,
       HostShutdownPort hosts, ConsoleCloser consoles, Clock clock) {
@@ -79,7 +81,14 @@ public final class BillingCapability implements Capability {
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     this.ctx = ctx;
-    BillingConfig config = ctx.config().billing();
+    if (!InNodeStripe.wanted(ctx.config())) return start(ctx, api, ctx.config().billing());
+    return InNodeStripe.start(ctx.vertx(), ctx.config().billing(), clock).compose(stripe -> {
+      inNodeStripe = stripe;
+      return start(ctx, api, stripe.config());
+    });
+  }
+
+  private Future<Void> start(PlatformContext ctx, ApiRoutes api, BillingConfig config) {
     ctx.codec().register(BillingEvent.TYPES);
     BillingDecider decider = new BillingDecider(new EnforcementPolicy(config.warning(), config.finalWarning()));
     ledger = new BillingLedger(ctx.store(), ctx.codec(), decider);
@@ -98,9 +107,20 @@ public final class BillingCapability implements Capability {
   }
 
   @Override
+  public void serving(int httpPort) {
+    if (inNodeStripe != null) inNodeStripe.serving(httpPort);
+  }
+
+  @Override
   public Future<Void> stop() {
     cancelTimer();
-    return lease == null ? Future.succeededFuture() : lease.stop();
+    Future<Void> released = lease == null ? Future.succeededFuture() : lease.stop();
+    return inNodeStripe == null ? released : released.eventually(() -> inNodeStripe.stop());
+  }
+
+  /** The node's own Stripe simulator, when it runs one (simulated mode without a Stripe key). */
+  public Optional<StripeSimulator> stripeSimulator() {
+    return Optional.ofNullable(inNodeStripe).map(InNodeStripe::simulator);
   }
 
   private void cancelTimer() {
