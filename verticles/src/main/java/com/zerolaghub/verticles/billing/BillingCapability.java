@@ -28,6 +28,8 @@ import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.monitoring.QueueSnapshot;
+import com.zerolaghub.verticles.monitoring.WorkQueueMetrics;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Future;
@@ -94,6 +96,7 @@ public final class BillingCapability implements Capability {
     ledger = new BillingLedger(ctx.store(), ctx.codec(), decider);
     accounts = projections.runtime().register(new BillingAccountsProjection(decider));
     worker = new BillingEnforcementWorker(ledger, accounts, hosts, consoles, clock);
+    WorkQueueMetrics.register(ctx.meterRegistry(), "billing_enforcement", this::dueEscalations, clock);
     StripeWebhookHandler webhook = new StripeWebhookHandler(ledger, config.webhookSecret(), config.webhookToleranceSeconds(),
         clock, ctx.meterRegistry());
     StripeCheckout checkout = new StripeCheckout(ctx.vertx(), config);
@@ -126,6 +129,23 @@ public final class BillingCapability implements Capability {
   private void cancelTimer() {
     if (timer >= 0 && ctx != null) ctx.vertx().cancelTimer(timer);
     timer = -1;
+  }
+
+  /**
+   * The {@code billing_enforcement} queue: accounts whose next dunning step fell due and was not
+   * taken yet, oldest due first. A worker that stopped taking them shows here as a growing age.
+   */
+  private QueueSnapshot dueEscalations() {
+    Instant now = clock.instant();
+    long due = 0;
+    Instant oldest = null;
+    for (BillingState s : accounts.current().values()) {
+      Instant at = ledger.decider().nextEscalationAt(s);
+      if (at == null || at.isAfter(now)) continue;
+      due++;
+      if (oldest == null || at.isBefore(oldest)) oldest = at;
+    }
+    return new QueueSnapshot(due, oldest);
   }
 
   /** Every account's enforcement state, as the log says (GOOD when unknown). For {@link BillingGate}. */
