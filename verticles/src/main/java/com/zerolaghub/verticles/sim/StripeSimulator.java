@@ -38,8 +38,16 @@ public final class StripeSimulator {
   /** The API version events are stamped with (stripe-java 29's). */
   public static final String API_VERSION = "2025-07-30.basil";
 
-  /** A webhook endpoint: where events go and the secret they are signed with. */
-  public record WebhookEndpoint(String id, String url, String secret) {}
+  /** A webhook endpoint: where events go, the secret they are signed with, and which types it wants ({@code *}: all). */
+  public record WebhookEndpoint(String id, String url, String secret, List<String> enabledEvents) {
+    public WebhookEndpoint {
+      enabledEvents = List.copyOf(enabledEvents);
+    }
+
+    boolean wants(String type) {
+      return enabledEvents.contains("*") || enabledEvents.contains(type);
+    }
+  }
 
   private final Vertx vertx;
   private final String apiKey;
@@ -111,7 +119,11 @@ public final class StripeSimulator {
 
   /** Registers a webhook endpoint, as {@code POST /v1/webhook_endpoints} does; answers its id. */
   public WebhookEndpoint addWebhookEndpoint(String url, String secret) {
-    WebhookEndpoint endpoint = new WebhookEndpoint("we_sim" + ids.incrementAndGet(), url, secret);
+    return addWebhookEndpoint(url, secret, List.of("*"));
+  }
+
+  private WebhookEndpoint addWebhookEndpoint(String url, String secret, List<String> enabledEvents) {
+    WebhookEndpoint endpoint = new WebhookEndpoint("we_sim" + ids.incrementAndGet(), url, secret, enabledEvents);
     endpoints.add(endpoint);
     return endpoint;
   }
@@ -291,13 +303,15 @@ public final class StripeSimulator {
 
   private JsonObject createEndpoint(Map<String, String> form) {
     String url = form.get("url");
-    WebhookEndpoint endpoint = addWebhookEndpoint(url, "whsec_sim" + Long.toHexString(Double.doubleToLongBits(Math.random())));
-    JsonArray enabled = new JsonArray();
+    List<String> enabled = new ArrayList<>();
     form.forEach((k, v) -> {
       if (k.startsWith("enabled_events[")) enabled.add(v);
     });
+    if (enabled.isEmpty()) enabled.add("*");
+    WebhookEndpoint endpoint = addWebhookEndpoint(url, "whsec_sim" + java.util.UUID.randomUUID().toString().replace("-", ""),
+        enabled);
     return new JsonObject().put("id", endpoint.id()).put("object", "webhook_endpoint").put("url", url)
-        .put("enabled_events", enabled.isEmpty() ? new JsonArray().add("*") : enabled).put("status", "enabled")
+        .put("enabled_events", new JsonArray(enabled)).put("status", "enabled")
         .put("api_version", API_VERSION).put("created", now()).put("livemode", false).put("secret", endpoint.secret());
   }
 
@@ -306,7 +320,8 @@ public final class StripeSimulator {
     if (!authorized(rc)) return;
     JsonArray data = new JsonArray();
     for (WebhookEndpoint e : endpoints) {
-      data.add(new JsonObject().put("id", e.id()).put("object", "webhook_endpoint").put("url", e.url()).put("status", "enabled"));
+      data.add(new JsonObject().put("id", e.id()).put("object", "webhook_endpoint").put("url", e.url())
+          .put("enabled_events", new JsonArray(e.enabledEvents())).put("status", "enabled"));
     }
     rc.json(list("/v1/webhook_endpoints", data, false));
   }
@@ -414,7 +429,7 @@ public final class StripeSimulator {
     JsonObject snapshot = object.copy();
     snapshot.remove("subscription_metadata");
     JsonObject e = envelope("evt_sim" + ids.incrementAndGet(), type, now(), snapshot)
-        .put("pending_webhooks", endpoints.size());
+        .put("pending_webhooks", endpoints.stream().filter(w -> w.wants(type)).count());
     events.add(e);
     return e;
   }
@@ -432,6 +447,7 @@ public final class StripeSimulator {
       chain = chain.compose(v -> {
         List<Future<Integer>> sends = new ArrayList<>();
         for (WebhookEndpoint endpoint : endpoints) {
+          if (!endpoint.wants(e.getString("type"))) continue;
           sends.add(deliveries.deliver(endpoint.url(), endpoint.secret(), e.getString("id"), e.getString("type"), e.encode()));
         }
         return Future.join(sends).mapEmpty();
