@@ -25,7 +25,8 @@ import java.util.function.Function;
  * ({@code billing.stripeApiBase}), following Stripe's API reference: Checkout Sessions (create,
  * retrieve), customers, subscriptions and invoices (retrieve), events (retrieve, list) and
  * webhook endpoints (create, list; the answer carries the signing secret). Requests need the
- * bearer API key; a repeated {@code Idempotency-Key} gets the first answer again.
+ * API key (bearer, or basic-auth user as in Stripe's curl examples); a repeated
+ * {@code Idempotency-Key} gets the first answer again.
  *
  * <p>A session's {@code url} is a pay page: {@code GET} shows it, {@code POST} pays (as
  * {@link #pay} does): the session completes with a new customer, an active subscription and a
@@ -475,6 +476,9 @@ public final class StripeSimulator {
   private boolean authorized(RoutingContext rc) {
     String header = rc.request().getHeader("Authorization");
     if (header != null && header.equals("Bearer " + apiKey)) return true;
+    // Stripe also takes the key as the basic-auth user name, as its curl examples send it (-u sk_…:)
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
+    if (header != null && header.equals(basic)) return true;
     error(rc, 401, "invalid_api_key", "Invalid API Key provided");
     return false;
   }

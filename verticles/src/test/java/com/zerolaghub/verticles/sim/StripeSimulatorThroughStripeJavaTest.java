@@ -98,6 +98,15 @@ class StripeSimulatorThroughStripeJavaTest {
   }
 
   @Test
+  void theKeyMayComeAsTheBasicAuthUserAsInStripesCurlExamples() throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(stripe.apiBase() + "/v1/webhook_endpoints")).header("Authorization", "Basic "
+            + java.util.Base64.getEncoder().encodeToString("sk_test_123:".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
   void aWrongKeyAndAnUnknownObjectAreStripesErrors() {
     StripeClient wrong = StripeClient.builder().setApiKey("sk_test_wrong").setApiBase(stripe.apiBase()).build();
     assertThatThrownBy(() -> wrong.customers().retrieve("cus_1")).isInstanceOf(AuthenticationException.class);
