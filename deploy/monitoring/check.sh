@@ -7,7 +7,12 @@
 #   4. a throw-away Prometheus (127.0.0.1, random port, temp storage, no
 #      scrape targets) answers every dashboard query and every alert
 #      expression with status "success". An empty TSDB still parses and
-#      type-checks each query, which is what catches broken PromQL.
+#      type-checks each query, which is what catches broken PromQL;
+#   5. a platform node (the built jar, embedded mode, temp data) exports every
+#      metric the rules and dashboards name (Prometheus's own, the
+#      containers' and `zlh sd sync`'s excepted).
+# Step 2 also runs the rules' unit tests (promtool test rules) and checks
+# that each alert has a test that fires it.
 # Last line: "N passed, M failed"; exit 1 on any failure.
 set -euo pipefail
 
@@ -33,7 +38,12 @@ promtool --version 2>&1 | head -n1
 
 tmp="$(mktemp -d)"
 prom_pid=""
+node_pid=""
 cleanup() {
+  if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
+    kill "$node_pid" 2>/dev/null || true
+    wait "$node_pid" 2>/dev/null || true
+  fi
   if [ -n "$prom_pid" ] && kill -0 "$prom_pid" 2>/dev/null; then
     kill "$prom_pid" 2>/dev/null || true
     wait "$prom_pid" 2>/dev/null || true
@@ -68,6 +78,21 @@ promtool check config "$tmp/prom/prometheus-file-sd.yml"
 
 # --- 2. rules -----------------------------------------------------------------
 promtool check rules "$here"/prometheus/rules/*.yml
+# Unit tests: every alert fires on its series (and stays quiet below its threshold).
+(cd "$here/prometheus" && promtool test rules tests/*.yml)
+# ... and every alert of the rule files has a test expecting it to fire.
+python3 - "$here"/prometheus/rules/*.yml -- "$here"/prometheus/tests/*.yml <<'EOF2'
+import sys, yaml
+args = sys.argv[1:]
+rules, tests = args[:args.index("--")], args[args.index("--") + 1:]
+alerts = {r["alert"] for f in rules for g in yaml.safe_load(open(f))["groups"] for r in g["rules"] if "alert" in r}
+fired = {t["alertname"] for f in tests for case in yaml.safe_load(open(f))["tests"]
+         for t in case.get("alert_rule_test", []) if t.get("exp_alerts")}
+missing = sorted(alerts - fired)
+if missing:
+    sys.exit("alerts no unit test fires: " + ", ".join(missing))
+print(f"unit tests fire all {len(alerts)} alerts")
+EOF2
 
 # --- 3. runbook links ---------------------------------------------------------
 # GitHub-style anchors of the README headings vs. every `runbook:` annotation.
@@ -187,6 +212,85 @@ while IFS=$'\t' read -r src expr; do
     echo "      $(cat "$tmp/last-error")"
   fi
 done <"$tmp/exprs.tsv"
+
+# --- 5. metric names a node exports -------------------------------------------
+# A rule or dashboard that names a metric no node exports can never fire or show
+# anything. Start a real node (embedded mode, temporary data), scrape /metrics,
+# and compare. Metrics of Prometheus itself, of the containers' exporters and of
+# `zlh sd sync` (a textfile for node_exporter) come from elsewhere.
+jar="$here/../../verticles/target/zlh-platform.jar"
+if [ ! -f "$jar" ]; then
+  echo "FAIL  metric names: $jar not built (./mvnw -B -ntp -DskipTests package)"
+  failed=$((failed + 1))
+else
+  node_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  node_base="http://127.0.0.1:$node_port"
+  ZLH_PROXY_PORT=0 ZLH_HTTP_HOST=127.0.0.1 java -jar "$jar" run --http-port "$node_port" --data-dir "$tmp/node" \
+    >"$tmp/node.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$node_base/health/ready" 2>/dev/null; then break; fi
+    if ! kill -0 "$node_pid" 2>/dev/null; then echo "node exited early:" >&2; tail -n 30 "$tmp/node.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  # routes appear in the HTTP metrics once requested
+  curl -fsS -o /dev/null "$node_base/health/ready"
+  curl -sS -o /dev/null "$node_base/sd/exporters" || true
+  curl -fsS "$node_base/metrics" >"$tmp/node-metrics.txt"
+  kill "$node_pid" 2>/dev/null || true
+  wait "$node_pid" 2>/dev/null || true
+  if python3 - "$tmp/exprs.tsv" "$tmp/node-metrics.txt" <<'EOF2'
+import re, sys
+exprs, scraped = sys.argv[1], sys.argv[2]
+exported = {re.match(r"[a-zA-Z_:][a-zA-Z0-9_:]*", l).group(0) for l in open(scraped) if l.strip() and not l.startswith("#")}
+elsewhere = ("prometheus_", "node_", "zlh_file_sd_")
+keywords = {"and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset"}
+def names(expr):
+    e = re.sub(r'"(?:[^"\\]|\\.)*"', "", expr)
+    e = re.sub(r"\{[^}]*\}", " ", e)
+    e = re.sub(r"\[[^\]]*\]", " ", e)
+    e = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", e)
+    for m in re.finditer(r"(?<![\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?", e):
+        if m.group(2) or m.group(1) in keywords:
+            continue
+        yield m.group(1)
+# label values of the node's series: {(name, label): {values}}
+values = {}
+for l in open(scraped):
+    m = re.match(r"([a-zA-Z_:][a-zA-Z0-9_:]*)\{(.*)\}", l)
+    if m:
+        for k, v in re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2)):
+            values.setdefault((m.group(1), k), set()).add(v)
+scrape_labels = {"job", "instance"}  # added by Prometheus, not by the node
+bad = 0
+for line in open(exprs):
+    src, expr = line.rstrip("\n").split("\t", 1)
+    for n in sorted(set(names(expr))):
+        if n == "up" or n.startswith(elsewhere) or n in exported:
+            continue
+        print(f"FAIL  {src}: names {n}, which a running node does not export")
+        bad += 1
+    # name{label="v"} / name{label=~"a|b"}: each literal value must be one the node exports
+    for sel in re.finditer(r"([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}", expr):
+        n = sel.group(1)
+        if n == "up" or n.startswith(elsewhere) or n not in exported:
+            continue
+        for k, op, v in re.findall(r'(\w+)\s*(=~|=)\s*"([^"]*)"', sel.group(2)):
+            if k in scrape_labels or (op == "=~" and not re.fullmatch(r"[\w|/-]+", v)):
+                continue
+            for want in v.split("|") if op == "=~" else [v]:
+                if want not in values.get((n, k), set()):
+                    print(f"FAIL  {src}: {n}{{{k}=\"{want}\"}} is not exported by a running node")
+                    bad += 1
+print(f"metric names: {len(exported)} exported by the node, {bad} missing")
+sys.exit(1 if bad else 0)
+EOF2
+  then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -23,12 +23,12 @@ public final class BillingAnnouncements {
       case FINAL_WARNING:
         return List.of(new Announcement(id, KIND, "critical",
             "Payment still outstanding: backups are paused"
-                + (nextEscalationAt == null ? "." : " and game servers will be stopped at " + nextEscalationAt + ".")
+                + (nextEscalationAt == null ? "." : " and servers will be stopped at " + nextEscalationAt + ".")
                 + " Nothing is deleted.",
             state.since()));
       case SUSPENDED:
         return List.of(new Announcement(id, KIND, "critical",
-            "Your account is suspended for an unpaid invoice: game servers are stopped and cannot be started or"
+            "Your account is suspended for an unpaid invoice: its servers are stopped and cannot be started or"
                 + " created. Your servers and backups are kept; settle the payment to lift the suspension.",
             state.since()));
       default:

@@ -25,6 +25,7 @@ public final class RequestFingerprint {
       field(b, d.runtime());
       field(b, d.version());
       field(b, Boolean.toString(d.codeServer()));
+      if (d.plan() != null) field(b, d.plan()); // absent before dev plans: earlier keys keep their fingerprint
     }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));

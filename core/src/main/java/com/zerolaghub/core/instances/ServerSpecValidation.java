@@ -39,6 +39,10 @@ public final class ServerSpecValidation {
             + variant.get().minMemoryMib() + " MiB: choose " + ids(fitting)));
       }
     } else if (spec instanceof ServerSpec.Dev d) {
+      if (catalog.devPlan(d.plan()).isEmpty()) {
+        errors.add(new FieldError("plan", "must be one of " + ids(catalog.devPlans().stream().map(ResourcePlan::id).toList())
+            + " for a dev server"));
+      }
       var runtime = catalog.runtime(d.runtime());
       if (runtime.isEmpty()) {
         errors.add(new FieldError("runtime", "must be one of " + ids(catalog.runtimes().stream().map(DevRuntime::id).toList())));

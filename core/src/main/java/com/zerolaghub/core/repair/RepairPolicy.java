@@ -42,6 +42,15 @@ public final class RepairPolicy {
     }
   }
 
+  /**
+   * Whether a repair planned earlier, still planned and never started, is planned again now:
+   * a level-1 plan made under dry-run once level 1 is live. (The other way round, a live plan
+   * already queued still runs once, as the operations guide says.)
+   */
+  public boolean replans(int level, String posture) {
+    return level == 1 && level1 == Posture.LIVE && Posture.DRY_RUN.wireName().equals(posture);
+  }
+
   private Optional<RepairPlan> plan(RepairAction action, String detail) {
     Posture posture = action.level() == 1 ? level1 : Posture.PLANNED_ONLY;
     return Optional.of(new RepairPlan(action, posture, detail));

@@ -10,7 +10,9 @@ class CatalogTest {
   @Test
   void theRuntimeCatalogSerializesAsThePortalReadsIt() throws Exception {
     JsonNode json = EventCodec.newMapper().valueToTree(Catalog.defaults());
-    assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("variants", "gamePlans", "runtimes", "devPlan", "templates");
+    assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("variants", "gamePlans", "runtimes", "devPlans", "templates");
+    assertThat(json.at("/devPlans/0/id").asText()).isEqualTo("dev-4g");
+    assertThat(json.at("/devPlans/2/memoryMib").asInt()).isEqualTo(16384);
     assertThat(json.at("/gamePlans/1/id").asText()).isEqualTo("game-4g");
     assertThat(json.at("/gamePlans/1/memoryMib").asInt()).isEqualTo(4096);
     assertThat(json.at("/variants/2/minMemoryMib").asInt()).isEqualTo(4096);

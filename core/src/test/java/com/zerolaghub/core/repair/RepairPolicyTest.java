@@ -39,6 +39,15 @@ class RepairPolicyTest {
   }
 
   @Test
+  void onlyDryRunLevelOnePlansArePlannedAgainAndOnlyOnceLevelOneIsLive() {
+    RepairPolicy live = new RepairPolicy(Posture.LIVE);
+    assertThat(live.replans(1, "dry-run")).isTrue();
+    assertThat(live.replans(1, "live")).isFalse();
+    assertThat(live.replans(2, "planned-only")).isFalse();
+    assertThat(new RepairPolicy(Posture.DRY_RUN).replans(1, "dry-run")).isFalse();
+  }
+
+  @Test
   void levelOneCannotBeConfiguredPlannedOnly() {
     assertThatThrownBy(() -> new RepairPolicy(Posture.PLANNED_ONLY)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -49,7 +49,7 @@ public sealed interface BillingEvent extends DomainEvent {
   record EnforcementChanged(String accountId, String from, String to, String cause, Instant at)
       implements BillingEvent {}
 
-  /** Suspension acted on these game hosts (shut down, consoles closed); nothing was deleted. */
+  /** Suspension acted on these hosts, game or dev (shut down, consoles closed); nothing was deleted. */
   @EventType(name = "billing.hosts-shut-down")
   record HostsShutDown(String accountId, List<String> serverIds, String cause, Instant at) implements BillingEvent {}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What the controller found and what it did about it. Streams: {@code drift/<findingKey>}
  * (a finding opens and closes, and may open again later) and {@code repair/<repairId>}
- * (planned → started → succeeded or failed). Appended under the controller's fence.
+ * (planned → started → succeeded or failed, or planned → withdrawn). Appended under the controller's fence.
  */
 public sealed interface RepairEvent extends DomainEvent {
   Instant at();
@@ -42,9 +42,18 @@ public sealed interface RepairEvent extends DomainEvent {
   @EventType(name = "repair.failed")
   record RepairFailed(String repairId, String serverId, String action, String reason, Instant at) implements RepairEvent {}
 
+  /**
+   * A planned repair that never started will not run: its finding cleared, or it was planned
+   * again under another posture ({@code controller.level1} switched to live). Appended at the
+   * repair stream's version 1, so it never races a worker's {@code repair.started}.
+   */
+  @EventType(name = "repair.withdrawn")
+  record RepairWithdrawn(String repairId, String serverId, String action, String reason, Instant at) implements RepairEvent {}
+
   /** Every repair event class, for {@code EventCodec.register(RepairEvent.TYPES)}. */
   @SuppressWarnings("unchecked")
   Class<? extends DomainEvent>[] TYPES = new Class[] {
-      DriftFound.class, DriftCleared.class, RepairPlanned.class, RepairStarted.class, RepairSucceeded.class, RepairFailed.class
+      DriftFound.class, DriftCleared.class, RepairPlanned.class, RepairStarted.class, RepairSucceeded.class, RepairFailed.class,
+      RepairWithdrawn.class
   };
 }

@@ -1,5 +1,6 @@
 package com.zerolaghub.events.servers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -21,8 +22,17 @@ public sealed interface ServerSpec {
     }
   }
 
-  /** {@code {name, runtime, version, codeServer}}. */
-  record Dev(String name, String runtime, String version, boolean codeServer) implements ServerSpec {
+  /**
+   * {@code {name, runtime, version, codeServer, plan}}. {@code plan} is the size the customer
+   * chose, null when they chose none (the catalog's default; every dev server recorded before
+   * dev plans existed reads null here, its resources are in its {@code server.requested}).
+   */
+  record Dev(String name, String runtime, String version, boolean codeServer,
+             @JsonInclude(JsonInclude.Include.NON_NULL) String plan) implements ServerSpec {
+    public Dev(String name, String runtime, String version, boolean codeServer) {
+      this(name, runtime, version, codeServer, null);
+    }
+
     @Override
     public ContainerKind kind() {
       return ContainerKind.DEV;

@@ -4,6 +4,7 @@ import com.zerolaghub.events.repair.RepairEvent;
 import com.zerolaghub.events.repair.RepairEvent.DriftCleared;
 import com.zerolaghub.events.repair.RepairEvent.DriftFound;
 import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
+import com.zerolaghub.events.repair.RepairEvent.RepairWithdrawn;
 import com.zerolaghub.events.repair.RepairEvent.RepairPlanned;
 import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
 import com.zerolaghub.events.repair.RepairEvent.RepairSucceeded;
@@ -60,6 +61,8 @@ public final class DriftBoardProjection implements MemoryProjection<DriftBoard> 
           status(s.repairId(), "succeeded", s.detail(), s);
         } else if (event.event() instanceof RepairFailed f) {
           status(f.repairId(), "failed", f.reason(), f);
+        } else if (event.event() instanceof RepairWithdrawn w) {
+          repairs.remove(w.repairId()); // will never run: off the list
         }
       }
 

@@ -18,7 +18,8 @@ import java.time.OffsetDateTime;
  * Streams every event touching an account through a server-side cursor (memory stays flat):
  * its {@code account}, {@code billing} and {@code owner-servers} streams, the {@code server}
  * streams it requested ({@code server.requested} with its {@code ownerId}, followed by server
- * id), and the Stripe events and customers linked to it; in position order. NDJSON is hash
+ * id), its support tickets ({@code ticket} streams it opened: replies and closing included),
+ * and the Stripe events and customers linked to it; in position order. NDJSON is hash
  * chained and signed ({@link AuditChainWriter}); CSV is a spreadsheet view without proof.
  * Blocking JDBC: run on a worker thread.
  */
@@ -26,13 +27,16 @@ public final class AuditExport {
   static final int FETCH_SIZE = 1000;
   static final String SELECT =
       "WITH owned AS (SELECT stream_id FROM event_log WHERE event_type = 'server.requested' AND stream_type = 'server' "
-          + "AND payload->>'ownerId' = ?) "
+          + "AND payload->>'ownerId' = ?), "
+          + "tickets AS (SELECT stream_id FROM event_log WHERE event_type = 'support.ticket-opened' AND stream_type = 'ticket' "
+          + "AND payload->>'accountId' = ?) "
           + "SELECT position, tx_id::text AS tx, event_id::text AS event_id, stream_type, stream_id, stream_version, "
           + "event_type, schema_version, payload::text AS payload, metadata::text AS metadata, metadata->>'actor' AS actor, "
           + "recorded_at FROM event_log WHERE recorded_at >= ? AND recorded_at < ? AND ("
           + "(stream_type IN ('account', 'billing', 'owner-servers') AND stream_id = ?) "
           + "OR (stream_type IN ('stripe-event', 'stripe-customer') AND payload->>'accountId' = ?) "
-          + "OR (stream_type = 'server' AND stream_id IN (SELECT stream_id FROM owned))) ORDER BY position";
+          + "OR (stream_type = 'server' AND stream_id IN (SELECT stream_id FROM owned)) "
+          + "OR (stream_type = 'ticket' AND stream_id IN (SELECT stream_id FROM tickets))) ORDER BY position";
 
   public enum Format { NDJSON, CSV }
 
@@ -92,10 +96,11 @@ public final class AuditExport {
     try (PreparedStatement s = c.prepareStatement(SELECT)) {
       s.setFetchSize(FETCH_SIZE);
       s.setString(1, scope.accountId());
-      s.setObject(2, OffsetDateTime.ofInstant(scope.from(), java.time.ZoneOffset.UTC));
-      s.setObject(3, OffsetDateTime.ofInstant(scope.to(), java.time.ZoneOffset.UTC));
-      s.setString(4, scope.accountId());
+      s.setString(2, scope.accountId());
+      s.setObject(3, OffsetDateTime.ofInstant(scope.from(), java.time.ZoneOffset.UTC));
+      s.setObject(4, OffsetDateTime.ofInstant(scope.to(), java.time.ZoneOffset.UTC));
       s.setString(5, scope.accountId());
+      s.setString(6, scope.accountId());
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) writer.write(rs);
       }

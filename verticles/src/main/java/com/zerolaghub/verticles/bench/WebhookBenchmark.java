@@ -89,7 +89,7 @@ public final class WebhookBenchmark implements Benchmark {
       ProjectionsCapability projections = new ProjectionsCapability(nobody);
       HostShutdownPort hosts = new HostShutdownPort() {
         @Override
-        public Future<List<String>> runningGameHosts(String accountId) {
+        public Future<List<String>> runningHosts(String accountId) {
           return Future.succeededFuture(List.of());
         }
 

@@ -28,7 +28,10 @@ import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.monitoring.QueueSnapshot;
+import com.zerolaghub.verticles.monitoring.WorkQueueMetrics;
 import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -61,6 +64,7 @@ public final class BillingCapability implements Capability {
   private RedisLease lease;
   private long timer = -1;
   private PlatformContext ctx;
+  private InNodeStripe inNodeStripe;
 
   public BillingCapability(Authentication auth, ProjectionsCapability projections,
       HostShutdownPort hosts, ConsoleCloser consoles, Clock clock) {
@@ -79,12 +83,20 @@ public final class BillingCapability implements Capability {
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     this.ctx = ctx;
-    BillingConfig config = ctx.config().billing();
+    if (!InNodeStripe.wanted(ctx.config())) return start(ctx, api, ctx.config().billing());
+    return InNodeStripe.start(ctx.vertx(), ctx.config().billing(), clock).compose(stripe -> {
+      inNodeStripe = stripe;
+      return start(ctx, api, stripe.config());
+    });
+  }
+
+  private Future<Void> start(PlatformContext ctx, ApiRoutes api, BillingConfig config) {
     ctx.codec().register(BillingEvent.TYPES);
     BillingDecider decider = new BillingDecider(new EnforcementPolicy(config.warning(), config.finalWarning()));
     ledger = new BillingLedger(ctx.store(), ctx.codec(), decider);
     accounts = projections.runtime().register(new BillingAccountsProjection(decider));
     worker = new BillingEnforcementWorker(ledger, accounts, hosts, consoles, clock);
+    WorkQueueMetrics.register(ctx.meterRegistry(), "billing_enforcement", this::dueEscalations, clock);
     StripeWebhookHandler webhook = new StripeWebhookHandler(ledger, config.webhookSecret(), config.webhookToleranceSeconds(),
         clock, ctx.meterRegistry());
     StripeCheckout checkout = new StripeCheckout(ctx.vertx(), config);
@@ -98,14 +110,42 @@ public final class BillingCapability implements Capability {
   }
 
   @Override
+  public void serving(int httpPort) {
+    if (inNodeStripe != null) inNodeStripe.serving(httpPort);
+  }
+
+  @Override
   public Future<Void> stop() {
     cancelTimer();
-    return lease == null ? Future.succeededFuture() : lease.stop();
+    Future<Void> released = lease == null ? Future.succeededFuture() : lease.stop();
+    return inNodeStripe == null ? released : released.eventually(() -> inNodeStripe.stop());
+  }
+
+  /** The node's own Stripe simulator, when it runs one (simulated mode without a Stripe key). */
+  public Optional<StripeSimulator> stripeSimulator() {
+    return Optional.ofNullable(inNodeStripe).map(InNodeStripe::simulator);
   }
 
   private void cancelTimer() {
     if (timer >= 0 && ctx != null) ctx.vertx().cancelTimer(timer);
     timer = -1;
+  }
+
+  /**
+   * The {@code billing_enforcement} queue: accounts whose next dunning step fell due and was not
+   * taken yet, oldest due first. A worker that stopped taking them shows here as a growing age.
+   */
+  private QueueSnapshot dueEscalations() {
+    Instant now = clock.instant();
+    long due = 0;
+    Instant oldest = null;
+    for (BillingState s : accounts.current().values()) {
+      Instant at = ledger.decider().nextEscalationAt(s);
+      if (at == null || at.isAfter(now)) continue;
+      due++;
+      if (oldest == null || at.isBefore(oldest)) oldest = at;
+    }
+    return new QueueSnapshot(due, oldest);
   }
 
   /** Every account's enforcement state, as the log says (GOOD when unknown). For {@link BillingGate}. */

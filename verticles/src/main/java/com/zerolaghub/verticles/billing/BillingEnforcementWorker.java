@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code billing_enforcement} worker: escalates accounts whose dunning step fell due and
- * makes suspension real (game hosts stopped, consoles closed with 4409). Everything it needs
+ * makes suspension real (game and dev hosts stopped, consoles closed with 4409). Everything it needs
  * comes from the log (the billing read model), so a restart or a flushed Redis loses nothing:
  * a step missed while no node held the lease is taken, dated when due, at the next pass. A
  * suspended account's still-running hosts are stopped again at every pass. It never deletes.
@@ -72,7 +72,7 @@ final class BillingEnforcementWorker {
 
   private Future<Void> stopHosts(String account, Instant now) {
     String cause = "billing:suspended";
-    return hosts.runningGameHosts(account).compose(running -> {
+    return hosts.runningHosts(account).compose(running -> {
       Future<Void> chain = Future.succeededFuture();
       for (String serverId : running) {
         chain = chain

@@ -25,10 +25,15 @@ record StripeWebhookEvent(String id, String type, String apiVersion, Instant cre
     return text(object, field);
   }
 
-  /** {@code metadata.<key>} of the object, or of its subscription details (invoices). */
+  /**
+   * {@code metadata.<key>} of the object, or of its subscription details (invoices: under
+   * {@code parent} since API version 2025-03-31.basil, at the top before).
+   */
   String metadata(String key) {
     String direct = text(object.path("metadata"), key);
     if (direct != null) return direct;
+    String basil = text(object.path("parent").path("subscription_details").path("metadata"), key);
+    if (basil != null) return basil;
     return text(object.path("subscription_details").path("metadata"), key);
   }
 

@@ -132,6 +132,7 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
             paidAt != null ? paidAt : e.created(), cause, now, e.objectLong("amount_paid"), e.objectText("currency"));
       case "invoice.payment_failed":
         return new BillingCommand.RecordPaymentFailed(account, objectId, e.objectTime("created"), cause, now);
+      case "customer.subscription.created":
       case "customer.subscription.updated":
       case "customer.subscription.deleted":
         String status = "customer.subscription.deleted".equals(e.type()) ? "canceled" : e.objectText("status");

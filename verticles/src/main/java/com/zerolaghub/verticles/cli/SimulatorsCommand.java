@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.cli;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
+import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulators", mixinStandardHelpOptions = true,
     description = {
-        "Runs simulators of Proxmox VE (and the agents), Cloudflare DNS and the Velocity bridge until SIGTERM/SIGINT.",
+        "Runs simulators of Proxmox VE (and the agents), Cloudflare DNS, the Velocity bridge and Stripe until SIGTERM/SIGINT.",
         "They accept the tokens configured in infra.* (ZLH_INFRA_*; generated when blank). Prints one JSON line",
         "with the infra.* keys that point nodes of infra.mode=proxmox at them (generated tokens included)."})
 final class SimulatorsCommand implements Callable<Integer> {
@@ -36,6 +37,13 @@ final class SimulatorsCommand implements Callable<Integer> {
 
   @Option(names = "--velocity-port", paramLabel = "PORT", description = "Port of the Velocity bridge (default: a free one).")
   int velocityPort;
+
+  @Option(names = "--stripe-port", paramLabel = "PORT", description = "Port of the Stripe API (default: a free one).")
+  int stripePort;
+
+  @Option(names = "--stripe-webhook-url", paramLabel = "URL",
+      description = "Webhook endpoint the Stripe simulator delivers events to (repeatable), e.g. http://lb:8080/api/billing/webhook.")
+  java.util.List<String> stripeWebhookUrls = new java.util.ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -60,12 +68,21 @@ final class SimulatorsCommand implements Callable<Integer> {
     if (configured.proxmoxTokenSecret().isBlank()) infra.put("proxmoxTokenSecret", reach.proxmoxTokenSecret());
     if (configured.cloudflareToken().isBlank()) infra.put("cloudflareToken", reach.cloudflareToken());
     if (configured.velocityToken().isBlank()) infra.put("velocityToken", reach.velocityToken());
+    // Stripe: the configured key and webhook secret are the accepted ones (generated when blank)
+    String stripeKey = cfg.billing().stripeApiKey().isBlank() ? "sk_test_sim_" + random() : cfg.billing().stripeApiKey();
+    String webhookSecret = cfg.billing().webhookSecret().isBlank() ? "whsec_sim_" + random() : cfg.billing().webhookSecret();
+    StripeSimulator stripe = new StripeSimulator(vertx, stripeKey, stripePort, java.time.Clock.systemUTC());
+    stripe.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    for (String url : stripeWebhookUrls) stripe.addWebhookEndpoint(url, webhookSecret);
+    JsonObject billing = new JsonObject().put("stripeApiBase", stripe.apiBase());
+    if (cfg.billing().stripeApiKey().isBlank()) billing.put("stripeApiKey", stripeKey);
+    if (cfg.billing().webhookSecret().isBlank()) billing.put("webhookSecret", webhookSecret);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(new JsonObject().put("infra", infra).encode());
+    out.println(new JsonObject().put("infra", infra).put("billing", billing).encode());
     out.flush();
     UntilSignalled.await(() -> {
       try {
-        sims.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sims.stop().eventually(stripe::stop).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         // exiting anyway
       } finally {
@@ -73,5 +90,9 @@ final class SimulatorsCommand implements Callable<Integer> {
       }
     });
     return 0;
+  }
+
+  private static String random() {
+    return java.util.UUID.randomUUID().toString().replace("-", "");
   }
 }

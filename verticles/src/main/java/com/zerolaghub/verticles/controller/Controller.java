@@ -50,6 +50,8 @@ final class Controller {
   /** Callers of {@link #passOnce} waiting for the next pass to end. */
   private final List<Promise<JsonObject>> waiting = new ArrayList<>();
   private volatile int fencedOut;
+  private volatile long lastPassEndedAt;
+  private volatile long lastPassDurationMs;
 
   /** {@code queued}: told after repairs were queued (this node's consumer looks at once). */
   Controller(Vertx vertx, Redis redis, FencedLease lease, DriftPass pass, RepairQueue queue, Runnable queued,
@@ -118,6 +120,15 @@ final class Controller {
     });
   }
 
+  /** When this node's last successful pass ended (epoch ms), 0 before the first. */
+  long lastPassEndedAtMillis() {
+    return lastPassEndedAt;
+  }
+
+  long lastPassDurationMillis() {
+    return lastPassDurationMs;
+  }
+
   /** The last pass's summary, or null before the first. */
   JsonObject lastPass() {
     return lastPass;
@@ -170,6 +181,8 @@ final class Controller {
             if (ar.succeeded()) p.tryComplete(ar.result()); else p.tryFail(ar.cause());
           }
           if (ar.succeeded()) {
+            lastPassDurationMs = ar.result().getLong("durationMs", 0L);
+            lastPassEndedAt = System.currentTimeMillis();
             publish(ar.result());
           } else if (ar.cause() instanceof FencedOutException) {
             // someone took a newer token: this node is deposed whatever Redis says; stand again

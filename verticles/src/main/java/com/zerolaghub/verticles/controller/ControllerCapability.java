@@ -41,7 +41,7 @@ public final class ControllerCapability implements Capability {
   private final Clock clock;
 
   private MemoryView<DriftBoard> board;
-  private Controller controller;
+  private volatile Controller controller;
   private RepairConsumer consumer;
   private ControllerEndpoints endpoints;
 
@@ -68,6 +68,7 @@ public final class ControllerCapability implements Capability {
     board = projections.runtime().register(new DriftBoardProjection());
     Posture level1 = Posture.fromWire(c.level1());
     endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
+    ControllerMetrics.register(ctx.meterRegistry(), board, () -> controller, clock);
     if (config.roles().api()) {
       api.operation("controllerStatus", auth.admin(), endpoints::status);
       api.operation("listDrift", auth.admin(), endpoints::drift);

@@ -23,6 +23,8 @@ import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.repair.RepairEvent.DriftCleared;
 import com.zerolaghub.events.repair.RepairEvent.DriftFound;
 import com.zerolaghub.events.repair.RepairEvent.RepairPlanned;
+import com.zerolaghub.events.repair.RepairEvent.RepairWithdrawn;
+import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.servers.ServerDirectory;
@@ -108,7 +110,7 @@ final class DriftPass {
       FindingsDiff diff = new FindingsDiff(raw.found(), cleared);
       EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
       List<String> live = new ArrayList<>();
-      return record(diff, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
+      return record(diff, findings, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
           desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned, live));
     });
   }
@@ -151,39 +153,76 @@ final class DriftPass {
     return ops;
   }
 
-  /** Appends the diff one finding at a time; answers how many repairs it planned. */
-  private Future<Integer> record(FindingsDiff diff, EventMetadata metadata, List<String> live) {
-    if (diff.empty()) return Future.succeededFuture(0);
+  /**
+   * Appends the diff one finding at a time, withdraws the planned repairs of cleared findings,
+   * and plans again the dry-run ones the posture now runs; answers how many repairs it planned.
+   */
+  private Future<Integer> record(FindingsDiff diff, List<Finding> current, EventMetadata metadata, List<String> live) {
+    DriftBoard now = board.current();
+    Set<String> fresh = new HashSet<>();
+    for (Finding f : diff.found()) fresh.add(f.key());
     Future<Checkpoint> chain = Future.succeededFuture(null);
     int[] planned = {0};
     for (Finding f : diff.found()) {
       chain = chain.compose(cp -> found(f, metadata, planned, live));
     }
     for (String key : diff.clearedKeys()) {
-      DriftBoard.OpenFinding open = board.current().open(key);
+      DriftBoard.OpenFinding open = now.open(key);
       if (open == null) continue;
       chain = chain.compose(cp -> append(streamOf(key),
           new DriftCleared(key, open.findingId(), open.serverId(), open.kind(), clock.instant()), metadata));
+      for (DriftBoard.Repair r : plannedFor(now, open.findingId())) {
+        chain = chain.compose(cp -> withdraw(r, "its finding cleared", metadata).map(w -> w == null ? cp : w));
+      }
+    }
+    for (Finding f : current) {
+      DriftBoard.OpenFinding open = fresh.contains(f.key()) ? null : now.open(f.key());
+      if (open == null) continue;
+      for (DriftBoard.Repair r : plannedFor(now, open.findingId())) {
+        if (!policy.replans(r.level(), r.posture())) continue;
+        chain = chain.compose(cp -> withdraw(r, "planned again: controller.level1 is live", metadata).compose(w ->
+            w == null ? Future.succeededFuture(cp) : plan(f, open.findingId(), metadata, planned, live).map(p -> p == null ? w : p)));
+      }
     }
     return chain.compose(last -> last == null ? Future.succeededFuture(planned[0])
         : board.whenApplied(last).map(v -> planned[0]));
   }
 
+  private static List<DriftBoard.Repair> plannedFor(DriftBoard board, String findingId) {
+    List<DriftBoard.Repair> out = new ArrayList<>();
+    for (DriftBoard.Repair r : board.repairs()) {
+      if (findingId.equals(r.findingId()) && "planned".equals(r.status())) out.add(r);
+    }
+    return out;
+  }
+
+  /** Withdraws a repair still only planned; null when a worker started it meanwhile (it runs). */
+  private Future<Checkpoint> withdraw(DriftBoard.Repair r, String reason, EventMetadata metadata) {
+    return store.append(StreamId.of("repair", r.repairId()), ExpectedVersion.exactly(1), List.of(NewEvent.of(
+            new RepairWithdrawn(r.repairId(), r.serverId(), r.action(), reason, clock.instant()), metadata)))
+        .map(res -> last(res.events()))
+        .recover(err -> err instanceof WrongExpectedVersionException ? Future.succeededFuture(null) : Future.failedFuture(err));
+  }
+
   private Future<Checkpoint> found(Finding f, EventMetadata metadata, int[] planned, List<String> live) {
     String findingId = UUID.randomUUID().toString();
-    Instant now = clock.instant();
     Future<Checkpoint> appended = append(streamOf(f.key()),
-        new DriftFound(f.key(), findingId, f.serverId(), f.kind().wireName(), f.evidence(), now), metadata);
+        new DriftFound(f.key(), findingId, f.serverId(), f.kind().wireName(), f.evidence(), clock.instant()), metadata);
+    return appended.compose(cp -> plan(f, findingId, metadata, planned, live).map(p -> p == null ? cp : p));
+  }
+
+  /** Plans the policy's repair for the finding, if it has one; null when it has none. */
+  private Future<Checkpoint> plan(Finding f, String findingId, EventMetadata metadata, int[] planned, List<String> live) {
     Optional<RepairPlan> plan = policy.plan(f);
-    if (plan.isEmpty()) return appended;
+    if (plan.isEmpty()) return Future.succeededFuture(null);
     RepairPlan p = plan.get();
     String repairId = UUID.randomUUID().toString();
     planned[0]++;
     if (p.posture() == com.zerolaghub.core.repair.Posture.LIVE) live.add(repairId);
-    return appended.compose(cp -> store.append(StreamId.of("repair", repairId), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(
+    return store.append(StreamId.of("repair", repairId), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(
             new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
-                p.posture().wireName(), p.detail(), now), metadata)))
-        .map(r -> last(r.events())));
+                p.posture().wireName(), p.detail(), clock.instant()), metadata)))
+        .map(r -> last(r.events()));
   }
 
   private Future<Checkpoint> append(StreamId stream, com.zerolaghub.events.DomainEvent event, EventMetadata metadata) {

@@ -30,6 +30,13 @@ public interface Capability {
     return Future.succeededFuture();
   }
 
+  /**
+   * The API listens on {@code httpPort} (resolved when {@code http.port} is 0): told once, after
+   * every capability started. For what must know the node's own address (the in-node Stripe
+   * simulator's webhook endpoint).
+   */
+  default void serving(int httpPort) {}
+
   /** Conditions for {@code /health/ready}, asked after {@link #start} succeeded. */
   default List<ReadinessCheck> readinessChecks() {
     return List.of();

@@ -186,7 +186,10 @@ public final class Platform {
     for (Capability c : started) c.readinessChecks().forEach(readiness::add);
     NodeEndpoints.register(routes, readiness, metrics.registry());
     http = new HttpApiVerticle(routes, context.config().http(), HTTP_DRAIN);
-    return vertx.deployVerticle(http).onSuccess(id -> httpDeployment = id).mapEmpty();
+    return vertx.deployVerticle(http).onSuccess(id -> {
+      httpDeployment = id;
+      for (Capability c : started) c.serving(http.port());
+    }).mapEmpty();
   }
 
   public PlatformContext context() {

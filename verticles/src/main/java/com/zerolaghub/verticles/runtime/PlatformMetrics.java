@@ -1,5 +1,9 @@
 package com.zerolaghub.verticles.runtime;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import java.time.Duration;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,6 +27,16 @@ final class PlatformMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   PlatformMetrics() {
+    // The Platform dashboard's latency panels read the HTTP response time's histogram buckets.
+    registry.config().meterFilter(new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+        if (!id.getName().equals("vertx.http.server.response.time")) return config;
+        return DistributionStatisticConfig.builder().percentilesHistogram(true)
+            .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
+            .maximumExpectedValue((double) Duration.ofSeconds(30).toNanos()).build().merge(config);
+      }
+    });
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);

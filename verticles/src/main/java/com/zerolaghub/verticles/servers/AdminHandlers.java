@@ -27,11 +27,14 @@ final class AdminHandlers {
     c.variants().forEach(v -> variants.add(new JsonObject().put("id", v.id()).put("label", v.label()).put("minMemoryMib", v.minMemoryMib())));
     JsonArray plans = new JsonArray();
     c.gamePlans().forEach(p -> plans.add(plan(p)));
+    JsonArray devPlans = new JsonArray();
+    c.devPlans().forEach(p -> devPlans.add(plan(p)));
     JsonArray runtimes = new JsonArray();
     c.runtimes().forEach(r -> runtimes.add(new JsonObject().put("id", r.id()).put("label", r.label()).put("versions", new JsonArray(r.versions()))));
     ctx.json(new JsonObject()
         .put("game", new JsonObject().put("variants", variants).put("plans", plans))
-        .put("dev", new JsonObject().put("runtimes", runtimes).put("plan", plan(c.devPlan())).put("codeServer", true)));
+        .put("dev", new JsonObject().put("runtimes", runtimes).put("plans", devPlans)
+            .put("plan", plan(c.defaultDevPlan())).put("codeServer", true)));
   }
 
   private static JsonObject plan(ResourcePlan p) {

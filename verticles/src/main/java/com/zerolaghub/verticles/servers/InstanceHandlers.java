@@ -100,11 +100,9 @@ final class InstanceHandlers {
       }
       spec = new ServerSpec.Game(body.getString("name"), body.getString("variant"), body.getString("plan"));
     } else {
-      for (String f : List.of("variant", "plan")) {
-        if (body.containsKey(f)) wrong.add(new FieldError(f, "is not a field of a dev server"));
-      }
+      if (body.containsKey("variant")) wrong.add(new FieldError("variant", "is not a field of a dev server"));
       spec = new ServerSpec.Dev(body.getString("name"), body.getString("runtime"), body.getString("version"),
-          body.getBoolean("codeServer", false));
+          body.getBoolean("codeServer", false), body.getString("plan"));
     }
     if (!wrong.isEmpty()) throw new ProblemException(ProblemType.VALIDATION, "the server request has invalid fields", wrong);
     return spec;

@@ -8,7 +8,6 @@ import com.zerolaghub.core.instances.Requester;
 import com.zerolaghub.core.instances.ServerCommand;
 import com.zerolaghub.core.instances.ServerDecider;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.HostAction;
 import com.zerolaghub.events.servers.HostState;
 import com.zerolaghub.proxy.BrowserOrigins;
@@ -263,7 +262,8 @@ public final class ServersCapability implements Capability {
   }
 
   /**
-   * Billing's way to shut game hosts down; it can only stop, never delete. A host with an open
+   * Billing's way to shut hosts down (game and dev: a suspended account runs nothing, and
+   * code-server is the largest user of memory); it can only stop, never delete. A host with an open
    * operation (billing's own stop in flight, a customer's restart) is not offered: the host state
    * still reads running until that operation ends, and a later enforcement pass takes the host
    * if it still runs then, so one suspension stops (and records) each host once.
@@ -271,12 +271,12 @@ public final class ServersCapability implements Capability {
   public HostShutdownPort hostShutdown() {
     return new HostShutdownPort() {
       @Override
-      public Future<java.util.List<String>> runningGameHosts(String accountId) {
+      public Future<java.util.List<String>> runningHosts(String accountId) {
         ServerDirectory now = directory.current();
         java.util.Set<String> busy = new java.util.HashSet<>();
         now.openOperations().forEach(op -> busy.add(op.serverId()));
         return Future.succeededFuture(now.servers().stream()
-            .filter(s -> accountId.equals(s.ownerId()) && s.kind() == ContainerKind.GAME && s.hostState() == HostState.RUNNING
+            .filter(s -> accountId.equals(s.ownerId()) && s.hostState() == HostState.RUNNING
                 && !busy.contains(s.serverId()))
             .map(ServerDirectory.Server::serverId).toList());
       }

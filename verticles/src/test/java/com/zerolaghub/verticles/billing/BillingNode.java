@@ -4,6 +4,7 @@ import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.BillingConfig;
+import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
@@ -45,10 +46,16 @@ final class BillingNode implements AutoCloseable {
 
   static BillingNode start(TestPostgres.Database db, MutableClock clock, RecordingPorts ports, BillingConfig billingConfig,
       Capability... extra) throws Exception {
+    return start(db, clock, ports, billingConfig, c -> c, extra);
+  }
+
+  private static BillingNode start(TestPostgres.Database db, MutableClock clock, RecordingPorts ports,
+      BillingConfig billingConfig, java.util.function.UnaryOperator<PlatformConfig> tweak, Capability... extra)
+      throws Exception {
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     BillingCapability billing = new BillingCapability(auth, projections, ports, ports, clock);
-    PlatformConfig config = TestNode.config(db, db.port()).withBilling(billingConfig);
+    PlatformConfig config = tweak.apply(TestNode.config(db, db.port()).withBilling(billingConfig));
     List<Capability> caps = new ArrayList<>(List.of(projections.setup(), billing));
     caps.addAll(List.of(extra));
     caps.add(projections.launch());
@@ -57,6 +64,12 @@ final class BillingNode implements AutoCloseable {
     BillingNode node = new BillingNode(platform, billing, db, clock, ports);
     billing.caughtUp().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     return node;
+  }
+
+  /** The same in {@code infra.mode=proxmox}, where a node never runs a Stripe simulator of its own. */
+  static BillingNode startOutsideSimulatedMode(TestPostgres.Database db, MutableClock clock, RecordingPorts ports,
+      BillingConfig billingConfig) throws Exception {
+    return start(db, clock, ports, billingConfig, c -> c.withInfra(c.infra().withMode(InfraConfig.MODE_PROXMOX)));
   }
 
   static BillingConfig config() {

@@ -21,7 +21,7 @@ final class RecordingPorts implements HostShutdownPort, ConsoleCloser {
   }
 
   @Override
-  public Future<List<String>> runningGameHosts(String accountId) {
+  public Future<List<String>> runningHosts(String accountId) {
     return Future.succeededFuture(new ArrayList<>(new java.util.TreeSet<>(runningByAccount.getOrDefault(accountId, Set.of()))));
   }
 

@@ -1,6 +1,9 @@
 package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.verticles.config.PlatformConfig;
+import java.util.function.UnaryOperator;
 import com.zerolaghub.verticles.config.ControllerConfig;
 import com.zerolaghub.verticles.servers.HeaderAuthentication;
 import com.zerolaghub.verticles.servers.ServersNode;
@@ -25,10 +28,16 @@ final class ControllerNode implements AutoCloseable {
   }
 
   static ControllerNode start(String level1, int stuckMs, RunnerHooks hooks) throws Exception {
+    return start(TestPostgres.freshDatabase(), level1, stuckMs, hooks, c -> c);
+  }
+
+  /** On {@code db} (again, after a stop), with the configuration tweaked further (shared simulators). */
+  static ControllerNode start(TestPostgres.Database db, String level1, int stuckMs, RunnerHooks hooks,
+                              UnaryOperator<PlatformConfig> tweak) throws Exception {
     Set<String> suspended = ConcurrentHashMap.newKeySet();
     AtomicReference<ControllerCapability> ref = new AtomicReference<>();
-    ServersNode node = ServersNode.start(hooks,
-        c -> c.withController(ControllerConfig.defaults().withLevel1(level1).withTiming(3_000, 150, stuckMs)),
+    ServersNode node = ServersNode.start(db, hooks,
+        c -> tweak.apply(c.withController(ControllerConfig.defaults().withLevel1(level1).withTiming(3_000, 150, stuckMs))),
         (projections, servers) -> {
           ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, servers,
               suspended::contains, Clock.systemUTC());

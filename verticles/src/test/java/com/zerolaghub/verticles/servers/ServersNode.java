@@ -53,7 +53,13 @@ public final class ServersNode implements AutoCloseable {
   public static ServersNode start(RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
                                   java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
       throws Exception {
-    TestPostgres.Database db = TestPostgres.freshDatabase();
+    return start(TestPostgres.freshDatabase(), hooks, tweak, extras);
+  }
+
+  /** The same on {@code db} (a node started again on the log of one stopped before). */
+  public static ServersNode start(TestPostgres.Database db, RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
+                                  java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
+      throws Exception {
     PlatformConfig config = tweak.apply(TestNode.config(db, db.port())
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(3).withRequestTimeoutMs(1_000))
         .withServers(ServersConfig.defaults().withWorkerConcurrency(4).withDeadlines(1_500, 5_000, 5_000, 200)));

@@ -40,6 +40,7 @@ public final class WiredNode implements AutoCloseable {
   public final ServersCapability servers;
   public final ProxyCapability proxy;
   private final Clock clock;
+  private List<Capability> capabilities = List.of();
   private final StripeWebhookSigner signer = new StripeWebhookSigner(WEBHOOK_SECRET);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,20 +66,29 @@ public final class WiredNode implements AutoCloseable {
   /** The same with the configuration then changed by {@code adjust} (e.g. another {@code http.publicUrl}). */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
       UnaryOperator<PlatformConfig> adjust) throws Exception {
-    TestPostgres.Database db = TestPostgres.freshDatabase();
-    return start(clock, stripeApiBase, warning, finalWarning, proxy, db, adjust);
+    return start(clock, stripeApiBase, warning, finalWarning, proxy, TestPostgres.freshDatabase(), adjust);
   }
 
   /** The same on {@code db}, its configuration changed last by {@code adjust} (e.g. to reach PostgreSQL or Redis through a forwarder). */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
       TestPostgres.Database db, UnaryOperator<PlatformConfig> adjust) throws Exception {
+    return start(clock, BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
+        .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)), proxy, db, adjust);
+  }
+
+  /** The same with the given billing configuration (no Stripe key: the node runs its own Stripe simulator). */
+  public static WiredNode start(Clock clock, BillingConfig billing, ProxyConfig proxy) throws Exception {
+    return start(clock, billing, proxy, TestPostgres.freshDatabase(), UnaryOperator.identity());
+  }
+
+  private static WiredNode start(Clock clock, BillingConfig billing, ProxyConfig proxy, TestPostgres.Database db,
+      UnaryOperator<PlatformConfig> adjust) throws Exception {
     PlatformConfig config = adjust.apply(TestNode.config(db, db.port())
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
         .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
         .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
         .withProxy(proxy)
-        .withBilling(BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
-            .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50))));
+        .withBilling(billing));
     List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
     ServersCapability servers = capabilities.stream().filter(ServersCapability.class::isInstance)
         .map(ServersCapability.class::cast).findFirst().orElseThrow();
@@ -86,7 +96,14 @@ public final class WiredNode implements AutoCloseable {
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ProxyCapability proxyCapability = capabilities.stream().filter(ProxyCapability.class::isInstance)
         .map(ProxyCapability.class::cast).findFirst().orElseThrow();
-    return new WiredNode(platform, servers, proxyCapability, clock);
+    WiredNode node = new WiredNode(platform, servers, proxyCapability, clock);
+    node.capabilities = capabilities;
+    return node;
+  }
+
+  /** The node's capability of type {@code type}. */
+  public <T> T capability(Class<T> type) {
+    return capabilities.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
 
   public SimulatedSystems sims() {
