@@ -117,7 +117,8 @@ public final class ProxmoxSimulator {
     Router router = Router.router(vertx);
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
-        (ctx, status) -> PveAnswers.error(ctx, status, "simulated failure (" + status + ")")));
+        (ctx, status) -> PveAnswers.error(ctx, status,
+            ctx.get(FaultInjector.MESSAGE) != null ? ctx.get(FaultInjector.MESSAGE) : "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     router.route().handler(this::authenticate);
     router.get(API + "/cluster/nextid").handler(this::nextId);
@@ -347,7 +348,8 @@ public final class ProxmoxSimulator {
     }
     SimTask task = tasks.get(upid);
     if (task == null) {
-      PveAnswers.error(ctx, 500, "no such task '" + upid + "'");
+      // pve-manager PVE/API2/Tasks.pm read_task_status: a parameter exception, i.e. 400
+      PveAnswers.parameterErrors(ctx, Map.of("upid", "no such task"));
       return;
     }
     PveAnswers.data(ctx, task.toJson());
