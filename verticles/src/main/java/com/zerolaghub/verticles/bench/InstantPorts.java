@@ -9,7 +9,6 @@ import com.zerolaghub.core.infra.agent.AgentStatus;
 import com.zerolaghub.core.infra.dns.DnsPort;
 import com.zerolaghub.core.infra.dns.SrvRecord;
 import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerState;
 import com.zerolaghub.core.infra.proxmox.ContainerStatus;
@@ -64,10 +63,6 @@ final class InstantPorts {
     }
 
     public Future<Void> setResources(int vmid, ContainerResources resources) {
-      return Future.succeededFuture();
-    }
-
-    public Future<Void> setEnvironment(int vmid, ContainerEnvironment environment) {
       return Future.succeededFuture();
     }
 
@@ -144,6 +139,10 @@ final class InstantPorts {
     }
 
     public Future<Void> health(AgentEndpoint agent) {
+      return Future.succeededFuture();
+    }
+
+    public Future<Void> claim(AgentEndpoint agent) {
       return Future.succeededFuture();
     }
 

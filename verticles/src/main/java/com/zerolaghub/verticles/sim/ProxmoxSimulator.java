@@ -1,6 +1,5 @@
 package com.zerolaghub.verticles.sim;
 
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -58,10 +57,13 @@ import java.util.function.Supplier;
  *       is running".
  *   <li>Each container gets {@code net0} {@code ip=127.<octet>.<vmid/256>.<vmid%256>/8}; starting
  *       it starts an {@link AgentSimulator} on that address (agent port from the options), and
- *       for dev containers whose config asks for it a code-server stand-in on port 6000. The
- *       agent's bootstrap token is the container's {@code env} variable {@code ZLH_AGENT_TOKEN}
- *       (Proxmox VE 9 {@code env} option, set with {@code PUT …/config}); in production the same
- *       variable is injected at provisioning. Stop/shutdown/delete take them down.
+ *       for dev containers whose config asks for it a code-server stand-in on port 6000. A new
+ *       clone's agent starts unclaimed and takes its token from the platform's {@code PUT /token}
+ *       (docs/agent-token.md); nothing of it passes through this API. Stop/shutdown/delete take
+ *       them down.
+ *   <li>The container option {@code env} exists only when emulating Proxmox VE 9.1 or later
+ *       (pve-container 6.0.15, {@link #emulateRelease}); by default (9.0) {@code PUT …/config}
+ *       refuses it with 400 "property is not defined in schema…", as 8.x and 9.0 do.
  * </ul>
  *
  * <p>Simplifications: one node; no storage, pools or HA (accepted and ignored); 401 answers are
@@ -74,12 +76,14 @@ import java.util.function.Supplier;
  */
 public final class ProxmoxSimulator {
   private static final String API = "/api2/json";
+  /** Release emulated unless a test says otherwise: the newest one without the {@code env} option. */
+  public static final String DEFAULT_RELEASE = "9.0";
   private static final String NOT_IN_SCHEMA =
       "property is not defined in schema and the schema does not allow additional properties";
   private static final Set<String> CLONE_PARAMS =
       Set.of("newid", "hostname", "full", "storage", "description", "pool", "snapname", "target", "bwlimit");
   private static final Set<String> CONFIG_PARAMS = Set.of(
-      "cores", "memory", "swap", "hostname", "description", "net0", "env", "onboot", "delete", "digest",
+      "cores", "memory", "swap", "hostname", "description", "net0", "onboot", "delete", "digest",
       "tags", "nameserver", "searchdomain", "cpulimit", "cpuunits", "protection", "startup", "features");
   private static final Map<String, Set<String>> POWER_PARAMS = Map.of(
       "start", Set.of("skiplock", "debug"),
@@ -98,6 +102,8 @@ public final class ProxmoxSimulator {
   private final AtomicInteger nextPid = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x1000, 0x100000));
   private final long pstart = ThreadLocalRandom.current().nextLong(0x100000, 0x1000000);
   private final RequestLog requests = new RequestLog();
+  /** The Proxmox VE release emulated, e.g. {@code 9.0}: decides which config options exist. */
+  private volatile String release = DEFAULT_RELEASE;
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
@@ -121,6 +127,7 @@ public final class ProxmoxSimulator {
             ctx.get(FaultInjector.MESSAGE) != null ? ctx.get(FaultInjector.MESSAGE) : "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     router.route().handler(this::authenticate);
+    router.get(API + "/version").handler(this::version);
     router.get(API + "/cluster/nextid").handler(this::nextId);
     router.get(API + "/cluster/resources").handler(this::resources);
     router.route(API + "/nodes/:node/*").handler(this::checkNode);
@@ -228,6 +235,15 @@ public final class ProxmoxSimulator {
     }
   }
 
+  /**
+   * Test hook: the Proxmox VE release to behave as ({@code 8.4}, {@code 9.0}, {@code 9.1}, …). The
+   * container option {@code env} exists from 9.1 (pve-container 6.0.15) on; before, setting it
+   * is refused as any unknown property is.
+   */
+  public void emulateRelease(String release) {
+    this.release = release;
+  }
+
   /** Test hook: puts a config lock on a container, as a backup or an admin would. */
   public void holdLock(int vmid, String lock) {
     synchronized (state) {
@@ -295,6 +311,18 @@ public final class ProxmoxSimulator {
       return;
     }
     ctx.next();
+  }
+
+  /** {@code GET /version}: {@code release}, {@code version}, {@code repoid} as pve-manager answers them. */
+  private void version(RoutingContext ctx) {
+    PveAnswers.data(ctx, new JsonObject().put("release", release).put("version", release + ".2").put("repoid", "5a08e6f4"));
+  }
+
+  private boolean envSupported() {
+    String[] parts = release.split("\\.");
+    int major = Integer.parseInt(parts[0]);
+    int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    return major > 9 || (major == 9 && minor >= 1);
   }
 
   private void nextId(RoutingContext ctx) {
@@ -443,7 +471,12 @@ public final class ProxmoxSimulator {
   private void writeConfig(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, CONFIG_PARAMS)) {
+    Set<String> known = CONFIG_PARAMS;
+    if (envSupported()) {
+      known = new java.util.HashSet<>(CONFIG_PARAMS);
+      known.add("env");
+    }
+    if (vmid == null || !knownParams(ctx, params, known)) {
       return;
     }
     Map<String, String> invalid = new LinkedHashMap<>();
@@ -684,12 +717,11 @@ public final class ProxmoxSimulator {
       if (c == null || c.disk == null) {
         return Future.failedFuture(new TaskError("startup for container '" + vmid + "' failed"));
       }
-      String token = ContainerEnvironment.fromConfigValue(c.env).variables().get(ContainerEnvironment.AGENT_TOKEN_VARIABLE);
-      c.disk.bootstrapToken(token);
+      // the agent keeps the token it was claimed with on its disk; a fresh clone's agent has none
       AgentSimulatorOptions agentOptions = options.agent()
           .withHost(address(vmid))
           .withContainerType(c.containerType)
-          .withBootstrapToken(token);
+          .withBootstrapToken(null);
       agent = new AgentSimulator(vertx, agentOptions, c.disk, false);
     }
     return agent.start()

@@ -14,7 +14,6 @@ import com.zerolaghub.core.infra.agent.AgentOptions;
 import com.zerolaghub.core.infra.agent.AgentStatus;
 import com.zerolaghub.core.infra.agent.GameState;
 import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerNotFoundException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
@@ -85,9 +84,21 @@ class ContainerLifecycleThroughAdaptersTest {
     return vmid;
   }
 
-  private void started(int vmid, String bootstrapToken) throws Exception {
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken(bootstrapToken)));
+  /** Starts the container and claims its agent with {@code token}, as provisioning does. */
+  private void started(int vmid, String token) throws Exception {
     result(pve.awaitTask(result(pve.start(vmid)), TASK_WAIT));
+    result(agents.claim(new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, token)));
+  }
+
+  @Test
+  @DisplayName("a task Proxmox does not know (400 'no such task') fails the wait at once, not after its timeout")
+  void unknownTaskFailsAtOnce() throws Exception {
+    Upid unknown = Upid.parse("UPID:pve1:0000ABCD:00012345:65000000:vzstart:100:" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + ":");
+    long started = System.nanoTime();
+    Throwable failed = failure(pve.awaitTask(unknown, Duration.ofSeconds(4)));
+    assertThat(failed).isInstanceOf(OutsideSystemException.class).hasMessageContaining("no such task");
+    assertThat(((OutsideSystemException) failed).status()).isEqualTo(400);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
@@ -115,7 +126,6 @@ class ContainerLifecycleThroughAdaptersTest {
     assertThat(proxmox.cloneCount()).isEqualTo(1);
 
     result(pve.setResources(vmid, new ContainerResources(2, 4096, 512)));
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken("bootstrap-token")));
     assertThat(proxmox.container(vmid)).get().satisfies(c -> {
       assertThat(c.cores()).isEqualTo(2);
       assertThat(c.memoryMb()).isEqualTo(4096);
@@ -135,6 +145,8 @@ class ContainerLifecycleThroughAdaptersTest {
     String address = result(pve.containerAddress(vmid));
     assertThat(address).isEqualTo(proxmox.address(vmid)).startsWith("127.").isNotEqualTo("127.0.0.1");
     AgentEndpoint bootstrap = new AgentEndpoint(address, AgentEndpoint.DEFAULT_PORT, "bootstrap-token");
+    assertThat(((OutsideSystemException) failure(agents.health(bootstrap))).status()).as("unclaimed").isEqualTo(401);
+    result(agents.claim(bootstrap));
     result(agents.health(bootstrap));
 
     result(agents.pushConfig(bootstrap, new AgentConfig("agent-token-2", Map.of("variant", "vanilla"))));
@@ -156,6 +168,42 @@ class ContainerLifecycleThroughAdaptersTest {
     assertThat(failure(pve.status(vmid))).isInstanceOf(ContainerNotFoundException.class);
     assertThat(result(pve.inventory())).extracting(InventoryEntry::vmid).doesNotContain(vmid);
     assertThat(proxmox.container(vmid)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Proxmox VE 8.x/9.0 refuse the env option (400, not in schema); 9.1 takes it and shows it to every config reader")
+  void envOptionExistsOnlyFrom91() throws Exception {
+    int vmid = cloned(9000, "mc-env");
+    WebClient web = WebClient.create(vertx);
+    try {
+      var refused = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
+          .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
+          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.bodyAsJsonObject().getJsonObject("errors").getString("env")).contains("property is not defined in schema");
+
+      proxmox.emulateRelease("9.1");
+      var taken = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
+          .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
+          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+      assertThat(taken.statusCode()).isEqualTo(200);
+    } finally {
+      web.close();
+    }
+  }
+
+  @Test
+  @DisplayName("an agent claimed by someone else refuses the platform's claim with 403 already_claimed")
+  void claimedAgentRefusesAnotherClaim() throws Exception {
+    int vmid = cloned(9000, "mc-claimed");
+    started(vmid, "first-claimer-token");
+    AgentEndpoint platform = new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, "platform-token");
+
+    OutsideSystemException refused = (OutsideSystemException) failure(agents.claim(platform));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo("already_claimed");
+    result(agents.claim(platform.withToken("first-claimer-token")));
   }
 
   @Test
@@ -216,7 +264,6 @@ class ContainerLifecycleThroughAdaptersTest {
     pve.close();
     pve = adapter(SECRET, Duration.ofSeconds(2));
     int vmid = cloned(9000, "mc-flock");
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken("t")));
     proxmox.faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(600)));
     Upid start = result(pve.start(vmid));
 

@@ -143,18 +143,6 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   @Override
-  public Future<Void> setEnvironment(int vmid, ContainerEnvironment environment) {
-    MultiMap form = MultiMap.caseInsensitiveMultiMap();
-    if (environment.variables().isEmpty()) {
-      form.add("delete", "env");
-    } else {
-      form.add("env", environment.toConfigValue());
-    }
-    return call(HttpMethod.PUT, lxc(vmid) + "/config", vmid, form, null, "set environment", options.requestTimeout())
-        .mapEmpty();
-  }
-
-  @Override
   public Future<Upid> start(int vmid) {
     return task(HttpMethod.POST, lxc(vmid) + "/status/start", vmid, MultiMap.caseInsensitiveMultiMap(), "start");
   }

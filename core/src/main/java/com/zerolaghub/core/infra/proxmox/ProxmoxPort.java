@@ -40,9 +40,6 @@ public interface ProxmoxPort {
   /** {@code PUT …/lxc/{vmid}/config} with {@code cores}, {@code memory}, {@code swap}. Synchronous. */
   Future<Void> setResources(int vmid, ContainerResources resources);
 
-  /** {@code PUT …/lxc/{vmid}/config} with {@code env}: the container's runtime environment, applied at start. */
-  Future<Void> setEnvironment(int vmid, ContainerEnvironment environment);
-
   /** {@code POST …/status/start}. Fails with {@link ContainerRunningException} when already running. */
   Future<Upid> start(int vmid);
 

@@ -5,7 +5,6 @@ import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.agent.AgentConfig;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerRunningException;
@@ -88,8 +87,7 @@ final class ProvisioningSteps {
     }
     if (step instanceof SetResources r) {
       return run.act(s, r.phase().wireName(), ProvisioningRecords.intent(s, r, run.now()),
-          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib()))
-              .compose(v -> ports.proxmox().setEnvironment(r.vmid(), ContainerEnvironment.agentToken(tokens.tokenFor(st.serverId()))))),
+          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib()))),
           (st, v) -> ProvisioningRecords.resourcesSet(st, run.now()), failure(run, r.phase()), next(run));
     }
     if (step instanceof StartContainer c) {
@@ -99,9 +97,12 @@ final class ProvisioningSteps {
     }
     if (step instanceof AwaitAgent a) {
       return run.act(s, a.phase().wireName(), null,
-          st -> retry.poll(settings.agentWait(), () -> ports.agents().health(agent(st, a.address())).map(v -> true),
-              Failures::transientFailure,
-              () -> new StepFailed("the agent of CT " + a.vmid() + " did not answer within " + seconds(settings.agentWait()), false)),
+          // the token goes to the agent directly, never through Proxmox (docs/agent-token.md)
+          st -> retry.poll(settings.agentWait(),
+                  () -> ports.agents().claim(agent(st, a.address())).compose(v -> ports.agents().health(agent(st, a.address()))).map(v -> true),
+                  Failures::transientFailure,
+                  () -> new StepFailed("the agent of CT " + a.vmid() + " did not answer within " + seconds(settings.agentWait()), false))
+              .recover(err -> Future.failedFuture(claimRefused(a.vmid(), err))),
           (st, v) -> ProvisioningRecords.agentReachable(st, run.now()), failure(run, a.phase()), next(run));
     }
     if (step instanceof PushAgentConfig p) {
@@ -234,6 +235,15 @@ final class ProvisioningSteps {
         () -> ports.proxmox().status(a.vmid()).map(st -> !st.locked()),
         Failures::transientFailure,
         () -> new StepFailed("CT " + a.vmid() + " stayed locked for " + seconds(settings.taskTimeout()), false));
+  }
+
+  /** An agent holding another token was claimed by someone else first: never use that container. */
+  private static Throwable claimRefused(int vmid, Throwable err) {
+    if (err instanceof OutsideSystemException o && "already_claimed".equals(o.code())) {
+      return new StepFailed("the agent of CT " + vmid + " already holds another token (claimed before the platform could): "
+          + "the container is not trusted; delete the server", true);
+    }
+    return err;
   }
 
   private Future<Boolean> inInventory(int vmid) {
