@@ -66,6 +66,14 @@ final class InstantPorts {
       return Future.succeededFuture();
     }
 
+    public Future<String> networkConfig(int vmid) {
+      return Future.succeededFuture("name=eth0,bridge=vmbr0,ip=dhcp,type=veth");
+    }
+
+    public Future<Void> setNetwork(int vmid, String net0) {
+      return Future.succeededFuture();
+    }
+
     public Future<Upid> start(int vmid) {
       return Future.succeededFuture(upid("vzstart", vmid));
     }

@@ -55,8 +55,13 @@ import java.util.function.Supplier;
  *       writes and destroy at once, start/stop/shutdown in their task).
  *   <li>Destroy is refused while the container runs: "unable to destroy CT &lt;vmid&gt; - container
  *       is running".
- *   <li>Each container gets {@code net0} {@code ip=127.<octet>.<vmid/256>.<vmid%256>/8}; starting
- *       it starts an {@link AgentSimulator} on that address (agent port from the options), and
+ *   <li>A clone copies the template's {@code net0} as it is, with a new MAC (pve-container
+ *       {@code LXC.pm} clone: only {@code hwaddr} is regenerated); the templates say
+ *       {@code ip=dhcp}. A container's address is its {@code net0}'s fixed {@code ip=}, or with
+ *       DHCP the lease {@code 127.<octet>.<vmid/256>.<vmid%256>}; {@code GET …/interfaces}
+ *       shows it while the container runs. Two containers with one fixed address: the second
+ *       one's agent cannot bind, and its start task fails. Starting a container starts an
+ *       {@link AgentSimulator} on its address (agent port from the options), and
  *       for dev containers whose config asks for it a code-server stand-in on port 6000. A new
  *       clone's agent starts unclaimed and takes its token from the platform's {@code PUT /token}
  *       (docs/agent-token.md); nothing of it passes through this API. Stop/shutdown/delete take
@@ -114,7 +119,7 @@ public final class ProxmoxSimulator {
       template.hostname = t.hostname();
       template.containerType = t.containerType();
       template.template = true;
-      template.net0 = net0(t.vmid());
+      template.net0 = dhcpNet0(t.vmid());
       containers.put(t.vmid(), template);
     }
   }
@@ -217,7 +222,7 @@ public final class ProxmoxSimulator {
       SimContainer c = new SimContainer(vmid);
       c.hostname = hostname;
       c.containerType = "debian";
-      c.net0 = net0(vmid);
+      c.net0 = dhcpNet0(vmid);
       c.running = running;
       c.startedAtMillis = running ? System.currentTimeMillis() : 0;
       containers.put(vmid, c);
@@ -280,11 +285,41 @@ public final class ProxmoxSimulator {
 
   private SimulatedContainer snapshot(SimContainer c) {
     return new SimulatedContainer(c.vmid, c.name(), c.containerType, c.template, c.running, c.lock,
-        address(c.vmid), c.cores, c.memory, c.swap, c.description);
+        effectiveAddress(c), c.cores, c.memory, c.swap, c.description);
   }
 
-  private String net0(int vmid) {
-    return "name=eth0,bridge=vmbr0,hwaddr=" + ContainerLoopback.mac(vmid) + ",ip=" + address(vmid) + "/8,type=veth";
+  /** A template's (or seeded container's) {@code net0}: DHCP, as the platform's templates must be. */
+  private static String dhcpNet0(int vmid) {
+    return "name=eth0,bridge=vmbr0,hwaddr=" + ContainerLoopback.mac(vmid) + ",ip=dhcp,type=veth";
+  }
+
+  /** What a clone gets: the source's {@code net0} as it is, with a new MAC (pve-container's clone). */
+  private static String clonedNet0(String sourceNet0, int newVmid) {
+    if (sourceNet0 == null) return null;
+    return sourceNet0.replaceAll("hwaddr=[0-9A-Fa-f:]+", "hwaddr=" + ContainerLoopback.mac(newVmid));
+  }
+
+  /**
+   * The container's address on its network: the fixed {@code ip=} of its {@code net0}, or with
+   * {@code ip=dhcp} the lease the simulated DHCP server gives (its vmid's loopback address).
+   */
+  private String effectiveAddress(SimContainer c) {
+    if (c.net0 != null) {
+      for (String option : c.net0.split(",")) {
+        if (option.startsWith("ip=") && !option.equals("ip=dhcp") && !option.equals("ip=manual")) {
+          String ip = option.substring(3);
+          return ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip;
+        }
+      }
+    }
+    return address(c.vmid);
+  }
+
+  /** Test hook: sets a container's (or template's) {@code net0}, as an administrator would. */
+  public void setNet0(int vmid, String net0) {
+    synchronized (state) {
+      existing(vmid).net0 = net0;
+    }
   }
 
   // ---- request handling -------------------------------------------------------------------
@@ -433,7 +468,7 @@ public final class ProxmoxSimulator {
             target.memory = src.memory;
             target.swap = src.swap;
             target.description = description != null ? description : src.description;
-            target.net0 = net0(newid);
+            target.net0 = clonedNet0(src.net0, newid);
             target.disk = disk;
             target.lock = null;
             src.lock = null;
@@ -591,7 +626,7 @@ public final class ProxmoxSimulator {
           .add(new JsonObject().put("name", "lo").put("hwaddr", "00:00:00:00:00:00")
               .put("hardware-address", "00:00:00:00:00:00").put("inet", "127.0.0.1/8"))
           .add(new JsonObject().put("name", "eth0").put("hwaddr", ContainerLoopback.mac(vmid))
-              .put("hardware-address", ContainerLoopback.mac(vmid)).put("inet", address(vmid) + "/8"));
+              .put("hardware-address", ContainerLoopback.mac(vmid)).put("inet", effectiveAddress(c) + "/8"));
       PveAnswers.data(ctx, list);
     }
   }
@@ -719,7 +754,7 @@ public final class ProxmoxSimulator {
       }
       // the agent keeps the token it was claimed with on its disk; a fresh clone's agent has none
       AgentSimulatorOptions agentOptions = options.agent()
-          .withHost(address(vmid))
+          .withHost(effectiveAddress(c))
           .withContainerType(c.containerType)
           .withBootstrapToken(null);
       agent = new AgentSimulator(vertx, agentOptions, c.disk, false);

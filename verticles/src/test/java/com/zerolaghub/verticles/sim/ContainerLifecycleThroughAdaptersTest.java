@@ -102,6 +102,18 @@ class ContainerLifecycleThroughAdaptersTest {
   }
 
   @Test
+  @DisplayName("a clone copies the template's net0 as it is, fixed address included; only the MAC is new")
+  void cloneCopiesTheTemplatesNet0() throws Exception {
+    proxmox.setNet0(9000, "name=eth0,bridge=vmbr1,hwaddr=BC:24:11:00:23:28,ip=10.0.5.9/24,gw=10.0.5.1,type=veth");
+    int vmid = cloned(9000, "mc-net");
+
+    String net0 = result(pve.networkConfig(vmid));
+    assertThat(net0).contains("bridge=vmbr1").contains("ip=10.0.5.9/24").contains("gw=10.0.5.1")
+        .doesNotContain("BC:24:11:00:23:28").contains("hwaddr=");
+    assertThat(result(pve.containerAddress(vmid))).isEqualTo("10.0.5.9");
+  }
+
+  @Test
   @DisplayName("nextid?vmid=N says whether one id is free: a cloned container's id is taken, the next one is free")
   void askingAboutOneIdAnswersWhetherItIsTaken() throws Exception {
     int vmid = cloned(9000, "mc-asked");

@@ -143,6 +143,19 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   @Override
+  public Future<String> networkConfig(int vmid) {
+    return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
+        .map(data -> data instanceof JsonObject config ? config.getString("net0") : null);
+  }
+
+  @Override
+  public Future<Void> setNetwork(int vmid, String net0) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("net0", net0);
+    return call(HttpMethod.PUT, lxc(vmid) + "/config", vmid, form, null, "set network", options.requestTimeout())
+        .mapEmpty();
+  }
+
+  @Override
   public Future<Upid> start(int vmid) {
     return task(HttpMethod.POST, lxc(vmid) + "/status/start", vmid, MultiMap.caseInsensitiveMultiMap(), "start");
   }

@@ -40,6 +40,12 @@ public interface ProxmoxPort {
   /** {@code PUT …/lxc/{vmid}/config} with {@code cores}, {@code memory}, {@code swap}. Synchronous. */
   Future<Void> setResources(int vmid, ContainerResources resources);
 
+  /** {@code GET …/lxc/{vmid}/config}: the container's {@code net0} value, null when it has none. */
+  Future<String> networkConfig(int vmid);
+
+  /** {@code PUT …/lxc/{vmid}/config} with {@code net0}. Synchronous. */
+  Future<Void> setNetwork(int vmid, String net0);
+
   /** {@code POST …/status/start}. Fails with {@link ContainerRunningException} when already running. */
   Future<Upid> start(int vmid);
 

@@ -4,7 +4,6 @@ import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.agent.AgentConfig;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
-import com.zerolaghub.core.infra.proxmox.CloneRequest;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerRunningException;
@@ -87,7 +86,8 @@ final class ProvisioningSteps {
     }
     if (step instanceof SetResources r) {
       return run.act(s, r.phase().wireName(), ProvisioningRecords.intent(s, r, run.now()),
-          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib()))),
+          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib())))
+              .compose(v -> address(r.vmid())),
           (st, v) -> ProvisioningRecords.resourcesSet(st, run.now()), failure(run, r.phase()), next(run));
     }
     if (step instanceof StartContainer c) {
@@ -195,7 +195,7 @@ final class ProvisioningSteps {
   private Future<Void> clone(Run run, ServerState s, Clone c) {
     return run.act(s, c.phase().wireName(), ProvisioningRecords.intent(s, c, run.now()),
         st -> retry.until(settings.stepRetry(),
-                () -> ports.proxmox().cloneContainer(CloneRequest.linked(c.templateVmid(), c.vmid(), c.hostname())),
+                () -> ports.proxmox().cloneContainer(settings.placement().cloneRequest(c.templateVmid(), c.vmid(), c.hostname())),
                 e -> e instanceof ContainerLockedException)
             .map(CloneOutcome::new)
             .recover(err -> cloneFailed(c, err)),
@@ -235,6 +235,23 @@ final class ProvisioningSteps {
         () -> ports.proxmox().status(a.vmid()).map(st -> !st.locked()),
         Failures::transientFailure,
         () -> new StepFailed("CT " + a.vmid() + " stayed locked for " + seconds(settings.taskTimeout()), false));
+  }
+
+  /**
+   * Gives the clone its own address: with a pool, {@code net0} with the vmid's address; with
+   * DHCP, a check that the template did not hand every clone one fixed address.
+   */
+  private Future<Void> address(int vmid) {
+    return repeat(() -> ports.proxmox().networkConfig(vmid)).compose(net0 -> {
+      java.util.Optional<String> wanted;
+      try {
+        wanted = settings.placement().addressing().net0For(vmid, net0);
+      } catch (IllegalArgumentException refused) {
+        return Future.failedFuture(new StepFailed(refused.getMessage(), false));
+      }
+      return wanted.isEmpty() || wanted.get().equals(net0) ? Future.<Void>succeededFuture()
+          : repeat(() -> ports.proxmox().setNetwork(vmid, wanted.get()));
+    });
   }
 
   /** An agent holding another token was claimed by someone else first: never use that container. */
