@@ -66,6 +66,11 @@ import java.util.function.Supplier;
  *       clone's agent starts unclaimed and takes its token from the platform's {@code PUT /token}
  *       (docs/agent-token.md); nothing of it passes through this API. Stop/shutdown/delete take
  *       them down.
+ *   <li>{@code /cluster/resources} answers from a lagging view, as pve-manager's does (status and
+ *       names come from the statistics pvestatd broadcasts about every 10 s): membership is
+ *       current, but a new container shows {@code unknown} without a name, and power changes
+ *       show late, by up to {@link #inventoryLag(Duration)} (default 1 s). {@code …/status/current}
+ *       is always current.
  *   <li>The container option {@code env} exists only when emulating Proxmox VE 9.1 or later
  *       (pve-container 6.0.15, {@link #emulateRelease}); by default (9.0) {@code PUT …/config}
  *       refuses it with 400 "property is not defined in schema…", as 8.x and 9.0 do.
@@ -83,6 +88,12 @@ public final class ProxmoxSimulator {
   private static final String API = "/api2/json";
   /** Release emulated unless a test says otherwise: the newest one without the {@code env} option. */
   public static final String DEFAULT_RELEASE = "9.0";
+  /**
+   * Staleness of {@code /cluster/resources} unless a test says otherwise: a real node broadcasts
+   * guest statistics about every 10 s; 1 s keeps every whole-lifecycle test on a lagging view
+   * without slowing it down much.
+   */
+  public static final Duration DEFAULT_INVENTORY_LAG = Duration.ofSeconds(1);
   private static final String NOT_IN_SCHEMA =
       "property is not defined in schema and the schema does not allow additional properties";
   private static final Set<String> CLONE_PARAMS =
@@ -109,6 +120,9 @@ public final class ProxmoxSimulator {
   private final RequestLog requests = new RequestLog();
   /** The Proxmox VE release emulated, e.g. {@code 9.0}: decides which config options exist. */
   private volatile String release = DEFAULT_RELEASE;
+  /** How stale {@code /cluster/resources} status and names may be; guarded by {@code state}. */
+  private Duration inventoryLag = DEFAULT_INVENTORY_LAG;
+  private long lastBroadcastMillis;
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
@@ -120,6 +134,7 @@ public final class ProxmoxSimulator {
       template.containerType = t.containerType();
       template.template = true;
       template.net0 = dhcpNet0(t.vmid());
+      template.broadcast(); // templates were there long before
       containers.put(t.vmid(), template);
     }
   }
@@ -225,6 +240,7 @@ public final class ProxmoxSimulator {
       c.net0 = dhcpNet0(vmid);
       c.running = running;
       c.startedAtMillis = running ? System.currentTimeMillis() : 0;
+      c.broadcast();
       containers.put(vmid, c);
     }
   }
@@ -247,6 +263,22 @@ public final class ProxmoxSimulator {
    */
   public void emulateRelease(String release) {
     this.release = release;
+  }
+
+  /**
+   * Test hook: how stale {@code /cluster/resources} may be. Statistics are broadcast now, then
+   * again at the first inventory read at least {@code lag} later; {@link Duration#ZERO}: always current.
+   */
+  public void inventoryLag(Duration lag) {
+    synchronized (state) {
+      inventoryLag = lag;
+      broadcastNow(System.currentTimeMillis());
+    }
+  }
+
+  private void broadcastNow(long now) {
+    containers.values().forEach(SimContainer::broadcast);
+    lastBroadcastMillis = now;
   }
 
   /** Test hook: puts a config lock on a container, as a backup or an admin would. */
@@ -392,6 +424,10 @@ public final class ProxmoxSimulator {
     String type = ctx.request().getParam("type");
     JsonArray list = new JsonArray();
     synchronized (state) {
+      long now = System.currentTimeMillis();
+      if (now - lastBroadcastMillis >= inventoryLag.toMillis()) {
+        broadcastNow(now);
+      }
       if (type == null || type.equals("vm")) {
         containers.values().forEach(c -> list.add(c.resource(options.node())));
       }

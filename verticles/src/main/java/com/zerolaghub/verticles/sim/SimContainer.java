@@ -24,6 +24,9 @@ final class SimContainer {
   long startedAtMillis;
   AgentDisk disk;
   AgentSimulator agent;
+  /** What the last statistics broadcast said (pvestatd, every ~10 s); null before the first one. */
+  String seenStatus;
+  String seenName;
 
   SimContainer(int vmid) {
     this.vmid = vmid;
@@ -97,16 +100,25 @@ final class SimContainer {
     return status;
   }
 
-  /** An entry of {@code GET /cluster/resources}. */
+  /** Takes this broadcast's values of status and name. */
+  void broadcast() {
+    seenStatus = running ? "running" : "stopped";
+    seenName = name();
+  }
+
+  /**
+   * An entry of {@code GET /cluster/resources}: membership is current (the cluster's vmlist), but
+   * status and name are the last broadcast's; a container no broadcast has seen yet is
+   * {@code unknown} and has no name.
+   */
   JsonObject resource(String node) {
     JsonObject status = status();
     JsonObject resource = new JsonObject()
         .put("id", "lxc/" + vmid)
         .put("type", "lxc")
         .put("vmid", vmid)
-        .put("name", name())
         .put("node", node)
-        .put("status", status.getString("status"))
+        .put("status", seenStatus != null ? seenStatus : "unknown")
         .put("template", template ? 1 : 0)
         .put("maxcpu", cores)
         .put("cpu", 0)
@@ -119,6 +131,9 @@ final class SimContainer {
         .put("netout", 0)
         .put("diskread", 0)
         .put("diskwrite", 0);
+    if (seenName != null) {
+      resource.put("name", seenName);
+    }
     if (lock != null) {
       resource.put("lock", lock);
     }

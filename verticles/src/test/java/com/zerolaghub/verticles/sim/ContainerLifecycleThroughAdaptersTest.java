@@ -60,6 +60,7 @@ class ContainerLifecycleThroughAdaptersTest {
     int octet = ThreadLocalRandom.current().nextInt(20, 250);
     proxmox = new ProxmoxSimulator(vertx, ProxmoxSimulatorOptions.defaults(SECRET).withLoopbackSecondOctet(octet));
     result(proxmox.start());
+    proxmox.inventoryLag(Duration.ZERO); // these tests read the node's current view; the lag has its own test
     pve = adapter(SECRET, Duration.ofSeconds(2));
     agents = new AgentHttpAdapter(vertx, AgentOptions.defaults().withRequestTimeout(Duration.ofSeconds(2)));
   }
@@ -111,6 +112,21 @@ class ContainerLifecycleThroughAdaptersTest {
     assertThat(net0).contains("bridge=vmbr1").contains("ip=10.0.5.9/24").contains("gw=10.0.5.1")
         .doesNotContain("BC:24:11:00:23:28").contains("hwaddr=");
     assertThat(result(pve.containerAddress(vmid))).isEqualTo("10.0.5.9");
+  }
+
+  @Test
+  @DisplayName("/cluster/resources lags: a new container is 'unknown' without a name, a start shows late; status/current is current")
+  void inventoryLagsBehindTheNode() throws Exception {
+    proxmox.inventoryLag(Duration.ofSeconds(60));
+    int vmid = cloned(9000, "mc-lag");
+
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.UNKNOWN, null, false));
+    result(pve.awaitTask(result(pve.start(vmid)), TASK_WAIT));
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.UNKNOWN, null, false));
+    assertThat(result(pve.status(vmid)).state()).isEqualTo(ContainerState.RUNNING);
+
+    proxmox.inventoryLag(Duration.ZERO);
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.RUNNING, "mc-lag", false));
   }
 
   @Test
