@@ -76,7 +76,12 @@ import java.util.function.Supplier;
  *       refuses it with 400 "property is not defined in schema…", as 8.x and 9.0 do.
  * </ul>
  *
- * <p>Simplifications: one node; no storage, pools or HA (accepted and ignored); 401 answers are
+ * <p>Storages: {@code local} (directory), {@code local-lvm}, {@code local-zfs} ({@link ProxmoxStorages});
+ * templates sit on {@code local-lvm}. A linked clone of a template on a directory is refused at
+ * once (500 "Linked clone feature for '…' is not available"), as is {@code storage} with a
+ * linked clone; a full clone lands on {@code storage} or the template's storage.
+ *
+ * <p>Simplifications: one node; no pools or HA (accepted and ignored); 401 answers are
  * immediate (pveproxy delays them 3 s); {@code start} while locked fails in the task rather than
  * after waiting for the flock.
  *
@@ -347,6 +352,21 @@ public final class ProxmoxSimulator {
     return address(c.vmid);
   }
 
+  /** Test hook: moves a container's (or template's) root disk to {@code storage} ({@code local}, {@code local-lvm}, {@code local-zfs}). */
+  public void setStorage(int vmid, String storage) {
+    if (!ProxmoxStorages.exists(storage)) throw new IllegalArgumentException("no storage " + storage);
+    synchronized (state) {
+      existing(vmid).storage = storage;
+    }
+  }
+
+  /** Test hook: a container's root disk volume, e.g. {@code local-zfs:vm-100-disk-0}. */
+  public String rootfs(int vmid) {
+    synchronized (state) {
+      return existing(vmid).rootfsVolume();
+    }
+  }
+
   /** Test hook: sets a container's (or template's) {@code net0}, as an administrator would. */
   public void setNet0(int vmid, String net0) {
     synchronized (state) {
@@ -482,8 +502,19 @@ public final class ProxmoxSimulator {
         PveAnswers.error(ctx, 500, "CT " + newid + " already exists on node '" + options.node() + "'");
         return;
       }
-      if (params.get("storage") != null && !full && src.template) {
+      // pve-container API2/LXC.pm clone_vm: these checks run before the task is forked
+      String storage = params.get("storage");
+      if (storage != null && !ProxmoxStorages.exists(storage)) {
+        PveAnswers.error(ctx, 500, "storage '" + storage + "' does not exist");
+        return;
+      }
+      boolean linked = !full && src.template;
+      if (storage != null && linked) {
         PveAnswers.error(ctx, 500, "parameter 'storage' not allowed for linked clones");
+        return;
+      }
+      if (linked && !ProxmoxStorages.linkedClones(src.storage)) {
+        PveAnswers.error(ctx, 500, "Linked clone feature for '" + src.rootfsVolume() + "' is not available");
         return;
       }
       src.lock = "disk";
@@ -491,6 +522,7 @@ public final class ProxmoxSimulator {
       target.lock = "create";
       target.hostname = params.get("hostname") != null ? params.get("hostname") : src.hostname;
       target.containerType = src.containerType;
+      target.storage = storage != null ? storage : src.storage;
       containers.put(newid, target);
       cloneCount.incrementAndGet();
     }

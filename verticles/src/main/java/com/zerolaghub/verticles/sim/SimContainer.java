@@ -19,6 +19,8 @@ final class SimContainer {
   String description;
   String net0;
   String env;
+  /** Storage of the root disk ({@code rootfs}). */
+  String storage = "local-lvm";
   String lock;
   boolean running;
   long startedAtMillis;
@@ -50,7 +52,7 @@ final class SimContainer {
         .put("cores", cores)
         .put("memory", memory)
         .put("swap", swap)
-        .put("rootfs", "local-lvm:" + (template ? "base" : "vm") + "-" + vmid + "-disk-0,size=8G")
+        .put("rootfs", rootfsVolume() + ",size=8G")
         .put("unprivileged", 1);
     if (net0 != null) {
       config.put("net0", net0);
@@ -68,6 +70,12 @@ final class SimContainer {
       config.put("template", 1);
     }
     return config.put("digest", sha1(config.encode()));
+  }
+
+  /** The root disk's volume id, as the storage type names it ({@code local:9000/base-9000-disk-0.raw} on a directory). */
+  String rootfsVolume() {
+    String disk = (template ? "base" : "vm") + "-" + vmid + "-disk-0";
+    return ProxmoxStorages.isDirectory(storage) ? storage + ":" + vmid + "/" + disk + ".raw" : storage + ":" + disk;
   }
 
   /** {@code GET …/status/current}. */

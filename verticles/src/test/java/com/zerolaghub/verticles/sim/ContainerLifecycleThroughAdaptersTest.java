@@ -130,6 +130,21 @@ class ContainerLifecycleThroughAdaptersTest {
   }
 
   @Test
+  @DisplayName("full=0 on directory storage is refused at once (500, Linked clone feature … not available); a full clone works")
+  void linkedCloneNeedsTheCloneFeature() throws Exception {
+    proxmox.setStorage(9000, "local");
+
+    Throwable refused = failure(pve.cloneContainer(CloneRequest.linked(9000, 100, "mc-dir")));
+    assertThat(refused).isInstanceOf(com.zerolaghub.core.infra.proxmox.ProxmoxRefusedException.class)
+        .hasMessageContaining("Linked clone feature for 'local:9000/base-9000-disk-0.raw' is not available");
+    assertThat(((OutsideSystemException) refused).transientFailure()).isFalse();
+    assertThat(proxmox.container(100)).isEmpty();
+
+    result(pve.awaitTask(result(pve.cloneContainer(CloneRequest.full(9000, 100, "mc-dir", "local-lvm"))), TASK_WAIT));
+    assertThat(proxmox.rootfs(100)).isEqualTo("local-lvm:vm-100-disk-0");
+  }
+
+  @Test
   @DisplayName("nextid?vmid=N says whether one id is free: a cloned container's id is taken, the next one is free")
   void askingAboutOneIdAnswersWhetherItIsTaken() throws Exception {
     int vmid = cloned(9000, "mc-asked");

@@ -221,7 +221,10 @@ final class ProvisioningSteps {
               : Future.failedFuture(new StepFailed("the clone request got no answer (" + Failures.describe(err)
                   + ") and CT " + c.vmid() + " is not in the inventory", false)));
     }
-    return Future.failedFuture(new StepFailed("Proxmox refused the clone: " + Failures.describe(err), false));
+    String hint = String.valueOf(err.getMessage()).contains("Linked clone feature")
+        ? " (the template's storage cannot make linked clones: set infra.cloneMode=full, and infra.cloneStorage to choose where)"
+        : "";
+    return Future.failedFuture(new StepFailed("Proxmox refused the clone: " + Failures.describe(err) + hint, false));
   }
 
   private Future<Void> awaitClone(AwaitCloneTask a) {
