@@ -66,6 +66,18 @@ final class InstantPorts {
       return Future.succeededFuture();
     }
 
+    public Future<java.util.Map<String, String>> config(int vmid) {
+      return Future.succeededFuture(java.util.Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth"));
+    }
+
+    public Future<java.util.Map<String, java.util.Set<String>>> permissions() {
+      return Future.succeededFuture(java.util.Map.of());
+    }
+
+    public Future<String> release() {
+      return Future.succeededFuture("9.0");
+    }
+
     public Future<String> networkConfig(int vmid) {
       return Future.succeededFuture("name=eth0,bridge=vmbr0,ip=dhcp,type=veth");
     }

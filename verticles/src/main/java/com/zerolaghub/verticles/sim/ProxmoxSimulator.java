@@ -71,6 +71,14 @@ import java.util.function.Supplier;
  *       current, but a new container shows {@code unknown} without a name, and power changes
  *       show late, by up to {@link #inventoryLag(Duration)} (default 1 s). {@code …/status/current}
  *       is always current.
+ *   <li>The API token's privileges ({@link #tokenPrivileges}; default: all) are checked as the
+ *       API's permission declarations say: VM.Clone on the template and VM.Allocate on
+ *       {@code /vms/<newid>} and Datastore.AllocateSpace on the storage for a clone; VM.Config.CPU,
+ *       .Memory, .Network (with SDN.Use on {@code /sdn/zones/localnetwork/<bridge>}), .Options for
+ *       config writes; VM.PowerMgmt for power; VM.Audit to read config, status and interfaces;
+ *       VM.Allocate to destroy. A missing one is answered 403 "Permission check failed (path,
+ *       privilege)"; {@code /cluster/resources} leaves out, without a word, the guests the token
+ *       may not audit. {@code GET /access/permissions} lists the token's privileges.
  *   <li>The container option {@code env} exists only when emulating Proxmox VE 9.1 or later
  *       (pve-container 6.0.15, {@link #emulateRelease}); by default (9.0) {@code PUT …/config}
  *       refuses it with 400 "property is not defined in schema…", as 8.x and 9.0 do.
@@ -99,6 +107,10 @@ public final class ProxmoxSimulator {
    * without slowing it down much.
    */
   public static final Duration DEFAULT_INVENTORY_LAG = Duration.ofSeconds(1);
+  /** The privileges the simulator knows (those the platform's calls need, and a few more). */
+  public static final Set<String> PRIVILEGES = Set.of("VM.Allocate", "VM.Clone", "VM.Audit", "VM.PowerMgmt",
+      "VM.Config.CPU", "VM.Config.Memory", "VM.Config.Network", "VM.Config.Options", "VM.Config.Disk",
+      "Datastore.AllocateSpace", "Datastore.Audit", "SDN.Use", "Sys.Audit");
   private static final String NOT_IN_SCHEMA =
       "property is not defined in schema and the schema does not allow additional properties";
   private static final Set<String> CLONE_PARAMS =
@@ -128,6 +140,7 @@ public final class ProxmoxSimulator {
   /** How stale {@code /cluster/resources} status and names may be; guarded by {@code state}. */
   private Duration inventoryLag = DEFAULT_INVENTORY_LAG;
   private long lastBroadcastMillis;
+  private volatile TokenAcl acl = TokenAcl.ALL;
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
@@ -153,6 +166,7 @@ public final class ProxmoxSimulator {
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     router.route().handler(this::authenticate);
     router.get(API + "/version").handler(this::version);
+    router.get(API + "/access/permissions").handler(this::permissions);
     router.get(API + "/cluster/nextid").handler(this::nextId);
     router.get(API + "/cluster/resources").handler(this::resources);
     router.route(API + "/nodes/:node/*").handler(this::checkNode);
@@ -284,6 +298,54 @@ public final class ProxmoxSimulator {
   private void broadcastNow(long now) {
     containers.values().forEach(SimContainer::broadcast);
     lastBroadcastMillis = now;
+  }
+
+  /**
+   * Test hook: the API token's privileges, by ACL path ({@code /}, {@code /vms}, {@code /vms/100},
+   * {@code /storage/local-lvm}, {@code /sdn/zones/localnetwork/vmbr0}), each propagated below
+   * its path; null: every privilege everywhere (the default).
+   */
+  public void tokenPrivileges(Map<String, Set<String>> byPath) {
+    acl = byPath == null ? TokenAcl.ALL : new TokenAcl(byPath);
+  }
+
+  /**
+   * Answers 403 as pve-http-server does for a failed permission check ({@code PVE::RPCEnvironment
+   * check}: "Permission check failed (&lt;path&gt;, &lt;privilege&gt;)") unless the token holds it.
+   */
+  private boolean permitted(RoutingContext ctx, String path, String privilege) {
+    if (acl.allows(path, privilege)) return true;
+    PveAnswers.error(ctx, 403, "Permission check failed (" + path + ", " + privilege + ")");
+    return false;
+  }
+
+  /** The privileges a config write needs (pve-container {@code check_ct_modify_config_perm}). */
+  private boolean configPermitted(RoutingContext ctx, int vmid, MultiMap params) {
+    String vms = "/vms/" + vmid;
+    for (String name : params.names()) {
+      String privilege = switch (name) {
+        case "cores", "cpulimit", "cpuunits" -> "VM.Config.CPU";
+        case "memory", "swap" -> "VM.Config.Memory";
+        case "net0" -> "VM.Config.Network";
+        case "digest" -> null;
+        default -> "VM.Config.Options";
+      };
+      if (privilege != null && !permitted(ctx, vms, privilege)) return false;
+      if (name.equals("net0")) {
+        // since Proxmox VE 8: a bridge is an SDN zone's vnet, its use needs SDN.Use
+        String bridge = "vmbr0";
+        for (String option : params.get("net0").split(",")) {
+          if (option.startsWith("bridge=")) bridge = option.substring(7);
+        }
+        if (!permitted(ctx, "/sdn/zones/localnetwork/" + bridge, "SDN.Use")) return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code GET /access/permissions}: the calling token's effective privileges. */
+  private void permissions(RoutingContext ctx) {
+    PveAnswers.data(ctx, acl.toJson(PRIVILEGES));
   }
 
   /** Test hook: puts a config lock on a container, as a backup or an admin would. */
@@ -449,7 +511,9 @@ public final class ProxmoxSimulator {
         broadcastNow(now);
       }
       if (type == null || type.equals("vm")) {
-        containers.values().forEach(c -> list.add(c.resource(options.node())));
+        // pve-manager Cluster.pm resources: guests the token may not audit are left out, silently
+        containers.values().stream().filter(c -> acl.allows("/vms/" + c.vmid, "VM.Audit"))
+            .forEach(c -> list.add(c.resource(options.node())));
       }
       if (type == null || type.equals("node")) {
         list.add(new JsonObject().put("id", "node/" + options.node()).put("type", "node")
@@ -486,6 +550,9 @@ public final class ProxmoxSimulator {
           ? "property is missing and it is not optional" : "value must have a minimum value of 100"));
       return;
     }
+    if (!permitted(ctx, "/vms/" + source, "VM.Clone") || !permitted(ctx, "/vms/" + newid, "VM.Allocate")) {
+      return;
+    }
     boolean full = "1".equals(params.get("full"));
     SimContainer target;
     synchronized (state) {
@@ -511,6 +578,9 @@ public final class ProxmoxSimulator {
       boolean linked = !full && src.template;
       if (storage != null && linked) {
         PveAnswers.error(ctx, 500, "parameter 'storage' not allowed for linked clones");
+        return;
+      }
+      if (!permitted(ctx, "/storage/" + (storage != null ? storage : src.storage), "Datastore.AllocateSpace")) {
         return;
       }
       if (linked && !ProxmoxStorages.linkedClones(src.storage)) {
@@ -558,7 +628,7 @@ public final class ProxmoxSimulator {
 
   private void readConfig(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -579,7 +649,7 @@ public final class ProxmoxSimulator {
       known = new java.util.HashSet<>(CONFIG_PARAMS);
       known.add("env");
     }
-    if (vmid == null || !knownParams(ctx, params, known)) {
+    if (vmid == null || !knownParams(ctx, params, known) || !configPermitted(ctx, vmid, params)) {
       return;
     }
     Map<String, String> invalid = new LinkedHashMap<>();
@@ -662,7 +732,7 @@ public final class ProxmoxSimulator {
 
   private void currentStatus(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -677,7 +747,7 @@ public final class ProxmoxSimulator {
 
   private void interfaces(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -708,7 +778,7 @@ public final class ProxmoxSimulator {
       return;
     }
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, allowed)) {
+    if (vmid == null || !knownParams(ctx, params, allowed) || !permitted(ctx, "/vms/" + vmid, "VM.PowerMgmt")) {
       return;
     }
     synchronized (state) {
@@ -756,7 +826,7 @@ public final class ProxmoxSimulator {
   private void destroy(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, DELETE_PARAMS)) {
+    if (vmid == null || !knownParams(ctx, params, DELETE_PARAMS) || !permitted(ctx, "/vms/" + vmid, "VM.Allocate")) {
       return;
     }
     synchronized (state) {

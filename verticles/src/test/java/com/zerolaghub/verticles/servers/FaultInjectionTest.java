@@ -137,6 +137,30 @@ class FaultInjectionTest {
   }
 
   @Test
+  @DisplayName("a token that may not audit the container: delete fails with Proxmox's 403, never takes the container as gone")
+  void deleteWithoutAuditPrivilegeFailsClearly() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("unseen", false));
+    String id = server.getString("serverId");
+    int vmid = server.getInteger("vmid");
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.verticles.sim.ProxmoxSimulator.PRIVILEGES);
+    allButAudit.remove("VM.Audit");
+    node.sims().proxmox().tokenPrivileges(java.util.Map.of("/", allButAudit));
+    try {
+      HttpResponse<String> r = node.send(user, "DELETE", "/api/servers/" + id, null);
+      JsonObject op = node.awaitFinished(user, json(r).getString("operationId"), 20);
+      assertThat(op.getString("status")).as(op.encode()).isEqualTo("failed");
+      assertThat(op.getString("reason")).contains("403").contains("Permission check failed (/vms/" + vmid + ", VM.Audit)");
+      assertThat(node.sims().proxmox().container(vmid)).as("the container is still there").isPresent();
+    } finally {
+      node.sims().proxmox().tokenPrivileges(null);
+    }
+    node.operate(user, "DELETE", "/api/servers/" + id);
+    assertThat(node.sims().proxmox().container(vmid)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a clone request without answer (timeout) is checked against the inventory, not repeated")
   void cloneUnanswered() throws Exception {
     String user = ServersNode.newUser();

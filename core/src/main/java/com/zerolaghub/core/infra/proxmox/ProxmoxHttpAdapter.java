@@ -143,6 +143,36 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   @Override
+  public Future<Map<String, String>> config(int vmid) {
+    return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
+        .map(data -> {
+          Map<String, String> config = new java.util.TreeMap<>();
+          if (data instanceof JsonObject json) json.forEach(e -> config.put(e.getKey(), String.valueOf(e.getValue())));
+          return config;
+        });
+  }
+
+  @Override
+  public Future<Map<String, java.util.Set<String>>> permissions() {
+    return call(HttpMethod.GET, "/access/permissions", 0, null, null, "permissions", options.requestTimeout())
+        .map(data -> {
+          Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
+          if (data instanceof JsonObject json) {
+            json.forEach(e -> {
+              if (e.getValue() instanceof JsonObject privileges) byPath.put(e.getKey(), java.util.Set.copyOf(privileges.fieldNames()));
+            });
+          }
+          return byPath;
+        });
+  }
+
+  @Override
+  public Future<String> release() {
+    return call(HttpMethod.GET, "/version", 0, null, null, "version", options.requestTimeout())
+        .map(data -> data instanceof JsonObject json ? json.getString("release", json.getString("version")) : null);
+  }
+
+  @Override
   public Future<String> networkConfig(int vmid) {
     return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
         .map(data -> data instanceof JsonObject config ? config.getString("net0") : null);

@@ -266,8 +266,13 @@ final class ProvisioningSteps {
     return err;
   }
 
+  /** Whether the container exists: the inventory, or, absent there (it omits what the token may not audit), the node's word. */
   private Future<Boolean> inInventory(int vmid) {
-    return repeat(() -> ports.proxmox().inventory()).map(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid));
+    return repeat(() -> ports.proxmox().inventory()).compose(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid)
+        ? Future.succeededFuture(true)
+        : repeat(() -> ports.proxmox().status(vmid).map(st -> true)
+            .recover(err -> err instanceof com.zerolaghub.core.infra.proxmox.ContainerNotFoundException
+                ? Future.succeededFuture(false) : Future.failedFuture(err))));
   }
 
   // ---- helpers ----------------------------------------------------------------------------
