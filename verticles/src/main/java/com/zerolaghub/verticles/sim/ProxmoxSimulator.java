@@ -89,7 +89,11 @@ import java.util.function.Supplier;
  * once (500 "Linked clone feature for '…' is not available"), as is {@code storage} with a
  * linked clone; a full clone lands on {@code storage} or the template's storage.
  *
- * <p>Simplifications: one node; no pools or HA (accepted and ignored); 401 answers are
+ * <p>Cluster: the configured node, and more with {@link #addNode}; {@link #migrate} moves a stopped
+ * container. {@code /cluster/resources} names each guest's node; a call on any other node answers
+ * "Configuration file 'nodes/&lt;node&gt;/lxc/&lt;vmid&gt;.conf' does not exist".
+ *
+ * <p>Simplifications: no pools or HA (accepted and ignored); 401 answers are
  * immediate (pveproxy delays them 3 s); {@code start} while locked fails in the task rather than
  * after waiting for the flock.
  *
@@ -141,17 +145,21 @@ public final class ProxmoxSimulator {
   private Duration inventoryLag = DEFAULT_INVENTORY_LAG;
   private long lastBroadcastMillis;
   private volatile TokenAcl acl = TokenAcl.ALL;
+  /** The cluster's nodes; the configured one first. */
+  private final Set<String> nodes = ConcurrentHashMap.newKeySet();
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
     this.vertx = vertx;
     this.options = options;
+    nodes.add(options.node());
     for (SimTemplate t : options.templates()) {
       SimContainer template = new SimContainer(t.vmid());
       template.hostname = t.hostname();
       template.containerType = t.containerType();
       template.template = true;
       template.net0 = dhcpNet0(t.vmid());
+      template.node = options.node();
       template.broadcast(); // templates were there long before
       containers.put(t.vmid(), template);
     }
@@ -170,6 +178,8 @@ public final class ProxmoxSimulator {
     router.get(API + "/cluster/nextid").handler(this::nextId);
     router.get(API + "/cluster/resources").handler(this::resources);
     router.route(API + "/nodes/:node/*").handler(this::checkNode);
+    router.route(API + "/nodes/:node/lxc/:vmid").handler(this::checkContainerNode);
+    router.route(API + "/nodes/:node/lxc/:vmid/*").handler(this::checkContainerNode);
     router.get(API + "/nodes/:node/tasks/:upid/status").handler(this::taskStatus);
     router.post(API + "/nodes/:node/lxc/:vmid/clone").handler(this::cloneContainer);
     router.get(API + "/nodes/:node/lxc/:vmid/config").handler(this::readConfig);
@@ -259,6 +269,7 @@ public final class ProxmoxSimulator {
       c.net0 = dhcpNet0(vmid);
       c.running = running;
       c.startedAtMillis = running ? System.currentTimeMillis() : 0;
+      c.node = options.node();
       c.broadcast();
       containers.put(vmid, c);
     }
@@ -452,9 +463,46 @@ public final class ProxmoxSimulator {
     ctx.next();
   }
 
+  /**
+   * A container's calls go to the node holding it: on any other node its config file does not
+   * exist there (the cluster filesystem keeps it under {@code nodes/<its node>/lxc/}).
+   */
+  private void checkContainerNode(RoutingContext ctx) {
+    Integer vmid = integer(ctx.pathParam("vmid"));
+    String node = ctx.pathParam("node");
+    if (vmid != null) {
+      synchronized (state) {
+        SimContainer c = containers.get(vmid);
+        if (c != null && !node.equals(c.node)) {
+          PveAnswers.error(ctx, 500, "Configuration file 'nodes/" + node + "/lxc/" + vmid + ".conf' does not exist");
+          return;
+        }
+      }
+    }
+    ctx.next();
+  }
+
+  /**
+   * Test hook: another node joins the cluster (its API is served here too, as pveproxy forwards
+   * calls for other nodes).
+   */
+  public void addNode(String node) {
+    nodes.add(node);
+  }
+
+  /** Test hook: an offline migration of a stopped container to another node ({@code POST …/migrate}). */
+  public void migrate(int vmid, String node) {
+    if (!nodes.contains(node)) throw new IllegalArgumentException("no node " + node);
+    synchronized (state) {
+      SimContainer c = existing(vmid);
+      if (c.running) throw new IllegalStateException("CT " + vmid + " is running: stop it first");
+      c.node = node;
+    }
+  }
+
   private void checkNode(RoutingContext ctx) {
     String node = ctx.pathParam("node");
-    if (!options.node().equals(node)) {
+    if (!nodes.contains(node)) {
       PveAnswers.error(ctx, 500, "hostname lookup '" + node + "' failed - failed to get address info for: "
           + node + ": Name or service not known");
       return;
@@ -513,11 +561,11 @@ public final class ProxmoxSimulator {
       if (type == null || type.equals("vm")) {
         // pve-manager Cluster.pm resources: guests the token may not audit are left out, silently
         containers.values().stream().filter(c -> acl.allows("/vms/" + c.vmid, "VM.Audit"))
-            .forEach(c -> list.add(c.resource(options.node())));
+            .forEach(c -> list.add(c.resource(c.node)));
       }
       if (type == null || type.equals("node")) {
-        list.add(new JsonObject().put("id", "node/" + options.node()).put("type", "node")
-            .put("node", options.node()).put("status", "online"));
+        nodes.forEach(n -> list.add(new JsonObject().put("id", "node/" + n).put("type", "node")
+            .put("node", n).put("status", "online")));
       }
     }
     PveAnswers.data(ctx, list);
@@ -593,11 +641,12 @@ public final class ProxmoxSimulator {
       target.hostname = params.get("hostname") != null ? params.get("hostname") : src.hostname;
       target.containerType = src.containerType;
       target.storage = storage != null ? storage : src.storage;
+      target.node = src.node;
       containers.put(newid, target);
       cloneCount.incrementAndGet();
     }
     String description = params.get("description");
-    String upid = runTask("vzclone", Integer.toString(source), user(), () -> taskTime("vzclone")
+    String upid = runTask(ctx.pathParam("node"), "vzclone", Integer.toString(source), user(), () -> taskTime("vzclone")
         .compose(v -> vertx.executeBlocking(() -> AgentDisk.create(target.containerType, null)))
         .onSuccess(disk -> {
           synchronized (state) {
@@ -798,7 +847,7 @@ public final class ProxmoxSimulator {
     }
     boolean skiplock = "1".equals(params.get("skiplock"));
     String type = "vz" + action;
-    String upid = runTask(type, Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
+    String upid = runTask(ctx.pathParam("node"), type, Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
       synchronized (state) {
         SimContainer c = containers.get(vmid);
         if (c == null) {
@@ -844,7 +893,7 @@ public final class ProxmoxSimulator {
         return;
       }
     }
-    String upid = runTask("vzdestroy", Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
+    String upid = runTask(ctx.pathParam("node"), "vzdestroy", Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
       synchronized (state) {
         SimContainer c = containers.get(vmid);
         if (c == null) {
@@ -924,8 +973,8 @@ public final class ProxmoxSimulator {
   // ---- tasks ------------------------------------------------------------------------------
 
   /** Starts a task now (its body runs after this call returns) and answers its UPID. */
-  private String runTask(String type, String id, String user, Supplier<Future<Void>> body) {
-    SimTask task = new SimTask(options.node(), nextPid.incrementAndGet(), pstart,
+  private String runTask(String node, String type, String id, String user, Supplier<Future<Void>> body) {
+    SimTask task = new SimTask(node, nextPid.incrementAndGet(), pstart,
         System.currentTimeMillis() / 1000, type, id, user);
     tasks.put(task.upid, task);
     vertx.runOnContext(v -> {

@@ -19,6 +19,8 @@ final class SimContainer {
   String description;
   String net0;
   String env;
+  /** Cluster node holding the container. */
+  String node;
   /** Storage of the root disk ({@code rootfs}). */
   String storage = "local-lvm";
   String lock;

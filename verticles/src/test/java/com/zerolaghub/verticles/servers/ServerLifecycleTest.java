@@ -29,6 +29,24 @@ class ServerLifecycleTest {
   }
 
   @Test
+  @DisplayName("a container migrated to another cluster node is found there and driven on it, never taken as destroyed")
+  void migratedContainerIsAddressedOnItsNode() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("wanderer", false));
+    String id = server.getString("serverId");
+    int vmid = server.getInteger("vmid");
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    node.sims().proxmox().addNode("pve2");
+    node.sims().proxmox().migrate(vmid, "pve2");
+
+    node.operate(user, "POST", "/api/servers/" + id + "/host/start");
+    assertThat(node.sims().proxmox().container(vmid)).get().satisfies(c -> assertThat(c.running()).isTrue());
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    node.operate(user, "DELETE", "/api/servers/" + id);
+    assertThat(node.sims().proxmox().container(vmid)).as("destroyed on pve2").isEmpty();
+  }
+
+  @Test
   @DisplayName("on Proxmox VE 9.0 (no env option) a server becomes ready, and no Proxmox config reader sees its agent token")
   void agentTokenNeverPassesThroughProxmox() throws Exception {
     String user = ServersNode.newUser();

@@ -305,7 +305,8 @@ class ContainerLifecycleThroughAdaptersTest {
         .withLockTimeout(Duration.ofMillis(100)));
     result(proxmox.start());
     pve.close();
-    pve = adapter(SECRET, Duration.ofSeconds(2));
+    // generous: on a loaded machine the first request of a fresh JVM can take seconds (class loading)
+    pve = adapter(SECRET, Duration.ofSeconds(10));
     int vmid = cloned(9000, "mc-flock");
     proxmox.faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(600)));
     Upid start = result(pve.start(vmid));
