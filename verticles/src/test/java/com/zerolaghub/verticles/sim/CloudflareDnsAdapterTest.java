@@ -97,6 +97,25 @@ class CloudflareDnsAdapterTest {
   }
 
   @Test
+  @DisplayName("past its request budget the adapter sends nothing and says when it may again, before Cloudflare would block")
+  void requestBudgetKeepsBulkReadsUnderTheLimit() throws Exception {
+    CloudflareDnsAdapter frugal = new CloudflareDnsAdapter(vertx, CloudflareOptions.of(cloudflare.zoneId(), TOKEN)
+        .withApiBase(URI.create(cloudflare.apiBase())).withRequestBudget(3));
+    try {
+      for (int i = 0; i < 3; i++) result(frugal.listSrv());
+      long before = cloudflare.requests().counts().values().stream().mapToLong(Long::longValue).sum();
+
+      RateLimitedException held = (RateLimitedException) failure(frugal.listSrv());
+
+      assertThat(held.code()).isEqualTo("request_budget");
+      assertThat(held.retryAfter()).isGreaterThan(Duration.ofMinutes(4)).isLessThanOrEqualTo(Duration.ofMinutes(5));
+      assertThat(cloudflare.requests().counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
+    } finally {
+      frugal.close();
+    }
+  }
+
+  @Test
   @DisplayName("an identical record is refused with Cloudflare's error code")
   void identicalRecordIsRefused() throws Exception {
     result(dns.createSrv(NAME, "edge.zerolaghub.test", 25565, 0, 5));

@@ -30,7 +30,9 @@ import java.util.function.Function;
  * for 5 minutes with 429 and {@code Retry-After} (https://developers.cloudflare.com/fundamentals/api/reference/limits/).
  * A 429 becomes a {@link RateLimitedException}, and until its {@code Retry-After} has passed this
  * adapter sends nothing more (each call fails at once the same way): calls made during a block
- * would only be refused again.
+ * would only be refused again. Nor does it send more than {@link CloudflareOptions#requestBudget()}
+ * calls in any 5 minutes: past that a call fails the same way, unsent, until the oldest one
+ * leaves the window, so a burst of bulk reads or repairs never earns the 5-minute block.
  */
 public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
   /** Cloudflare's error code for "Record does not exist." */
@@ -48,6 +50,9 @@ public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
   private final String records;
   /** System.nanoTime() before which Cloudflare asked us to send nothing; 0 when not blocked. */
   private final AtomicLong blockedUntilNanos = new AtomicLong();
+  /** System.nanoTime() of the calls sent in the last 5 minutes, oldest first; guarded by itself. */
+  private final java.util.ArrayDeque<Long> sent = new java.util.ArrayDeque<>();
+  private static final Duration WINDOW = Duration.ofMinutes(5);
 
   public CloudflareDnsAdapter(Vertx vertx, CloudflareOptions options) {
     this.options = options;
@@ -140,8 +145,26 @@ public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
       return Future.failedFuture(new RateLimitedException(OutsideSystem.CLOUDFLARE, 429, "rate_limited",
           "cloudflare " + operation + " not sent: the API rate limit is in force", wait));
     }
+    Duration budgetWait = spendBudget();
+    if (budgetWait != null) {
+      return Future.failedFuture(new RateLimitedException(OutsideSystem.CLOUDFLARE, 429, "request_budget",
+          "cloudflare " + operation + " not sent: " + options.requestBudget() + " calls in the last 5 minutes", budgetWait));
+    }
     return OutsideCall.send(OutsideSystem.CLOUDFLARE, "cloudflare " + operation, options.requestTimeout(), request, sender)
         .compose(this::envelope);
+  }
+
+  /** Counts one call against the budget; null when it may go, else how long until one may. */
+  private Duration spendBudget() {
+    long now = System.nanoTime();
+    synchronized (sent) {
+      while (!sent.isEmpty() && now - sent.peekFirst() >= WINDOW.toNanos()) sent.pollFirst();
+      if (sent.size() >= options.requestBudget()) {
+        return Duration.ofNanos(sent.peekFirst() + WINDOW.toNanos() - now);
+      }
+      sent.addLast(now);
+      return null;
+    }
   }
 
   private Future<JsonObject> envelope(HttpResponse<Buffer> response) {
