@@ -216,6 +216,11 @@ public final class AgentSimulator {
     faults.set(plan);
   }
 
+  /** Test hook: someone else claims this agent first (as {@code PUT /token} would), e.g. a neighbour on the network. */
+  public void claimedBy(String token) {
+    if (!disk.claim(token, null)) throw new IllegalStateException("already claimed");
+  }
+
   private void claim(RoutingContext ctx) {
     JsonObject body;
     try {

@@ -5,6 +5,7 @@ import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.agent.AgentConfig;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
+import com.zerolaghub.core.infra.proxmox.ContainerNotFoundException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerRunningException;
 import com.zerolaghub.core.infra.proxmox.Upid;
@@ -33,6 +34,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -246,7 +248,7 @@ final class ProvisioningSteps {
    */
   private Future<Void> address(int vmid) {
     return repeat(() -> ports.proxmox().networkConfig(vmid)).compose(net0 -> {
-      java.util.Optional<String> wanted;
+      Optional<String> wanted;
       try {
         wanted = settings.placement().addressing().net0For(vmid, net0);
       } catch (IllegalArgumentException refused) {
@@ -271,7 +273,7 @@ final class ProvisioningSteps {
     return repeat(() -> ports.proxmox().inventory()).compose(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid)
         ? Future.succeededFuture(true)
         : repeat(() -> ports.proxmox().status(vmid).map(st -> true)
-            .recover(err -> err instanceof com.zerolaghub.core.infra.proxmox.ContainerNotFoundException
+            .recover(err -> err instanceof ContainerNotFoundException
                 ? Future.succeededFuture(false) : Future.failedFuture(err))));
   }
 
