@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Rate limit (https://developers.cloudflare.com/fundamentals/api/reference/limits/): 1,200
  * requests per 5 minutes per user; past it every call is blocked for 5 minutes with 429 and
- * {@code retry-after} (seconds, rounded up). Off unless a test sets it with
+ * {@code retry-after} (seconds, rounded up), error 971 "Please wait and consider throttling your
+ * request speed" as clients report it (e.g. https://github.com/cloudflare/workers-sdk/issues/10025).
+ * Off unless a test sets it with
  * {@link #rateLimit(int, Duration, Duration)} (the default node's drift passes alone would pass it).
  *
  * <p>Deleting a record that is gone: 404 81044 "Record does not exist." for an id never seen, 400
