@@ -330,26 +330,10 @@ public final class ProxmoxSimulator {
     return false;
   }
 
-  /** The privileges a config write needs (pve-container {@code check_ct_modify_config_perm}). */
+  /** The privileges a config write needs, each checked in turn. */
   private boolean configPermitted(RoutingContext ctx, int vmid, MultiMap params) {
-    String vms = "/vms/" + vmid;
-    for (String name : params.names()) {
-      String privilege = switch (name) {
-        case "cores", "cpulimit", "cpuunits" -> "VM.Config.CPU";
-        case "memory", "swap" -> "VM.Config.Memory";
-        case "net0" -> "VM.Config.Network";
-        case "digest" -> null;
-        default -> "VM.Config.Options";
-      };
-      if (privilege != null && !permitted(ctx, vms, privilege)) return false;
-      if (name.equals("net0")) {
-        // since Proxmox VE 8: a bridge is an SDN zone's vnet, its use needs SDN.Use
-        String bridge = "vmbr0";
-        for (String option : params.get("net0").split(",")) {
-          if (option.startsWith("bridge=")) bridge = option.substring(7);
-        }
-        if (!permitted(ctx, "/sdn/zones/localnetwork/" + bridge, "SDN.Use")) return false;
-      }
+    for (String[] need : TokenAcl.neededForConfig(vmid, params)) {
+      if (!permitted(ctx, need[0], need[1])) return false;
     }
     return true;
   }

@@ -1,6 +1,9 @@
 package com.zerolaghub.verticles.sim;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +41,34 @@ record TokenAcl(Map<String, Set<String>> byPath) {
       out.put(path, p);
     });
     return out;
+  }
+
+  /**
+   * The (path, privilege) pairs a {@code PUT …/config} with {@code params} needs (pve-container
+   * {@code check_ct_modify_config_perm}); a bridge in {@code net0} also needs SDN.Use on it, as
+   * every bridge is a vnet of the {@code localnetwork} zone since Proxmox VE 8.
+   */
+  static List<String[]> neededForConfig(int vmid, MultiMap params) {
+    String vms = "/vms/" + vmid;
+    List<String[]> needed = new ArrayList<>();
+    for (String name : params.names()) {
+      String privilege = switch (name) {
+        case "cores", "cpulimit", "cpuunits" -> "VM.Config.CPU";
+        case "memory", "swap" -> "VM.Config.Memory";
+        case "net0" -> "VM.Config.Network";
+        case "digest" -> null;
+        default -> "VM.Config.Options";
+      };
+      if (privilege != null) needed.add(new String[] {vms, privilege});
+      if (name.equals("net0")) {
+        String bridge = "vmbr0";
+        for (String option : params.get("net0").split(",")) {
+          if (option.startsWith("bridge=")) bridge = option.substring(7);
+        }
+        needed.add(new String[] {"/sdn/zones/localnetwork/" + bridge, "SDN.Use"});
+      }
+    }
+    return needed;
   }
 
   private static String parent(String path) {

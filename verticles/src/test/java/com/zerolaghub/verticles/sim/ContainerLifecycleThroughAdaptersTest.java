@@ -145,6 +145,23 @@ class ContainerLifecycleThroughAdaptersTest {
   }
 
   @Test
+  @DisplayName("a token's privileges: 403 naming path and privilege; /cluster/resources silently leaves out what it may not audit")
+  void tokenPrivilegesAreChecked() throws Exception {
+    int vmid = cloned(9000, "mc-acl");
+    proxmox.tokenPrivileges(Map.of("/vms", java.util.Set.of("VM.Allocate", "VM.PowerMgmt", "VM.Config.Network"),
+        "/vms/9000", java.util.Set.of("VM.Audit")));
+
+    OutsideSystemException noClone = (OutsideSystemException) failure(pve.cloneContainer(CloneRequest.linked(9000, vmid + 1, "mc-no")));
+    assertThat(noClone.status()).isEqualTo(403);
+    assertThat(noClone).hasMessageContaining("Permission check failed (/vms/9000, VM.Clone)");
+    assertThat(failure(pve.status(vmid))).hasMessageContaining("Permission check failed (/vms/" + vmid + ", VM.Audit)");
+    assertThat(failure(pve.setNetwork(vmid, "name=eth0,bridge=vmbr0,ip=dhcp")))
+        .hasMessageContaining("Permission check failed (/sdn/zones/localnetwork/vmbr0, SDN.Use)");
+    assertThat(result(pve.inventory())).extracting(InventoryEntry::vmid).containsExactly(9000);
+    assertThat(result(pve.permissions())).containsKey("/vms/9000");
+  }
+
+  @Test
   @DisplayName("nextid?vmid=N says whether one id is free: a cloned container's id is taken, the next one is free")
   void askingAboutOneIdAnswersWhetherItIsTaken() throws Exception {
     int vmid = cloned(9000, "mc-asked");
