@@ -9,7 +9,6 @@ import com.zerolaghub.core.infra.agent.AgentStatus;
 import com.zerolaghub.core.infra.dns.DnsPort;
 import com.zerolaghub.core.infra.dns.SrvRecord;
 import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerState;
 import com.zerolaghub.core.infra.proxmox.ContainerStatus;
@@ -67,7 +66,23 @@ final class InstantPorts {
       return Future.succeededFuture();
     }
 
-    public Future<Void> setEnvironment(int vmid, ContainerEnvironment environment) {
+    public Future<java.util.Map<String, String>> config(int vmid) {
+      return Future.succeededFuture(java.util.Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth"));
+    }
+
+    public Future<java.util.Map<String, java.util.Set<String>>> permissions() {
+      return Future.succeededFuture(java.util.Map.of());
+    }
+
+    public Future<String> release() {
+      return Future.succeededFuture("9.0");
+    }
+
+    public Future<String> networkConfig(int vmid) {
+      return Future.succeededFuture("name=eth0,bridge=vmbr0,ip=dhcp,type=veth");
+    }
+
+    public Future<Void> setNetwork(int vmid, String net0) {
       return Future.succeededFuture();
     }
 
@@ -144,6 +159,10 @@ final class InstantPorts {
     }
 
     public Future<Void> health(AgentEndpoint agent) {
+      return Future.succeededFuture();
+    }
+
+    public Future<Void> claim(AgentEndpoint agent) {
       return Future.succeededFuture();
     }
 

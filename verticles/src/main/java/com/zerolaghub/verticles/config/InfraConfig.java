@@ -23,6 +23,7 @@ import java.util.Set;
  * @param agentPort           port of the in-container agents
  * @param requestTimeoutMs    deadline of each HTTP call to an outside system
  * @param simTaskDurationMs   simulated mode: how long a simulated Proxmox task runs
+ * @param placement           how new containers are cloned and addressed (keys of this section)
  */
 public record InfraConfig(
     String mode,
@@ -38,7 +39,8 @@ public record InfraConfig(
     String velocityToken,
     int agentPort,
     long requestTimeoutMs,
-    long simTaskDurationMs) {
+    long simTaskDurationMs,
+    PlacementConfig placement) {
   public static final String MODE_SIMULATED = "simulated";
   public static final String MODE_PROXMOX = "proxmox";
   public static final String DEFAULT_MODE = MODE_SIMULATED;
@@ -56,6 +58,16 @@ public record InfraConfig(
     if (agentPort < 1 || agentPort > 65_535) throw new ConfigException("infra.agentPort must be between 1 and 65535, got " + agentPort);
     if (requestTimeoutMs < 1) throw new ConfigException("infra.requestTimeoutMs must be positive");
     if (simTaskDurationMs < 0) throw new ConfigException("infra.simTaskDurationMs must not be negative");
+    if (placement == null) placement = PlacementConfig.defaults();
+  }
+
+  /** Without placement choices: the defaults (DHCP addresses, linked clones). */
+  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
+                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
+                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs) {
+    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
+        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
+        PlacementConfig.defaults());
   }
 
   public InfraConfig(String mode) {
@@ -82,17 +94,20 @@ public record InfraConfig(
         s.string("velocityToken", ""),
         s.integer("agentPort", DEFAULT_AGENT_PORT),
         s.longValue("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
-        s.longValue("simTaskDurationMs", DEFAULT_SIM_TASK_DURATION_MS));
+        s.longValue("simTaskDurationMs", DEFAULT_SIM_TASK_DURATION_MS),
+        PlacementConfig.from(s));
   }
 
   JsonObject toJson() {
-    return new JsonObject().put("mode", mode)
+    JsonObject json = new JsonObject().put("mode", mode)
         .put("proxmoxUrl", proxmoxUrl).put("proxmoxNode", proxmoxNode).put("proxmoxTokenId", proxmoxTokenId)
         .put("proxmoxTokenSecret", proxmoxTokenSecret).put("proxmoxTrustAll", proxmoxTrustAll)
         .put("cloudflareApiBase", cloudflareApiBase).put("cloudflareZoneId", cloudflareZoneId)
         .put("cloudflareToken", cloudflareToken)
         .put("velocityUrl", velocityUrl).put("velocityToken", velocityToken)
         .put("agentPort", agentPort).put("requestTimeoutMs", requestTimeoutMs).put("simTaskDurationMs", simTaskDurationMs);
+    placement.addTo(json);
+    return json;
   }
 
   public boolean simulated() {
@@ -101,17 +116,23 @@ public record InfraConfig(
 
   public InfraConfig withMode(String mode) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
   }
 
   public InfraConfig withRequestTimeoutMs(long requestTimeoutMs) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
   }
 
   public InfraConfig withSimTaskDurationMs(long simTaskDurationMs) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
+  }
+
+  public InfraConfig withPlacement(PlacementConfig placement) {
+    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs,
+        simTaskDurationMs, placement);
   }
 
   /** In proxmox mode every outside system must be configured; names what is missing. */
@@ -138,7 +159,7 @@ public record InfraConfig(
         + ", proxmoxTrustAll=" + proxmoxTrustAll + ", cloudflareApiBase=" + cloudflareApiBase
         + ", cloudflareZoneId=" + cloudflareZoneId + ", cloudflareToken=" + hidden(cloudflareToken)
         + ", velocityUrl=" + velocityUrl + ", velocityToken=" + hidden(velocityToken)
-        + ", agentPort=" + agentPort + ", requestTimeoutMs=" + requestTimeoutMs + ", simTaskDurationMs=" + simTaskDurationMs + "]";
+        + ", agentPort=" + agentPort + ", requestTimeoutMs=" + requestTimeoutMs + ", simTaskDurationMs=" + simTaskDurationMs + ", placement=" + placement + "]";
   }
 
   static String hidden(String secret) {

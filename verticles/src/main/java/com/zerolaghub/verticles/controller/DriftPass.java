@@ -6,6 +6,7 @@ import com.zerolaghub.core.infra.velocity.VelocityServer;
 import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.repair.DesiredServer;
 import com.zerolaghub.core.repair.DriftDetector;
+import com.zerolaghub.core.repair.DriftKind;
 import com.zerolaghub.core.repair.EdgeExpectation;
 import com.zerolaghub.core.repair.Finding;
 import com.zerolaghub.core.repair.FindingsDiff;
@@ -98,21 +99,29 @@ final class DriftPass {
       ServerDirectory dir = directory.current();
       Observation seen = observation(inventory.result(), srv.result(), velocity.result(), agentsSeen.result());
       List<DesiredServer> desired = desired(dir);
-      List<Finding> findings = detector.detect(desired, openOperations(dir), seen, clock.instant());
-      FindingsDiff raw = FindingsDiff.between(board.current().openKeys(), findings);
-      // an agent finding of a server not probed this pass stays open: nobody looked
-      List<String> cleared = new ArrayList<>();
-      for (String key : raw.clearedKeys()) {
-        DriftBoard.OpenFinding open = board.current().open(key);
-        boolean agentKind = open != null && com.zerolaghub.core.repair.DriftKind.fromWire(open.kind()).fromAgentProbe();
-        if (!agentKind || agentsSeen.result().containsKey(open.serverId())) cleared.add(key);
-      }
-      FindingsDiff diff = new FindingsDiff(raw.found(), cleared);
-      EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
-      List<String> live = new ArrayList<>();
-      return record(diff, findings, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
-          desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned, live));
+      // the inventory lags: what it alone says about power or presence is checked with the node first
+      return new LiveStatusCheck(ports.proxmox()).confirm(detector.detect(desired, openOperations(dir), seen, clock.instant()),
+          desired, seen).compose(checked -> judge(checked, dir, desired, agentsSeen.result(), fencingToken, started, t0));
     });
+  }
+
+  /** Findings from the checked observation, and what changed since the board: appended. */
+  private Future<Result> judge(Observation seen, ServerDirectory dir, List<DesiredServer> desired,
+                              Map<String, Observation.AgentSeen> agentsSeen, long fencingToken, Instant started, long t0) {
+    List<Finding> findings = detector.detect(desired, openOperations(dir), seen, clock.instant());
+    FindingsDiff raw = FindingsDiff.between(board.current().openKeys(), findings);
+    // an agent finding of a server not probed this pass stays open: nobody looked
+    List<String> cleared = new ArrayList<>();
+    for (String key : raw.clearedKeys()) {
+      DriftBoard.OpenFinding open = board.current().open(key);
+      boolean agentKind = open != null && DriftKind.fromWire(open.kind()).fromAgentProbe();
+      if (!agentKind || agentsSeen.containsKey(open.serverId())) cleared.add(key);
+    }
+    FindingsDiff diff = new FindingsDiff(raw.found(), cleared);
+    EventMetadata metadata = EventMetadata.system("system:controller").fencedBy(FENCE, fencingToken);
+    List<String> live = new ArrayList<>();
+    return record(diff, findings, metadata, live).map(planned -> new Result(started, (System.nanoTime() - t0) / 1_000_000,
+        desired.size(), findings.size(), diff.found().size(), diff.clearedKeys().size(), planned, live));
   }
 
   private Observation observation(List<InventoryEntry> inventory, List<SrvRecord> records, List<VelocityServer> registered,

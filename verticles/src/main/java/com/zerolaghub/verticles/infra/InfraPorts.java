@@ -69,7 +69,11 @@ public final class InfraPorts {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    if (!infra.simulated()) return Future.succeededFuture(adapters(vertx, infra, null));
+    if (!infra.simulated()) {
+      InfraPorts ports = adapters(vertx, infra, null);
+      ProxmoxStartupCheck.run(ports.ports().proxmox(), config);
+      return Future.succeededFuture(ports);
+    }
     return SimulatedSystems.start(vertx, infra, config.servers())
         .map(sims -> adapters(vertx, sims.adapterConfig(infra), sims));
   }

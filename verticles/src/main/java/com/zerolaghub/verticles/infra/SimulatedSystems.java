@@ -113,7 +113,7 @@ public final class SimulatedSystems {
   public InfraConfig adapterConfig(InfraConfig base) {
     return new InfraConfig(base.mode(), proxmox.apiBase(), proxmox.node(), proxmoxTokenId, proxmoxSecret,
         false, cloudflare.apiBase(), cloudflare.zoneId(), cloudflareToken, velocity.baseUri(), velocityToken,
-        base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs());
+        base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs(), base.placement());
   }
 
   public Future<Void> stop() {

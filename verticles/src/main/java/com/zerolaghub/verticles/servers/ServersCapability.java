@@ -338,7 +338,7 @@ public final class ServersCapability implements Capability {
     return new RunnerSettings(s.gameDomain(), s.edgeHost(), s.edgePort(), config.infra().agentPort(),
         Duration.ofMillis(s.stepRetryMs()), Duration.ofMillis(s.taskTimeoutMs()), Duration.ofMillis(s.agentWaitMs()),
         Duration.ofMillis(s.shutdownGraceMs()), RunnerSettings.DEFAULT_POLL_INITIAL, RunnerSettings.DEFAULT_POLL_MAX,
-        RunnerSettings.DEFAULT_SWAP_MIB);
+        RunnerSettings.DEFAULT_SWAP_MIB, config.infra().placement().placement());
   }
 
   /** The configured secret; in simulated mode a random one when none is configured. */

@@ -95,6 +95,26 @@ final class AgentDisk {
     this.bootstrapToken = token;
   }
 
+  /**
+   * {@code PUT /token}: an unclaimed agent takes {@code token}; a claimed one only when
+   * {@code presented} is its current token (then {@code token} replaces it). False: refused.
+   */
+  synchronized boolean claim(String token, String presented) {
+    if (currentToken() == null) {
+      bootstrapToken = token;
+      return true;
+    }
+    if (!accepts(presented)) {
+      return false;
+    }
+    if (configuredToken != null) {
+      configuredToken = token;
+    } else {
+      bootstrapToken = token;
+    }
+    return true;
+  }
+
   /** The token the agent accepts now: the configured one once a config arrived, the bootstrap token before. */
   synchronized String currentToken() {
     return configuredToken != null ? configuredToken : bootstrapToken;

@@ -40,10 +40,12 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>Every call needs {@code Authorization: Bearer <token>}; 401 {@code unauthorized} otherwise.
- *       The token accepted is the bootstrap token until {@code POST /config} brings an
- *       {@code agentToken}, then that one. (Real containers get the bootstrap token injected at
- *       provisioning; in simulation the {@link ProxmoxSimulator} passes the container's
- *       {@code env} variable {@code ZLH_AGENT_TOKEN}, set through {@code PUT …/config}.)
+ *       The token accepted is the one the agent was claimed with (or started with, when the
+ *       options name one) until {@code POST /config} brings an {@code agentToken}, then that one.
+ *   <li>{@code PUT /token {"token": …}} (docs/agent-token.md): an unclaimed agent takes the token
+ *       (204); a claimed one answers 204 when the {@code Authorization} bearer is its current
+ *       token (and takes the body's token), else 403 {@code already_claimed}. A container's agent
+ *       in the {@link ProxmoxSimulator} starts unclaimed and keeps its token across restarts.
  *   <li>{@code POST /config} is idempotent: the same body twice changes nothing. It needs an
  *       {@code agentToken}; {@code codeServer: true} (or {@code {"enabled":true}}) keeps a dev
  *       container's code-server running across restarts. A game container starts its game after
@@ -99,6 +101,7 @@ public final class AgentSimulator {
     Router router = Router.router(vertx);
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get, (ctx, status) -> error(ctx, status, "injected_fault", "simulated failure")));
+    router.put("/token").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::claim);
     router.route().handler(this::authenticate);
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("ok", true)));
     router.get("/status").handler(this::status);
@@ -211,6 +214,31 @@ public final class AgentSimulator {
 
   public void faults(FaultPlan plan) {
     faults.set(plan);
+  }
+
+  /** Test hook: someone else claims this agent first (as {@code PUT /token} would), e.g. a neighbour on the network. */
+  public void claimedBy(String token) {
+    if (!disk.claim(token, null)) throw new IllegalStateException("already claimed");
+  }
+
+  private void claim(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException notJson) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("token") instanceof String token) || token.isBlank()) {
+      error(ctx, 400, "invalid_token", "the body must be {\"token\": \"…\"} ");
+      return;
+    }
+    String header = ctx.request().getHeader("Authorization");
+    String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+    if (disk.claim(token, presented)) {
+      ctx.response().setStatusCode(204).end();
+    } else {
+      error(ctx, 403, "already_claimed", "this agent already holds another token");
+    }
   }
 
   private void authenticate(RoutingContext ctx) {

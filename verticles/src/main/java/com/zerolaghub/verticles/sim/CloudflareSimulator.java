@@ -10,7 +10,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,7 +42,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Filters on list: {@code type}, {@code name} (exact, also {@code name.exact}), {@code content},
  * {@code page}, {@code per_page}. Other record types are stored with their {@code content} only.
  *
- * <p>Test hooks: {@link #records()}, {@link #faults()}/{@link #faults(FaultPlan)}.
+ * <p>Rate limit (https://developers.cloudflare.com/fundamentals/api/reference/limits/): 1,200
+ * requests per 5 minutes per user; past it every call is blocked for 5 minutes with 429 and
+ * {@code retry-after} (seconds, rounded up), error 971 "Please wait and consider throttling your
+ * request speed" as clients report it (e.g. https://github.com/cloudflare/workers-sdk/issues/10025).
+ * Off unless a test sets it with
+ * {@link #rateLimit(int, Duration, Duration)} (the default node's drift passes alone would pass it).
+ *
+ * <p>Deleting a record that is gone: 404 81044 "Record does not exist." for an id never seen, 400
+ * 1032 "Invalid dns record identifier" for the id of a record deleted before; clients meet both.
+ *
+ * <p>Test hooks: {@link #records()}, {@link #faults()}/{@link #faults(FaultPlan)},
+ * {@link #rateLimit(int, Duration, Duration)}, {@link #rateLimited()}.
  */
 public final class CloudflareSimulator {
   /** Options: listen address/port (0 = free), the zone and the accepted API token. */
@@ -61,6 +78,14 @@ public final class CloudflareSimulator {
   private final Map<String, JsonObject> records = new LinkedHashMap<>();
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
   private final RequestLog requests = new RequestLog();
+  private final Set<String> deletedIds = ConcurrentHashMap.newKeySet();
+  /** Rate limit: requests allowed per window (0: unlimited), the window, the block after it; guarded by itself. */
+  private final Deque<Long> recentRequests = new ArrayDeque<>();
+  private int limitRequests;
+  private long limitWindowMillis;
+  private long limitBlockMillis;
+  private long blockedUntilMillis;
+  private final AtomicInteger rateLimited = new AtomicInteger();
   private HttpServer server;
 
   public CloudflareSimulator(Vertx vertx, Options options) {
@@ -75,6 +100,7 @@ public final class CloudflareSimulator {
         (ctx, status) -> fail(ctx, status, 10013, "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
     router.route().handler(this::authenticate);
+    router.route().handler(this::limitRate);
     router.route(BASE + "/zones/:zone/*").handler(this::checkZone);
     router.get(BASE + "/zones/:zone/dns_records").handler(this::list);
     router.post(BASE + "/zones/:zone/dns_records").handler(this::create);
@@ -115,6 +141,14 @@ public final class CloudflareSimulator {
     }
   }
 
+  /** Test hook: deletes a record as an API client (or the dashboard) would. */
+  public void removeRecord(String id) {
+    synchronized (records) {
+      if (records.remove(id) == null) throw new IllegalArgumentException("no record " + id);
+    }
+    deletedIds.add(id);
+  }
+
   /** Test hook: every API request received (method and path). */
   public RequestLog requests() {
     return requests;
@@ -126,6 +160,67 @@ public final class CloudflareSimulator {
 
   public void faults(FaultPlan plan) {
     faults.set(plan);
+  }
+
+  /**
+   * Test hook: Cloudflare's rate limit, scaled: {@code requests} per {@code window}, then every
+   * call blocked for {@code block}. {@code rateLimit(1200, 5 min, 5 min)} is the real one; 0 requests: off.
+   */
+  public void rateLimit(int requests, Duration window, Duration block) {
+    synchronized (recentRequests) {
+      limitRequests = requests;
+      limitWindowMillis = window.toMillis();
+      limitBlockMillis = block.toMillis();
+      recentRequests.clear();
+      blockedUntilMillis = 0;
+    }
+  }
+
+  /**
+   * Test hook: the budget is spent elsewhere (Cloudflare counts per user, dashboard and every
+   * token together): the block starts now, for the configured block time.
+   */
+  public void exhaustBudget() {
+    synchronized (recentRequests) {
+      if (limitRequests <= 0) throw new IllegalStateException("set a rate limit first");
+      recentRequests.clear();
+      blockedUntilMillis = System.currentTimeMillis() + limitBlockMillis;
+    }
+  }
+
+  /** Test hook: how many requests were answered 429. */
+  public int rateLimited() {
+    return rateLimited.get();
+  }
+
+  private void limitRate(RoutingContext ctx) {
+    long now = System.currentTimeMillis();
+    long retryAfterMillis = 0;
+    synchronized (recentRequests) {
+      if (limitRequests > 0) {
+        if (now < blockedUntilMillis) {
+          retryAfterMillis = blockedUntilMillis - now;
+        } else {
+          while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= now - limitWindowMillis) {
+            recentRequests.pollFirst();
+          }
+          if (recentRequests.size() >= limitRequests) {
+            blockedUntilMillis = now + limitBlockMillis;
+            recentRequests.clear();
+            retryAfterMillis = limitBlockMillis;
+          } else {
+            recentRequests.addLast(now);
+          }
+        }
+      }
+    }
+    if (retryAfterMillis > 0) {
+      rateLimited.incrementAndGet();
+      ctx.response().putHeader("Retry-After", Long.toString((retryAfterMillis + 999) / 1000));
+      fail(ctx, 429, 971, "Please wait and consider throttling your request speed");
+      return;
+    }
+    ctx.next();
   }
 
   private void authenticate(RoutingContext ctx) {
@@ -264,10 +359,15 @@ public final class CloudflareSimulator {
     synchronized (records) {
       removed = records.remove(id);
     }
+    if (removed == null && deletedIds.contains(id)) {
+      fail(ctx, 400, 1032, "Invalid dns record identifier");
+      return;
+    }
     if (removed == null) {
       fail(ctx, 404, 81044, "Record does not exist.");
       return;
     }
+    deletedIds.add(id);
     ok(ctx, 200, new JsonObject().put("id", id), null);
   }
 

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 /** First handler of every simulator route: applies the current {@link FaultPlan} before the real handler runs. */
 final class FaultInjector implements Handler<RoutingContext> {
+  /** Routing-context key of the forced answer's error text, when the rule names one. */
+  static final String MESSAGE = "zlh.fault.message";
 
   /** Writes a forced error answer in the simulated system's own format. */
   interface ForcedAnswer {
@@ -48,6 +50,9 @@ final class FaultInjector implements Handler<RoutingContext> {
     }
     switch (rule.get().kind()) {
       case STATUS:
+        if (rule.get().message() != null) {
+          ctx.put(MESSAGE, rule.get().message());
+        }
         forcedAnswer.send(ctx, rule.get().status());
         break;
       case DROP:

@@ -30,8 +30,11 @@ public record FaultPlan(Duration latency, List<Rule> rules, List<TaskFailure> ta
     DROP
   }
 
-  /** One request fault; {@code method} null matches any method, {@code path} is searched in the request path. */
-  public record Rule(String method, Pattern path, Kind kind, int status) {
+  /**
+   * One request fault; {@code method} null matches any method, {@code path} is searched in the
+   * request path; {@code message} (may be null) is the error text a {@link Kind#STATUS} answer carries.
+   */
+  public record Rule(String method, Pattern path, Kind kind, int status, String message) {
     boolean matches(String requestMethod, String requestPath) {
       return (method == null || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).find();
     }
@@ -62,17 +65,25 @@ public record FaultPlan(Duration latency, List<Rule> rules, List<TaskFailure> ta
 
   /** Like {@link #failing(String, int)} for one HTTP method only. */
   public FaultPlan failing(String method, String pathRegex, int status) {
-    return withRule(new Rule(method, Pattern.compile(pathRegex), Kind.STATUS, status));
+    return withRule(new Rule(method, Pattern.compile(pathRegex), Kind.STATUS, status, null));
+  }
+
+  /**
+   * Like {@link #failing(String, String, int)} with the system's own error text, e.g. a Proxmox
+   * 500 {@code "unable to get any free VMID in range [100, 1000000]"}.
+   */
+  public FaultPlan failing(String method, String pathRegex, int status, String message) {
+    return withRule(new Rule(method, Pattern.compile(pathRegex), Kind.STATUS, status, message));
   }
 
   /** Requests whose path matches are never answered. */
   public FaultPlan hanging(String pathRegex) {
-    return withRule(new Rule(null, Pattern.compile(pathRegex), Kind.HANG, 0));
+    return withRule(new Rule(null, Pattern.compile(pathRegex), Kind.HANG, 0, null));
   }
 
   /** Requests whose path matches lose their connection without an answer. */
   public FaultPlan dropping(String pathRegex) {
-    return withRule(new Rule(null, Pattern.compile(pathRegex), Kind.DROP, 0));
+    return withRule(new Rule(null, Pattern.compile(pathRegex), Kind.DROP, 0, null));
   }
 
   /** Proxmox tasks of this type fail with {@code exitstatus}, e.g. {@code failingTasks("vzclone", "clone failed: disk full")}. */

@@ -1,6 +1,5 @@
 package com.zerolaghub.verticles.sim;
 
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -56,15 +55,45 @@ import java.util.function.Supplier;
  *       writes and destroy at once, start/stop/shutdown in their task).
  *   <li>Destroy is refused while the container runs: "unable to destroy CT &lt;vmid&gt; - container
  *       is running".
- *   <li>Each container gets {@code net0} {@code ip=127.<octet>.<vmid/256>.<vmid%256>/8}; starting
- *       it starts an {@link AgentSimulator} on that address (agent port from the options), and
- *       for dev containers whose config asks for it a code-server stand-in on port 6000. The
- *       agent's bootstrap token is the container's {@code env} variable {@code ZLH_AGENT_TOKEN}
- *       (Proxmox VE 9 {@code env} option, set with {@code PUT …/config}); in production the same
- *       variable is injected at provisioning. Stop/shutdown/delete take them down.
+ *   <li>A clone copies the template's {@code net0} as it is, with a new MAC (pve-container
+ *       {@code LXC.pm} clone: only {@code hwaddr} is regenerated); the templates say
+ *       {@code ip=dhcp}. A container's address is its {@code net0}'s fixed {@code ip=}, or with
+ *       DHCP the lease {@code 127.<octet>.<vmid/256>.<vmid%256>}; {@code GET …/interfaces}
+ *       shows it while the container runs. Two containers with one fixed address: the second
+ *       one's agent cannot bind, and its start task fails. Starting a container starts an
+ *       {@link AgentSimulator} on its address (agent port from the options), and
+ *       for dev containers whose config asks for it a code-server stand-in on port 6000. A new
+ *       clone's agent starts unclaimed and takes its token from the platform's {@code PUT /token}
+ *       (docs/agent-token.md); nothing of it passes through this API. Stop/shutdown/delete take
+ *       them down.
+ *   <li>{@code /cluster/resources} answers from a lagging view, as pve-manager's does (status and
+ *       names come from the statistics pvestatd broadcasts about every 10 s): membership is
+ *       current, but a new container shows {@code unknown} without a name, and power changes
+ *       show late, by up to {@link #inventoryLag(Duration)} (default 1 s). {@code …/status/current}
+ *       is always current.
+ *   <li>The API token's privileges ({@link #tokenPrivileges}; default: all) are checked as the
+ *       API's permission declarations say: VM.Clone on the template and VM.Allocate on
+ *       {@code /vms/<newid>} and Datastore.AllocateSpace on the storage for a clone; VM.Config.CPU,
+ *       .Memory, .Network (with SDN.Use on {@code /sdn/zones/localnetwork/<bridge>}), .Options for
+ *       config writes; VM.PowerMgmt for power; VM.Audit to read config, status and interfaces;
+ *       VM.Allocate to destroy. A missing one is answered 403 "Permission check failed (path,
+ *       privilege)"; {@code /cluster/resources} leaves out, without a word, the guests the token
+ *       may not audit. {@code GET /access/permissions} lists the token's privileges.
+ *   <li>The container option {@code env} exists only when emulating Proxmox VE 9.1 or later
+ *       (pve-container 6.0.15, {@link #emulateRelease}); by default (9.0) {@code PUT …/config}
+ *       refuses it with 400 "property is not defined in schema…", as 8.x and 9.0 do.
  * </ul>
  *
- * <p>Simplifications: one node; no storage, pools or HA (accepted and ignored); 401 answers are
+ * <p>Storages: {@code local} (directory), {@code local-lvm}, {@code local-zfs} ({@link ProxmoxStorages});
+ * templates sit on {@code local-lvm}. A linked clone of a template on a directory is refused at
+ * once (500 "Linked clone feature for '…' is not available"), as is {@code storage} with a
+ * linked clone; a full clone lands on {@code storage} or the template's storage.
+ *
+ * <p>Cluster: the configured node, and more with {@link #addNode}; {@link #migrate} moves a stopped
+ * container. {@code /cluster/resources} names each guest's node; a call on any other node answers
+ * "Configuration file 'nodes/&lt;node&gt;/lxc/&lt;vmid&gt;.conf' does not exist".
+ *
+ * <p>Simplifications: no pools or HA (accepted and ignored); 401 answers are
  * immediate (pveproxy delays them 3 s); {@code start} while locked fails in the task rather than
  * after waiting for the flock.
  *
@@ -74,12 +103,24 @@ import java.util.function.Supplier;
  */
 public final class ProxmoxSimulator {
   private static final String API = "/api2/json";
+  /** Release emulated unless a test says otherwise: the newest one without the {@code env} option. */
+  public static final String DEFAULT_RELEASE = "9.0";
+  /**
+   * Staleness of {@code /cluster/resources} unless a test says otherwise: a real node broadcasts
+   * guest statistics about every 10 s; 1 s keeps every whole-lifecycle test on a lagging view
+   * without slowing it down much.
+   */
+  public static final Duration DEFAULT_INVENTORY_LAG = Duration.ofSeconds(1);
+  /** The privileges the simulator knows (those the platform's calls need, and a few more). */
+  public static final Set<String> PRIVILEGES = Set.of("VM.Allocate", "VM.Clone", "VM.Audit", "VM.PowerMgmt",
+      "VM.Config.CPU", "VM.Config.Memory", "VM.Config.Network", "VM.Config.Options", "VM.Config.Disk",
+      "Datastore.AllocateSpace", "Datastore.Audit", "SDN.Use", "Sys.Audit");
   private static final String NOT_IN_SCHEMA =
       "property is not defined in schema and the schema does not allow additional properties";
   private static final Set<String> CLONE_PARAMS =
       Set.of("newid", "hostname", "full", "storage", "description", "pool", "snapname", "target", "bwlimit");
   private static final Set<String> CONFIG_PARAMS = Set.of(
-      "cores", "memory", "swap", "hostname", "description", "net0", "env", "onboot", "delete", "digest",
+      "cores", "memory", "swap", "hostname", "description", "net0", "onboot", "delete", "digest",
       "tags", "nameserver", "searchdomain", "cpulimit", "cpuunits", "protection", "startup", "features");
   private static final Map<String, Set<String>> POWER_PARAMS = Map.of(
       "start", Set.of("skiplock", "debug"),
@@ -98,17 +139,28 @@ public final class ProxmoxSimulator {
   private final AtomicInteger nextPid = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x1000, 0x100000));
   private final long pstart = ThreadLocalRandom.current().nextLong(0x100000, 0x1000000);
   private final RequestLog requests = new RequestLog();
+  /** The Proxmox VE release emulated, e.g. {@code 9.0}: decides which config options exist. */
+  private volatile String release = DEFAULT_RELEASE;
+  /** How stale {@code /cluster/resources} status and names may be; guarded by {@code state}. */
+  private Duration inventoryLag = DEFAULT_INVENTORY_LAG;
+  private long lastBroadcastMillis;
+  private volatile TokenAcl acl = TokenAcl.ALL;
+  /** The cluster's nodes; the configured one first. */
+  private final Set<String> nodes = ConcurrentHashMap.newKeySet();
   private HttpServer server;
 
   public ProxmoxSimulator(Vertx vertx, ProxmoxSimulatorOptions options) {
     this.vertx = vertx;
     this.options = options;
+    nodes.add(options.node());
     for (SimTemplate t : options.templates()) {
       SimContainer template = new SimContainer(t.vmid());
       template.hostname = t.hostname();
       template.containerType = t.containerType();
       template.template = true;
-      template.net0 = net0(t.vmid());
+      template.net0 = dhcpNet0(t.vmid());
+      template.node = options.node();
+      template.broadcast(); // templates were there long before
       containers.put(t.vmid(), template);
     }
   }
@@ -117,12 +169,17 @@ public final class ProxmoxSimulator {
     Router router = Router.router(vertx);
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
-        (ctx, status) -> PveAnswers.error(ctx, status, "simulated failure (" + status + ")")));
+        (ctx, status) -> PveAnswers.error(ctx, status,
+            ctx.get(FaultInjector.MESSAGE) != null ? ctx.get(FaultInjector.MESSAGE) : "simulated failure (" + status + ")")));
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     router.route().handler(this::authenticate);
+    router.get(API + "/version").handler(this::version);
+    router.get(API + "/access/permissions").handler(this::permissions);
     router.get(API + "/cluster/nextid").handler(this::nextId);
     router.get(API + "/cluster/resources").handler(this::resources);
     router.route(API + "/nodes/:node/*").handler(this::checkNode);
+    router.route(API + "/nodes/:node/lxc/:vmid").handler(this::checkContainerNode);
+    router.route(API + "/nodes/:node/lxc/:vmid/*").handler(this::checkContainerNode);
     router.get(API + "/nodes/:node/tasks/:upid/status").handler(this::taskStatus);
     router.post(API + "/nodes/:node/lxc/:vmid/clone").handler(this::cloneContainer);
     router.get(API + "/nodes/:node/lxc/:vmid/config").handler(this::readConfig);
@@ -209,9 +266,11 @@ public final class ProxmoxSimulator {
       SimContainer c = new SimContainer(vmid);
       c.hostname = hostname;
       c.containerType = "debian";
-      c.net0 = net0(vmid);
+      c.net0 = dhcpNet0(vmid);
       c.running = running;
       c.startedAtMillis = running ? System.currentTimeMillis() : 0;
+      c.node = options.node();
+      c.broadcast();
       containers.put(vmid, c);
     }
   }
@@ -225,6 +284,63 @@ public final class ProxmoxSimulator {
     synchronized (state) {
       return Optional.ofNullable(containers.get(vmid)).map(c -> c.agent);
     }
+  }
+
+  /**
+   * Test hook: the Proxmox VE release to behave as ({@code 8.4}, {@code 9.0}, {@code 9.1}, …). The
+   * container option {@code env} exists from 9.1 (pve-container 6.0.15) on; before, setting it
+   * is refused as any unknown property is.
+   */
+  public void emulateRelease(String release) {
+    this.release = release;
+  }
+
+  /**
+   * Test hook: how stale {@code /cluster/resources} may be. Statistics are broadcast now, then
+   * again at the first inventory read at least {@code lag} later; {@link Duration#ZERO}: always current.
+   */
+  public void inventoryLag(Duration lag) {
+    synchronized (state) {
+      inventoryLag = lag;
+      broadcastNow(System.currentTimeMillis());
+    }
+  }
+
+  private void broadcastNow(long now) {
+    containers.values().forEach(SimContainer::broadcast);
+    lastBroadcastMillis = now;
+  }
+
+  /**
+   * Test hook: the API token's privileges, by ACL path ({@code /}, {@code /vms}, {@code /vms/100},
+   * {@code /storage/local-lvm}, {@code /sdn/zones/localnetwork/vmbr0}), each propagated below
+   * its path; null: every privilege everywhere (the default).
+   */
+  public void tokenPrivileges(Map<String, Set<String>> byPath) {
+    acl = byPath == null ? TokenAcl.ALL : new TokenAcl(byPath);
+  }
+
+  /**
+   * Answers 403 as pve-http-server does for a failed permission check ({@code PVE::RPCEnvironment
+   * check}: "Permission check failed (&lt;path&gt;, &lt;privilege&gt;)") unless the token holds it.
+   */
+  private boolean permitted(RoutingContext ctx, String path, String privilege) {
+    if (acl.allows(path, privilege)) return true;
+    PveAnswers.error(ctx, 403, "Permission check failed (" + path + ", " + privilege + ")");
+    return false;
+  }
+
+  /** The privileges a config write needs, each checked in turn. */
+  private boolean configPermitted(RoutingContext ctx, int vmid, MultiMap params) {
+    for (String[] need : TokenAcl.neededForConfig(vmid, params)) {
+      if (!permitted(ctx, need[0], need[1])) return false;
+    }
+    return true;
+  }
+
+  /** {@code GET /access/permissions}: the calling token's effective privileges. */
+  private void permissions(RoutingContext ctx) {
+    PveAnswers.data(ctx, acl.toJson(PRIVILEGES));
   }
 
   /** Test hook: puts a config lock on a container, as a backup or an admin would. */
@@ -263,11 +379,56 @@ public final class ProxmoxSimulator {
 
   private SimulatedContainer snapshot(SimContainer c) {
     return new SimulatedContainer(c.vmid, c.name(), c.containerType, c.template, c.running, c.lock,
-        address(c.vmid), c.cores, c.memory, c.swap, c.description);
+        effectiveAddress(c), c.cores, c.memory, c.swap, c.description);
   }
 
-  private String net0(int vmid) {
-    return "name=eth0,bridge=vmbr0,hwaddr=" + ContainerLoopback.mac(vmid) + ",ip=" + address(vmid) + "/8,type=veth";
+  /** A template's (or seeded container's) {@code net0}: DHCP, as the platform's templates must be. */
+  private static String dhcpNet0(int vmid) {
+    return "name=eth0,bridge=vmbr0,hwaddr=" + ContainerLoopback.mac(vmid) + ",ip=dhcp,type=veth";
+  }
+
+  /** What a clone gets: the source's {@code net0} as it is, with a new MAC (pve-container's clone). */
+  private static String clonedNet0(String sourceNet0, int newVmid) {
+    if (sourceNet0 == null) return null;
+    return sourceNet0.replaceAll("hwaddr=[0-9A-Fa-f:]+", "hwaddr=" + ContainerLoopback.mac(newVmid));
+  }
+
+  /**
+   * The container's address on its network: the fixed {@code ip=} of its {@code net0}, or with
+   * {@code ip=dhcp} the lease the simulated DHCP server gives (its vmid's loopback address).
+   */
+  private String effectiveAddress(SimContainer c) {
+    if (c.net0 != null) {
+      for (String option : c.net0.split(",")) {
+        if (option.startsWith("ip=") && !option.equals("ip=dhcp") && !option.equals("ip=manual")) {
+          String ip = option.substring(3);
+          return ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip;
+        }
+      }
+    }
+    return address(c.vmid);
+  }
+
+  /** Test hook: moves a container's (or template's) root disk to {@code storage} ({@code local}, {@code local-lvm}, {@code local-zfs}). */
+  public void setStorage(int vmid, String storage) {
+    if (!ProxmoxStorages.exists(storage)) throw new IllegalArgumentException("no storage " + storage);
+    synchronized (state) {
+      existing(vmid).storage = storage;
+    }
+  }
+
+  /** Test hook: a container's root disk volume, e.g. {@code local-zfs:vm-100-disk-0}. */
+  public String rootfs(int vmid) {
+    synchronized (state) {
+      return existing(vmid).rootfsVolume();
+    }
+  }
+
+  /** Test hook: sets a container's (or template's) {@code net0}, as an administrator would. */
+  public void setNet0(int vmid, String net0) {
+    synchronized (state) {
+      existing(vmid).net0 = net0;
+    }
   }
 
   // ---- request handling -------------------------------------------------------------------
@@ -286,14 +447,63 @@ public final class ProxmoxSimulator {
     ctx.next();
   }
 
+  /**
+   * A container's calls go to the node holding it: on any other node its config file does not
+   * exist there (the cluster filesystem keeps it under {@code nodes/<its node>/lxc/}).
+   */
+  private void checkContainerNode(RoutingContext ctx) {
+    Integer vmid = integer(ctx.pathParam("vmid"));
+    String node = ctx.pathParam("node");
+    if (vmid != null) {
+      synchronized (state) {
+        SimContainer c = containers.get(vmid);
+        if (c != null && !node.equals(c.node)) {
+          PveAnswers.error(ctx, 500, "Configuration file 'nodes/" + node + "/lxc/" + vmid + ".conf' does not exist");
+          return;
+        }
+      }
+    }
+    ctx.next();
+  }
+
+  /**
+   * Test hook: another node joins the cluster (its API is served here too, as pveproxy forwards
+   * calls for other nodes).
+   */
+  public void addNode(String node) {
+    nodes.add(node);
+  }
+
+  /** Test hook: an offline migration of a stopped container to another node ({@code POST …/migrate}). */
+  public void migrate(int vmid, String node) {
+    if (!nodes.contains(node)) throw new IllegalArgumentException("no node " + node);
+    synchronized (state) {
+      SimContainer c = existing(vmid);
+      if (c.running) throw new IllegalStateException("CT " + vmid + " is running: stop it first");
+      c.node = node;
+    }
+  }
+
   private void checkNode(RoutingContext ctx) {
     String node = ctx.pathParam("node");
-    if (!options.node().equals(node)) {
+    if (!nodes.contains(node)) {
       PveAnswers.error(ctx, 500, "hostname lookup '" + node + "' failed - failed to get address info for: "
           + node + ": Name or service not known");
       return;
     }
     ctx.next();
+  }
+
+  /** {@code GET /version}: {@code release}, {@code version}, {@code repoid} as pve-manager answers them. */
+  private void version(RoutingContext ctx) {
+    PveAnswers.data(ctx, new JsonObject().put("release", release).put("version", release + ".2").put("repoid", "5a08e6f4"));
+  }
+
+  private boolean envSupported() {
+    String[] parts = release.split("\\.");
+    int major = Integer.parseInt(parts[0]);
+    int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    return major > 9 || (major == 9 && minor >= 1);
   }
 
   private void nextId(RoutingContext ctx) {
@@ -328,12 +538,18 @@ public final class ProxmoxSimulator {
     String type = ctx.request().getParam("type");
     JsonArray list = new JsonArray();
     synchronized (state) {
+      long now = System.currentTimeMillis();
+      if (now - lastBroadcastMillis >= inventoryLag.toMillis()) {
+        broadcastNow(now);
+      }
       if (type == null || type.equals("vm")) {
-        containers.values().forEach(c -> list.add(c.resource(options.node())));
+        // pve-manager Cluster.pm resources: guests the token may not audit are left out, silently
+        containers.values().stream().filter(c -> acl.allows("/vms/" + c.vmid, "VM.Audit"))
+            .forEach(c -> list.add(c.resource(c.node)));
       }
       if (type == null || type.equals("node")) {
-        list.add(new JsonObject().put("id", "node/" + options.node()).put("type", "node")
-            .put("node", options.node()).put("status", "online"));
+        nodes.forEach(n -> list.add(new JsonObject().put("id", "node/" + n).put("type", "node")
+            .put("node", n).put("status", "online")));
       }
     }
     PveAnswers.data(ctx, list);
@@ -347,7 +563,8 @@ public final class ProxmoxSimulator {
     }
     SimTask task = tasks.get(upid);
     if (task == null) {
-      PveAnswers.error(ctx, 500, "no such task '" + upid + "'");
+      // pve-manager PVE/API2/Tasks.pm read_task_status: a parameter exception, i.e. 400
+      PveAnswers.parameterErrors(ctx, Map.of("upid", "no such task"));
       return;
     }
     PveAnswers.data(ctx, task.toJson());
@@ -363,6 +580,9 @@ public final class ProxmoxSimulator {
     if (newid == null || newid < 100 || newid > 999_999_999) {
       PveAnswers.parameterErrors(ctx, Map.of("newid", params.get("newid") == null
           ? "property is missing and it is not optional" : "value must have a minimum value of 100"));
+      return;
+    }
+    if (!permitted(ctx, "/vms/" + source, "VM.Clone") || !permitted(ctx, "/vms/" + newid, "VM.Allocate")) {
       return;
     }
     boolean full = "1".equals(params.get("full"));
@@ -381,8 +601,22 @@ public final class ProxmoxSimulator {
         PveAnswers.error(ctx, 500, "CT " + newid + " already exists on node '" + options.node() + "'");
         return;
       }
-      if (params.get("storage") != null && !full && src.template) {
+      // pve-container API2/LXC.pm clone_vm: these checks run before the task is forked
+      String storage = params.get("storage");
+      if (storage != null && !ProxmoxStorages.exists(storage)) {
+        PveAnswers.error(ctx, 500, "storage '" + storage + "' does not exist");
+        return;
+      }
+      boolean linked = !full && src.template;
+      if (storage != null && linked) {
         PveAnswers.error(ctx, 500, "parameter 'storage' not allowed for linked clones");
+        return;
+      }
+      if (!permitted(ctx, "/storage/" + (storage != null ? storage : src.storage), "Datastore.AllocateSpace")) {
+        return;
+      }
+      if (linked && !ProxmoxStorages.linkedClones(src.storage)) {
+        PveAnswers.error(ctx, 500, "Linked clone feature for '" + src.rootfsVolume() + "' is not available");
         return;
       }
       src.lock = "disk";
@@ -390,11 +624,13 @@ public final class ProxmoxSimulator {
       target.lock = "create";
       target.hostname = params.get("hostname") != null ? params.get("hostname") : src.hostname;
       target.containerType = src.containerType;
+      target.storage = storage != null ? storage : src.storage;
+      target.node = src.node;
       containers.put(newid, target);
       cloneCount.incrementAndGet();
     }
     String description = params.get("description");
-    String upid = runTask("vzclone", Integer.toString(source), user(), () -> taskTime("vzclone")
+    String upid = runTask(ctx.pathParam("node"), "vzclone", Integer.toString(source), user(), () -> taskTime("vzclone")
         .compose(v -> vertx.executeBlocking(() -> AgentDisk.create(target.containerType, null)))
         .onSuccess(disk -> {
           synchronized (state) {
@@ -403,7 +639,7 @@ public final class ProxmoxSimulator {
             target.memory = src.memory;
             target.swap = src.swap;
             target.description = description != null ? description : src.description;
-            target.net0 = net0(newid);
+            target.net0 = clonedNet0(src.net0, newid);
             target.disk = disk;
             target.lock = null;
             src.lock = null;
@@ -425,7 +661,7 @@ public final class ProxmoxSimulator {
 
   private void readConfig(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -441,7 +677,12 @@ public final class ProxmoxSimulator {
   private void writeConfig(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, CONFIG_PARAMS)) {
+    Set<String> known = CONFIG_PARAMS;
+    if (envSupported()) {
+      known = new java.util.HashSet<>(CONFIG_PARAMS);
+      known.add("env");
+    }
+    if (vmid == null || !knownParams(ctx, params, known) || !configPermitted(ctx, vmid, params)) {
       return;
     }
     Map<String, String> invalid = new LinkedHashMap<>();
@@ -524,7 +765,7 @@ public final class ProxmoxSimulator {
 
   private void currentStatus(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -539,7 +780,7 @@ public final class ProxmoxSimulator {
 
   private void interfaces(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
-    if (vmid == null) {
+    if (vmid == null || !permitted(ctx, "/vms/" + vmid, "VM.Audit")) {
       return;
     }
     synchronized (state) {
@@ -556,7 +797,7 @@ public final class ProxmoxSimulator {
           .add(new JsonObject().put("name", "lo").put("hwaddr", "00:00:00:00:00:00")
               .put("hardware-address", "00:00:00:00:00:00").put("inet", "127.0.0.1/8"))
           .add(new JsonObject().put("name", "eth0").put("hwaddr", ContainerLoopback.mac(vmid))
-              .put("hardware-address", ContainerLoopback.mac(vmid)).put("inet", address(vmid) + "/8"));
+              .put("hardware-address", ContainerLoopback.mac(vmid)).put("inet", effectiveAddress(c) + "/8"));
       PveAnswers.data(ctx, list);
     }
   }
@@ -570,7 +811,7 @@ public final class ProxmoxSimulator {
       return;
     }
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, allowed)) {
+    if (vmid == null || !knownParams(ctx, params, allowed) || !permitted(ctx, "/vms/" + vmid, "VM.PowerMgmt")) {
       return;
     }
     synchronized (state) {
@@ -590,7 +831,7 @@ public final class ProxmoxSimulator {
     }
     boolean skiplock = "1".equals(params.get("skiplock"));
     String type = "vz" + action;
-    String upid = runTask(type, Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
+    String upid = runTask(ctx.pathParam("node"), type, Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
       synchronized (state) {
         SimContainer c = containers.get(vmid);
         if (c == null) {
@@ -618,7 +859,7 @@ public final class ProxmoxSimulator {
   private void destroy(RoutingContext ctx) {
     Integer vmid = vmid(ctx);
     MultiMap params = params(ctx);
-    if (vmid == null || !knownParams(ctx, params, DELETE_PARAMS)) {
+    if (vmid == null || !knownParams(ctx, params, DELETE_PARAMS) || !permitted(ctx, "/vms/" + vmid, "VM.Allocate")) {
       return;
     }
     synchronized (state) {
@@ -636,7 +877,7 @@ public final class ProxmoxSimulator {
         return;
       }
     }
-    String upid = runTask("vzdestroy", Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
+    String upid = runTask(ctx.pathParam("node"), "vzdestroy", Integer.toString(vmid), user(), () -> underFlock(vmid, () -> {
       synchronized (state) {
         SimContainer c = containers.get(vmid);
         if (c == null) {
@@ -682,12 +923,11 @@ public final class ProxmoxSimulator {
       if (c == null || c.disk == null) {
         return Future.failedFuture(new TaskError("startup for container '" + vmid + "' failed"));
       }
-      String token = ContainerEnvironment.fromConfigValue(c.env).variables().get(ContainerEnvironment.AGENT_TOKEN_VARIABLE);
-      c.disk.bootstrapToken(token);
+      // the agent keeps the token it was claimed with on its disk; a fresh clone's agent has none
       AgentSimulatorOptions agentOptions = options.agent()
-          .withHost(address(vmid))
+          .withHost(effectiveAddress(c))
           .withContainerType(c.containerType)
-          .withBootstrapToken(token);
+          .withBootstrapToken(null);
       agent = new AgentSimulator(vertx, agentOptions, c.disk, false);
     }
     return agent.start()
@@ -717,8 +957,8 @@ public final class ProxmoxSimulator {
   // ---- tasks ------------------------------------------------------------------------------
 
   /** Starts a task now (its body runs after this call returns) and answers its UPID. */
-  private String runTask(String type, String id, String user, Supplier<Future<Void>> body) {
-    SimTask task = new SimTask(options.node(), nextPid.incrementAndGet(), pstart,
+  private String runTask(String node, String type, String id, String user, Supplier<Future<Void>> body) {
+    SimTask task = new SimTask(node, nextPid.incrementAndGet(), pstart,
         System.currentTimeMillis() / 1000, type, id, user);
     tasks.put(task.upid, task);
     vertx.runOnContext(v -> {

@@ -19,11 +19,18 @@ final class SimContainer {
   String description;
   String net0;
   String env;
+  /** Cluster node holding the container. */
+  String node;
+  /** Storage of the root disk ({@code rootfs}). */
+  String storage = "local-lvm";
   String lock;
   boolean running;
   long startedAtMillis;
   AgentDisk disk;
   AgentSimulator agent;
+  /** What the last statistics broadcast said (pvestatd, every ~10 s); null before the first one. */
+  String seenStatus;
+  String seenName;
 
   SimContainer(int vmid) {
     this.vmid = vmid;
@@ -47,7 +54,7 @@ final class SimContainer {
         .put("cores", cores)
         .put("memory", memory)
         .put("swap", swap)
-        .put("rootfs", "local-lvm:" + (template ? "base" : "vm") + "-" + vmid + "-disk-0,size=8G")
+        .put("rootfs", rootfsVolume() + ",size=8G")
         .put("unprivileged", 1);
     if (net0 != null) {
       config.put("net0", net0);
@@ -65,6 +72,12 @@ final class SimContainer {
       config.put("template", 1);
     }
     return config.put("digest", sha1(config.encode()));
+  }
+
+  /** The root disk's volume id, as the storage type names it ({@code local:9000/base-9000-disk-0.raw} on a directory). */
+  String rootfsVolume() {
+    String disk = (template ? "base" : "vm") + "-" + vmid + "-disk-0";
+    return ProxmoxStorages.isDirectory(storage) ? storage + ":" + vmid + "/" + disk + ".raw" : storage + ":" + disk;
   }
 
   /** {@code GET …/status/current}. */
@@ -97,16 +110,25 @@ final class SimContainer {
     return status;
   }
 
-  /** An entry of {@code GET /cluster/resources}. */
+  /** Takes this broadcast's values of status and name. */
+  void broadcast() {
+    seenStatus = running ? "running" : "stopped";
+    seenName = name();
+  }
+
+  /**
+   * An entry of {@code GET /cluster/resources}: membership is current (the cluster's vmlist), but
+   * status and name are the last broadcast's; a container no broadcast has seen yet is
+   * {@code unknown} and has no name.
+   */
   JsonObject resource(String node) {
     JsonObject status = status();
     JsonObject resource = new JsonObject()
         .put("id", "lxc/" + vmid)
         .put("type", "lxc")
         .put("vmid", vmid)
-        .put("name", name())
         .put("node", node)
-        .put("status", status.getString("status"))
+        .put("status", seenStatus != null ? seenStatus : "unknown")
         .put("template", template ? 1 : 0)
         .put("maxcpu", cores)
         .put("cpu", 0)
@@ -119,6 +141,9 @@ final class SimContainer {
         .put("netout", 0)
         .put("diskread", 0)
         .put("diskwrite", 0);
+    if (seenName != null) {
+      resource.put("name", seenName);
+    }
     if (lock != null) {
       resource.put("lock", lock);
     }

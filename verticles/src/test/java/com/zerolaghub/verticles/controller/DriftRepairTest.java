@@ -112,6 +112,50 @@ class DriftRepairTest {
   }
 
   @Test
+  void aHostJustStartedIsNotReportedStoppedFromTheLaggingInventory() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = servers().ready(user, game("lagged"));
+    String id = server.getString("serverId");
+    var proxmox = servers().sims().proxmox();
+    servers().operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    proxmox.inventoryLag(java.time.Duration.ofSeconds(60)); // /cluster/resources keeps saying "stopped"
+    try {
+      servers().operate(user, "POST", "/api/servers/" + id + "/host/start");
+      assertThat(state(server.getInteger("vmid"))).isEqualTo(ContainerState.RUNNING);
+      String before = node.status().getJsonObject("lastPass").getString("startedAt");
+      for (int i = 0; i < 3; i++) {
+        String seen = node.status().getJsonObject("lastPass").getString("startedAt");
+        eventually("another pass", 15, () -> assertThat(node.status().getJsonObject("lastPass").getString("startedAt"))
+            .isGreaterThan(seen));
+        assertThat(node.open(id, "container-stopped")).as("pass after " + before).isNull();
+      }
+    } finally {
+      proxmox.inventoryLag(com.zerolaghub.verticles.sim.ProxmoxSimulator.DEFAULT_INVENTORY_LAG);
+    }
+  }
+
+  @Test
+  void aContainerTheTokenMayNotAuditIsNeverReportedMissing() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = servers().ready(user, game("hidden"));
+    String id = server.getString("serverId");
+    var proxmox = servers().sims().proxmox();
+    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.verticles.sim.ProxmoxSimulator.PRIVILEGES);
+    allButAudit.remove("VM.Audit");
+    proxmox.tokenPrivileges(java.util.Map.of("/", allButAudit)); // /cluster/resources now leaves it out
+    try {
+      for (int i = 0; i < 3; i++) {
+        String seen = node.status().getJsonObject("lastPass").getString("startedAt");
+        eventually("another pass", 15, () -> assertThat(node.status().getJsonObject("lastPass").getString("startedAt"))
+            .isGreaterThan(seen));
+        assertThat(node.open(id, "container-missing")).isNull();
+      }
+    } finally {
+      proxmox.tokenPrivileges(null);
+    }
+  }
+
+  @Test
   void aSuspendedServerFoundRunningIsReportedAndNeverRepairedTowardRunning() throws Exception {
     String user = ServersNode.newUser();
     JsonObject server = servers().ready(user, game("susp"));

@@ -89,6 +89,78 @@ class FaultInjectionTest {
   }
 
   @Test
+  @DisplayName("a permanent Proxmox 500 (no free VMID) fails at once with Proxmox's reason, asked once")
+  void permanentProxmoxRefusalFailsFast() throws Exception {
+    String user = ServersNode.newUser();
+    String nextid = "GET /api2/json/cluster/nextid";
+    long before = node.sims().proxmox().requests().counts().getOrDefault(nextid, 0L);
+    node.sims().proxmox().faults(FaultPlan.none()
+        .failing("GET", "/cluster/nextid$", 500, "unable to get any free VMID in range [100, 1000000]"));
+    JsonObject op = failedCreate(user, ServersNode.game("full"));
+    assertThat(op.getString("phase")).isEqualTo("allocate-vmid");
+    assertThat(op.getString("reason")).contains("unable to get any free VMID");
+    assertThat(node.sims().proxmox().requests().counts().get(nextid) - before).as("nextid requests").isEqualTo(1);
+    node.sims().proxmox().faults(FaultPlan.none());
+    cleanUp(user, op.getString("serverId"));
+  }
+
+  @Test
+  @DisplayName("Cloudflare's 429 is waited out for its Retry-After, without a request during the block")
+  void dnsRateLimitIsWaitedOut() throws Exception {
+    String user = ServersNode.newUser();
+    node.sims().cloudflare().rateLimit(1200, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1));
+    try {
+      int refusedBefore = node.sims().cloudflare().rateLimited();
+      node.sims().cloudflare().exhaustBudget();
+      JsonObject accepted = node.create(user, ServersNode.game("throttled"));
+      JsonObject op = node.awaitFinished(user, accepted.getString("operationId"), 20);
+      assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
+      assertThat(node.sims().cloudflare().rateLimited() - refusedBefore).as("requests refused with 429").isEqualTo(1);
+      assertThat(node.sims().cloudflare().records()).anyMatch(r -> r.name().contains(".throttled-"));
+    } finally {
+      node.sims().cloudflare().rateLimit(0, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(5));
+    }
+  }
+
+  @Test
+  @DisplayName("a teardown whose SRV record is already gone (Cloudflare answers 400/1032 for its id) completes")
+  void teardownOfAGoneRecordCompletes() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.game("vanished"));
+    String id = server.getString("serverId");
+    var record = node.sims().cloudflare().records().stream().filter(r -> r.name().contains(".vanished-")).findFirst().orElseThrow();
+    // deleted as a crashed earlier attempt (or an operator) would have: Cloudflare now answers its id 400/1032
+    node.sims().cloudflare().removeRecord(record.id());
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    JsonObject op = node.operate(user, "DELETE", "/api/servers/" + id);
+    assertThat(op.getString("status")).as(op.encode()).isEqualTo("succeeded");
+  }
+
+  @Test
+  @DisplayName("a token that may not audit the container: delete fails with Proxmox's 403, never takes the container as gone")
+  void deleteWithoutAuditPrivilegeFailsClearly() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("unseen", false));
+    String id = server.getString("serverId");
+    int vmid = server.getInteger("vmid");
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.verticles.sim.ProxmoxSimulator.PRIVILEGES);
+    allButAudit.remove("VM.Audit");
+    node.sims().proxmox().tokenPrivileges(java.util.Map.of("/", allButAudit));
+    try {
+      HttpResponse<String> r = node.send(user, "DELETE", "/api/servers/" + id, null);
+      JsonObject op = node.awaitFinished(user, json(r).getString("operationId"), 20);
+      assertThat(op.getString("status")).as(op.encode()).isEqualTo("failed");
+      assertThat(op.getString("reason")).contains("403").contains("Permission check failed (/vms/" + vmid + ", VM.Audit)");
+      assertThat(node.sims().proxmox().container(vmid)).as("the container is still there").isPresent();
+    } finally {
+      node.sims().proxmox().tokenPrivileges(null);
+    }
+    node.operate(user, "DELETE", "/api/servers/" + id);
+    assertThat(node.sims().proxmox().container(vmid)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a clone request without answer (timeout) is checked against the inventory, not repeated")
   void cloneUnanswered() throws Exception {
     String user = ServersNode.newUser();

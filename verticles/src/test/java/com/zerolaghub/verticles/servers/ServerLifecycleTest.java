@@ -29,6 +29,43 @@ class ServerLifecycleTest {
   }
 
   @Test
+  @DisplayName("a container migrated to another cluster node is found there and driven on it, never taken as destroyed")
+  void migratedContainerIsAddressedOnItsNode() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("wanderer", false));
+    String id = server.getString("serverId");
+    int vmid = server.getInteger("vmid");
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    node.sims().proxmox().addNode("pve2");
+    node.sims().proxmox().migrate(vmid, "pve2");
+
+    node.operate(user, "POST", "/api/servers/" + id + "/host/start");
+    assertThat(node.sims().proxmox().container(vmid)).get().satisfies(c -> assertThat(c.running()).isTrue());
+    node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
+    node.operate(user, "DELETE", "/api/servers/" + id);
+    assertThat(node.sims().proxmox().container(vmid)).as("destroyed on pve2").isEmpty();
+  }
+
+  @Test
+  @DisplayName("on Proxmox VE 9.0 (no env option) a server becomes ready, and no Proxmox config reader sees its agent token")
+  void agentTokenNeverPassesThroughProxmox() throws Exception {
+    String user = ServersNode.newUser();
+    JsonObject server = node.ready(user, ServersNode.dev("secretive", false));
+    int vmid = server.getInteger("vmid");
+    java.net.http.HttpResponse<String> config = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.sims().proxmox().apiBase() + "/nodes/"
+                + node.sims().proxmox().node() + "/lxc/" + vmid + "/config"))
+            .header("Authorization", node.sims().proxmoxAuthorization()).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(config.statusCode()).isEqualTo(200);
+    JsonObject data = json(config).getJsonObject("data");
+    assertThat(data.containsKey("env")).as(data.encode()).isFalse();
+    assertThat(data.encode()).doesNotContainIgnoringCase("token");
+    assertThat(node.sims().proxmox().agent(vmid)).get()
+        .satisfies(agent -> assertThat(agent.appliedConfig()).isNotNull());
+  }
+
+  @Test
   @DisplayName("a game server becomes ready and connectable with its SRV record and Velocity entry, and leaves nothing behind")
   void gameServerFromCreateToDelete() throws Exception {
     String user = ServersNode.newUser();

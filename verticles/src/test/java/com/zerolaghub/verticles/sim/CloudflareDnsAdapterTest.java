@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.OutsideSystemTimeoutException;
+import com.zerolaghub.core.infra.RateLimitedException;
 import com.zerolaghub.core.infra.dns.CloudflareDnsAdapter;
 import com.zerolaghub.core.infra.dns.CloudflareOptions;
 import com.zerolaghub.core.infra.dns.SrvRecord;
@@ -67,6 +68,51 @@ class CloudflareDnsAdapterTest {
     assertThat(result(dns.deleteRecord(id))).isTrue();
     assertThat(result(dns.deleteRecord(id))).isFalse();
     assertThat(result(dns.findSrv(NAME))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a record already gone counts as deleted, whether Cloudflare answers 404/81044 or 400/1032")
+  void goneRecordCountsAsDeleted() throws Exception {
+    String id = result(dns.createSrv(NAME, "edge.zerolaghub.test", 25565, 0, 5));
+    assertThat(result(dns.deleteRecord(id))).isTrue();
+
+    assertThat(result(dns.deleteRecord(id))).as("deleted before: 400/1032").isFalse();
+    assertThat(result(dns.deleteRecord("0123456789abcdef0123456789abcdef"))).as("never seen: 404/81044").isFalse();
+  }
+
+  @Test
+  @DisplayName("a 429 carries Cloudflare's Retry-After, and the adapter sends nothing more before it has passed")
+  void rateLimitIsHonoured() throws Exception {
+    cloudflare.rateLimit(2, Duration.ofMinutes(5), Duration.ofSeconds(2));
+    result(dns.findSrv(NAME));
+    result(dns.findSrv(NAME));
+
+    RateLimitedException limited = (RateLimitedException) failure(dns.findSrv(NAME));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(limited.transientFailure()).isTrue();
+
+    assertThat(failure(dns.findSrv(NAME))).isInstanceOf(RateLimitedException.class);
+    assertThat(cloudflare.rateLimited()).as("requests Cloudflare had to refuse").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("past its request budget the adapter sends nothing and says when it may again, before Cloudflare would block")
+  void requestBudgetKeepsBulkReadsUnderTheLimit() throws Exception {
+    CloudflareDnsAdapter frugal = new CloudflareDnsAdapter(vertx, CloudflareOptions.of(cloudflare.zoneId(), TOKEN)
+        .withApiBase(URI.create(cloudflare.apiBase())).withRequestBudget(3));
+    try {
+      for (int i = 0; i < 3; i++) result(frugal.listSrv());
+      long before = cloudflare.requests().counts().values().stream().mapToLong(Long::longValue).sum();
+
+      RateLimitedException held = (RateLimitedException) failure(frugal.listSrv());
+
+      assertThat(held.code()).isEqualTo("request_budget");
+      assertThat(held.retryAfter()).isGreaterThan(Duration.ofMinutes(4)).isLessThanOrEqualTo(Duration.ofMinutes(5));
+      assertThat(cloudflare.requests().counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(before);
+    } finally {
+      frugal.close();
+    }
   }
 
   @Test

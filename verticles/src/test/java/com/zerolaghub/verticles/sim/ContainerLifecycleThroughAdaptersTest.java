@@ -14,7 +14,6 @@ import com.zerolaghub.core.infra.agent.AgentOptions;
 import com.zerolaghub.core.infra.agent.AgentStatus;
 import com.zerolaghub.core.infra.agent.GameState;
 import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerNotFoundException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
@@ -61,6 +60,7 @@ class ContainerLifecycleThroughAdaptersTest {
     int octet = ThreadLocalRandom.current().nextInt(20, 250);
     proxmox = new ProxmoxSimulator(vertx, ProxmoxSimulatorOptions.defaults(SECRET).withLoopbackSecondOctet(octet));
     result(proxmox.start());
+    proxmox.inventoryLag(Duration.ZERO); // these tests read the node's current view; the lag has its own test
     pve = adapter(SECRET, Duration.ofSeconds(2));
     agents = new AgentHttpAdapter(vertx, AgentOptions.defaults().withRequestTimeout(Duration.ofSeconds(2)));
   }
@@ -85,9 +85,80 @@ class ContainerLifecycleThroughAdaptersTest {
     return vmid;
   }
 
-  private void started(int vmid, String bootstrapToken) throws Exception {
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken(bootstrapToken)));
+  /** Starts the container and claims its agent with {@code token}, as provisioning does. */
+  private void started(int vmid, String token) throws Exception {
     result(pve.awaitTask(result(pve.start(vmid)), TASK_WAIT));
+    result(agents.claim(new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, token)));
+  }
+
+  @Test
+  @DisplayName("a task Proxmox does not know (400 'no such task') fails the wait at once, not after its timeout")
+  void unknownTaskFailsAtOnce() throws Exception {
+    Upid unknown = Upid.parse("UPID:pve1:0000ABCD:00012345:65000000:vzstart:100:" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + ":");
+    long started = System.nanoTime();
+    Throwable failed = failure(pve.awaitTask(unknown, Duration.ofSeconds(4)));
+    assertThat(failed).isInstanceOf(OutsideSystemException.class).hasMessageContaining("no such task");
+    assertThat(((OutsideSystemException) failed).status()).isEqualTo(400);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  @DisplayName("a clone copies the template's net0 as it is, fixed address included; only the MAC is new")
+  void cloneCopiesTheTemplatesNet0() throws Exception {
+    proxmox.setNet0(9000, "name=eth0,bridge=vmbr1,hwaddr=BC:24:11:00:23:28,ip=10.0.5.9/24,gw=10.0.5.1,type=veth");
+    int vmid = cloned(9000, "mc-net");
+
+    String net0 = result(pve.networkConfig(vmid));
+    assertThat(net0).contains("bridge=vmbr1").contains("ip=10.0.5.9/24").contains("gw=10.0.5.1")
+        .doesNotContain("BC:24:11:00:23:28").contains("hwaddr=");
+    assertThat(result(pve.containerAddress(vmid))).isEqualTo("10.0.5.9");
+  }
+
+  @Test
+  @DisplayName("/cluster/resources lags: a new container is 'unknown' without a name, a start shows late; status/current is current")
+  void inventoryLagsBehindTheNode() throws Exception {
+    proxmox.inventoryLag(Duration.ofSeconds(60));
+    int vmid = cloned(9000, "mc-lag");
+
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.UNKNOWN, null, false));
+    result(pve.awaitTask(result(pve.start(vmid)), TASK_WAIT));
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.UNKNOWN, null, false));
+    assertThat(result(pve.status(vmid)).state()).isEqualTo(ContainerState.RUNNING);
+
+    proxmox.inventoryLag(Duration.ZERO);
+    assertThat(result(pve.inventory())).contains(new InventoryEntry(vmid, "pve1", ContainerState.RUNNING, "mc-lag", false));
+  }
+
+  @Test
+  @DisplayName("full=0 on directory storage is refused at once (500, Linked clone feature … not available); a full clone works")
+  void linkedCloneNeedsTheCloneFeature() throws Exception {
+    proxmox.setStorage(9000, "local");
+
+    Throwable refused = failure(pve.cloneContainer(CloneRequest.linked(9000, 100, "mc-dir")));
+    assertThat(refused).isInstanceOf(com.zerolaghub.core.infra.proxmox.ProxmoxRefusedException.class)
+        .hasMessageContaining("Linked clone feature for 'local:9000/base-9000-disk-0.raw' is not available");
+    assertThat(((OutsideSystemException) refused).transientFailure()).isFalse();
+    assertThat(proxmox.container(100)).isEmpty();
+
+    result(pve.awaitTask(result(pve.cloneContainer(CloneRequest.full(9000, 100, "mc-dir", "local-lvm"))), TASK_WAIT));
+    assertThat(proxmox.rootfs(100)).isEqualTo("local-lvm:vm-100-disk-0");
+  }
+
+  @Test
+  @DisplayName("a token's privileges: 403 naming path and privilege; /cluster/resources silently leaves out what it may not audit")
+  void tokenPrivilegesAreChecked() throws Exception {
+    int vmid = cloned(9000, "mc-acl");
+    proxmox.tokenPrivileges(Map.of("/vms", java.util.Set.of("VM.Allocate", "VM.PowerMgmt", "VM.Config.Network"),
+        "/vms/9000", java.util.Set.of("VM.Audit")));
+
+    OutsideSystemException noClone = (OutsideSystemException) failure(pve.cloneContainer(CloneRequest.linked(9000, vmid + 1, "mc-no")));
+    assertThat(noClone.status()).isEqualTo(403);
+    assertThat(noClone).hasMessageContaining("Permission check failed (/vms/9000, VM.Clone)");
+    assertThat(failure(pve.status(vmid))).hasMessageContaining("Permission check failed (/vms/" + vmid + ", VM.Audit)");
+    assertThat(failure(pve.setNetwork(vmid, "name=eth0,bridge=vmbr0,ip=dhcp")))
+        .hasMessageContaining("Permission check failed (/sdn/zones/localnetwork/vmbr0, SDN.Use)");
+    assertThat(result(pve.inventory())).extracting(InventoryEntry::vmid).containsExactly(9000);
+    assertThat(result(pve.permissions())).containsKey("/vms/9000");
   }
 
   @Test
@@ -115,7 +186,6 @@ class ContainerLifecycleThroughAdaptersTest {
     assertThat(proxmox.cloneCount()).isEqualTo(1);
 
     result(pve.setResources(vmid, new ContainerResources(2, 4096, 512)));
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken("bootstrap-token")));
     assertThat(proxmox.container(vmid)).get().satisfies(c -> {
       assertThat(c.cores()).isEqualTo(2);
       assertThat(c.memoryMb()).isEqualTo(4096);
@@ -135,6 +205,8 @@ class ContainerLifecycleThroughAdaptersTest {
     String address = result(pve.containerAddress(vmid));
     assertThat(address).isEqualTo(proxmox.address(vmid)).startsWith("127.").isNotEqualTo("127.0.0.1");
     AgentEndpoint bootstrap = new AgentEndpoint(address, AgentEndpoint.DEFAULT_PORT, "bootstrap-token");
+    assertThat(((OutsideSystemException) failure(agents.health(bootstrap))).status()).as("unclaimed").isEqualTo(401);
+    result(agents.claim(bootstrap));
     result(agents.health(bootstrap));
 
     result(agents.pushConfig(bootstrap, new AgentConfig("agent-token-2", Map.of("variant", "vanilla"))));
@@ -156,6 +228,42 @@ class ContainerLifecycleThroughAdaptersTest {
     assertThat(failure(pve.status(vmid))).isInstanceOf(ContainerNotFoundException.class);
     assertThat(result(pve.inventory())).extracting(InventoryEntry::vmid).doesNotContain(vmid);
     assertThat(proxmox.container(vmid)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("Proxmox VE 8.x/9.0 refuse the env option (400, not in schema); 9.1 takes it and shows it to every config reader")
+  void envOptionExistsOnlyFrom91() throws Exception {
+    int vmid = cloned(9000, "mc-env");
+    WebClient web = WebClient.create(vertx);
+    try {
+      var refused = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
+          .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
+          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.bodyAsJsonObject().getJsonObject("errors").getString("env")).contains("property is not defined in schema");
+
+      proxmox.emulateRelease("9.1");
+      var taken = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
+          .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
+          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+      assertThat(taken.statusCode()).isEqualTo(200);
+    } finally {
+      web.close();
+    }
+  }
+
+  @Test
+  @DisplayName("an agent claimed by someone else refuses the platform's claim with 403 already_claimed")
+  void claimedAgentRefusesAnotherClaim() throws Exception {
+    int vmid = cloned(9000, "mc-claimed");
+    started(vmid, "first-claimer-token");
+    AgentEndpoint platform = new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, "platform-token");
+
+    OutsideSystemException refused = (OutsideSystemException) failure(agents.claim(platform));
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.code()).isEqualTo("already_claimed");
+    result(agents.claim(platform.withToken("first-claimer-token")));
   }
 
   @Test
@@ -214,9 +322,9 @@ class ContainerLifecycleThroughAdaptersTest {
         .withLockTimeout(Duration.ofMillis(100)));
     result(proxmox.start());
     pve.close();
-    pve = adapter(SECRET, Duration.ofSeconds(2));
+    // generous: on a loaded machine the first request of a fresh JVM can take seconds (class loading)
+    pve = adapter(SECRET, Duration.ofSeconds(10));
     int vmid = cloned(9000, "mc-flock");
-    result(pve.setEnvironment(vmid, ContainerEnvironment.agentToken("t")));
     proxmox.faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(600)));
     Upid start = result(pve.start(vmid));
 

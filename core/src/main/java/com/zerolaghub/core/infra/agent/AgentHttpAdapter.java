@@ -56,6 +56,13 @@ public final class AgentHttpAdapter implements AgentPort, AutoCloseable {
   }
 
   @Override
+  public Future<Void> claim(AgentEndpoint agent) {
+    HttpRequest<Buffer> request = request(agent, HttpMethod.PUT, "/token");
+    JsonObject body = new JsonObject().put("token", agent.token());
+    return call(agent, "claim", request, r -> r.sendJsonObject(body), options.requestTimeout()).mapEmpty();
+  }
+
+  @Override
   public Future<Void> pushConfig(AgentEndpoint agent, AgentConfig config) {
     JsonObject body = AgentJson.config(config);
     return post(agent, "push config", "/config", body);

@@ -17,6 +17,15 @@ public interface AgentPort {
   /** {@code GET /health}: succeeds when the agent answers {@code {"ok":true}}. */
   Future<Void> health(AgentEndpoint agent);
 
+  /**
+   * {@code PUT /token} {@code {"token": …}} with {@code Authorization: Bearer <the same token>}:
+   * hands a freshly started agent its token straight over the container's private network, so
+   * the token never passes through Proxmox (docs/agent-token.md). An unclaimed agent takes it; an
+   * agent already holding this token answers the same (a repeated claim is harmless); one holding
+   * another token refuses with 403 {@code already_claimed}, which is never worth retrying.
+   */
+  Future<Void> claim(AgentEndpoint agent);
+
   /** {@code GET /status}. */
   Future<AgentStatus> status(AgentEndpoint agent);
 

@@ -10,12 +10,25 @@ import java.util.regex.Pattern;
  * status line (repeated as {@code message} in the JSON body, parameter errors under
  * {@code errors}) is all there is, so the known texts of pve-container / pve-guest-common are
  * matched here.
+ *
+ * <p>Which failures are transient: no answer, 502/503/504 and pveproxy's own 595/596 (it could
+ * not reach the node's API daemon or another node), locks ({@code CT is locked},
+ * {@code can't lock file … - got timeout}, {@code cfs-lock … got lock request timeout}) and
+ * other timeouts. Every other 500 is a refusal (pve-container dies with plain text for
+ * "unable to get any free VMID", "CT N already exists on node", "Linked clone feature is not
+ * available", a template that cannot start, …): {@link ProxmoxRefusedException}, failed fast
+ * with Proxmox's reason.
  */
 final class ProxmoxFailures {
   private static final Pattern LOCKED = Pattern.compile("\\bCT is locked\\b|can't lock file '[^']*' - got timeout");
   private static final Pattern NOT_FOUND = Pattern.compile("Configuration file '[^']*' does not exist");
   private static final Pattern RUNNING = Pattern.compile("already running|container is running");
   private static final Pattern NOT_RUNNING = Pattern.compile("\\bnot running\\b");
+  /** 500s that go away by waiting: cluster filesystem locks, timeouts, a busy or restarting daemon. */
+  private static final Pattern TRANSIENT = Pattern.compile(
+      "got lock request timeout|cfs-lock|\\btimeout\\b|timed out|temporarily unavailable|try again later"
+          + "|Connection refused|closing file '/etc/pve/",
+      Pattern.CASE_INSENSITIVE);
 
   private ProxmoxFailures() {}
 
@@ -59,6 +72,9 @@ final class ProxmoxFailures {
     }
     if (NOT_RUNNING.matcher(message).find()) {
       return new ContainerNotRunningException(vmid, status, message);
+    }
+    if (status == 500 && !TRANSIENT.matcher(message).find()) {
+      return new ProxmoxRefusedException(status, message);
     }
     return new OutsideSystemException(OutsideSystem.PROXMOX, status, "proxmox_error", message);
   }

@@ -27,12 +27,21 @@ import java.util.Optional;
  * token. POST/PUT parameters go form-encoded, as pve-http-server accepts them; answers are
  * unwrapped from {@code {"data": …}}; error answers become the typed exceptions of
  * {@link ProxmoxFailures}.
+ *
+ * <p>Containers are addressed on their node: the configured one, unless {@code /cluster/resources}
+ * placed them elsewhere (a migration). A call answered "does not exist" on one node looks the
+ * container up in the inventory and, when another node holds it, is sent there once more.
  */
 public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   private final Vertx vertx;
   private final ProxmoxOptions options;
   private final WebClient client;
   private final String base;
+  /**
+   * The node holding each container, as {@code /cluster/resources} last named it: a container
+   * migrated away from the configured node is addressed where it is now.
+   */
+  private final Map<Integer, String> nodeOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ProxmoxHttpAdapter(Vertx vertx, ProxmoxOptions options) {
     this.vertx = vertx;
@@ -143,14 +152,45 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   @Override
-  public Future<Void> setEnvironment(int vmid, ContainerEnvironment environment) {
-    MultiMap form = MultiMap.caseInsensitiveMultiMap();
-    if (environment.variables().isEmpty()) {
-      form.add("delete", "env");
-    } else {
-      form.add("env", environment.toConfigValue());
-    }
-    return call(HttpMethod.PUT, lxc(vmid) + "/config", vmid, form, null, "set environment", options.requestTimeout())
+  public Future<Map<String, String>> config(int vmid) {
+    return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
+        .map(data -> {
+          Map<String, String> config = new java.util.TreeMap<>();
+          if (data instanceof JsonObject json) json.forEach(e -> config.put(e.getKey(), String.valueOf(e.getValue())));
+          return config;
+        });
+  }
+
+  @Override
+  public Future<Map<String, java.util.Set<String>>> permissions() {
+    return call(HttpMethod.GET, "/access/permissions", 0, null, null, "permissions", options.requestTimeout())
+        .map(data -> {
+          Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
+          if (data instanceof JsonObject json) {
+            json.forEach(e -> {
+              if (e.getValue() instanceof JsonObject privileges) byPath.put(e.getKey(), java.util.Set.copyOf(privileges.fieldNames()));
+            });
+          }
+          return byPath;
+        });
+  }
+
+  @Override
+  public Future<String> release() {
+    return call(HttpMethod.GET, "/version", 0, null, null, "version", options.requestTimeout())
+        .map(data -> data instanceof JsonObject json ? json.getString("release", json.getString("version")) : null);
+  }
+
+  @Override
+  public Future<String> networkConfig(int vmid) {
+    return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
+        .map(data -> data instanceof JsonObject config ? config.getString("net0") : null);
+  }
+
+  @Override
+  public Future<Void> setNetwork(int vmid, String net0) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("net0", net0);
+    return call(HttpMethod.PUT, lxc(vmid) + "/config", vmid, form, null, "set network", options.requestTimeout())
         .mapEmpty();
   }
 
@@ -241,6 +281,7 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
           if (data instanceof JsonArray resources) {
             for (Object item : resources) {
               if (item instanceof JsonObject r && "lxc".equals(r.getString("type"))) {
+                if (r.getString("node") != null) nodeOf.put((int) number(r.getValue("vmid")), r.getString("node"));
                 entries.add(new InventoryEntry(
                     (int) number(r.getValue("vmid")),
                     r.getString("node"),
@@ -260,7 +301,7 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   }
 
   private String lxc(int vmid) {
-    return "/nodes/" + options.node() + "/lxc/" + vmid;
+    return "/nodes/" + nodeOf.getOrDefault(vmid, options.node()) + "/lxc/" + vmid;
   }
 
   private Future<Upid> task(HttpMethod method, String path, int vmid, MultiMap form, String operation) {
@@ -268,8 +309,32 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
         .map(data -> Upid.parse(String.valueOf(data)));
   }
 
-  /** One API call; answers the unwrapped {@code data} (JsonObject, JsonArray, String, Number or null). */
+  /**
+   * One API call; answers the unwrapped {@code data} (JsonObject, JsonArray, String, Number or
+   * null). A container call that finds no container on the node it went to is sent once more to
+   * the node the inventory names, if that is another one.
+   */
   private Future<Object> call(
+      HttpMethod method, String path, int vmid, MultiMap form, MultiMap query, String operation, Duration timeout) {
+    return callOnce(method, path, vmid, form, query, operation, timeout).recover(err -> {
+      String prefix = "/nodes/";
+      if (!(err instanceof ContainerNotFoundException) || vmid <= 0 || !path.startsWith(prefix)) {
+        return Future.failedFuture(err);
+      }
+      String triedNode = path.substring(prefix.length(), path.indexOf('/', prefix.length()));
+      return inventory().compose(entries -> {
+        for (InventoryEntry e : entries) {
+          if (e.vmid() == vmid && e.node() != null && !e.node().equals(triedNode)) {
+            String moved = prefix + e.node() + path.substring(prefix.length() + triedNode.length());
+            return callOnce(method, moved, vmid, form, query, operation, timeout);
+          }
+        }
+        return Future.failedFuture(err);
+      }, inventoryFailed -> Future.failedFuture(err));
+    });
+  }
+
+  private Future<Object> callOnce(
       HttpMethod method, String path, int vmid, MultiMap form, MultiMap query, String operation, Duration timeout) {
     HttpRequest<Buffer> request = client.requestAbs(method, base + path)
         .putHeader("Authorization", options.authorizationHeader())

@@ -40,8 +40,20 @@ public interface ProxmoxPort {
   /** {@code PUT …/lxc/{vmid}/config} with {@code cores}, {@code memory}, {@code swap}. Synchronous. */
   Future<Void> setResources(int vmid, ContainerResources resources);
 
-  /** {@code PUT …/lxc/{vmid}/config} with {@code env}: the container's runtime environment, applied at start. */
-  Future<Void> setEnvironment(int vmid, ContainerEnvironment environment);
+  /** {@code GET …/lxc/{vmid}/config}: every option as text ({@code net0}, {@code rootfs}, {@code template}, …). */
+  Future<java.util.Map<String, String>> config(int vmid);
+
+  /** {@code GET /access/permissions}: the token's effective privileges, by ACL path. */
+  Future<java.util.Map<String, java.util.Set<String>>> permissions();
+
+  /** {@code GET /version}: the Proxmox VE release, e.g. {@code 8.4}. */
+  Future<String> release();
+
+  /** {@code GET …/lxc/{vmid}/config}: the container's {@code net0} value, null when it has none. */
+  Future<String> networkConfig(int vmid);
+
+  /** {@code PUT …/lxc/{vmid}/config} with {@code net0}. Synchronous. */
+  Future<Void> setNetwork(int vmid, String net0);
 
   /** {@code POST …/status/start}. Fails with {@link ContainerRunningException} when already running. */
   Future<Upid> start(int vmid);

@@ -4,9 +4,8 @@ import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.agent.AgentConfig;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
-import com.zerolaghub.core.infra.proxmox.CloneRequest;
-import com.zerolaghub.core.infra.proxmox.ContainerEnvironment;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
+import com.zerolaghub.core.infra.proxmox.ContainerNotFoundException;
 import com.zerolaghub.core.infra.proxmox.ContainerResources;
 import com.zerolaghub.core.infra.proxmox.ContainerRunningException;
 import com.zerolaghub.core.infra.proxmox.Upid;
@@ -35,6 +34,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -88,8 +88,8 @@ final class ProvisioningSteps {
     }
     if (step instanceof SetResources r) {
       return run.act(s, r.phase().wireName(), ProvisioningRecords.intent(s, r, run.now()),
-          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib()))
-              .compose(v -> ports.proxmox().setEnvironment(r.vmid(), ContainerEnvironment.agentToken(tokens.tokenFor(st.serverId()))))),
+          st -> repeat(() -> ports.proxmox().setResources(r.vmid(), new ContainerResources(r.cores(), r.memoryMib(), settings.swapMib())))
+              .compose(v -> address(r.vmid())),
           (st, v) -> ProvisioningRecords.resourcesSet(st, run.now()), failure(run, r.phase()), next(run));
     }
     if (step instanceof StartContainer c) {
@@ -99,9 +99,12 @@ final class ProvisioningSteps {
     }
     if (step instanceof AwaitAgent a) {
       return run.act(s, a.phase().wireName(), null,
-          st -> retry.poll(settings.agentWait(), () -> ports.agents().health(agent(st, a.address())).map(v -> true),
-              Failures::transientFailure,
-              () -> new StepFailed("the agent of CT " + a.vmid() + " did not answer within " + seconds(settings.agentWait()), false)),
+          // the token goes to the agent directly, never through Proxmox (docs/agent-token.md)
+          st -> retry.poll(settings.agentWait(),
+                  () -> ports.agents().claim(agent(st, a.address())).compose(v -> ports.agents().health(agent(st, a.address()))).map(v -> true),
+                  Failures::transientFailure,
+                  () -> new StepFailed("the agent of CT " + a.vmid() + " did not answer within " + seconds(settings.agentWait()), false))
+              .recover(err -> Future.failedFuture(claimRefused(a.vmid(), err))),
           (st, v) -> ProvisioningRecords.agentReachable(st, run.now()), failure(run, a.phase()), next(run));
     }
     if (step instanceof PushAgentConfig p) {
@@ -194,7 +197,7 @@ final class ProvisioningSteps {
   private Future<Void> clone(Run run, ServerState s, Clone c) {
     return run.act(s, c.phase().wireName(), ProvisioningRecords.intent(s, c, run.now()),
         st -> retry.until(settings.stepRetry(),
-                () -> ports.proxmox().cloneContainer(CloneRequest.linked(c.templateVmid(), c.vmid(), c.hostname())),
+                () -> ports.proxmox().cloneContainer(settings.placement().cloneRequest(c.templateVmid(), c.vmid(), c.hostname())),
                 e -> e instanceof ContainerLockedException)
             .map(CloneOutcome::new)
             .recover(err -> cloneFailed(c, err)),
@@ -220,7 +223,10 @@ final class ProvisioningSteps {
               : Future.failedFuture(new StepFailed("the clone request got no answer (" + Failures.describe(err)
                   + ") and CT " + c.vmid() + " is not in the inventory", false)));
     }
-    return Future.failedFuture(new StepFailed("Proxmox refused the clone: " + Failures.describe(err), false));
+    String hint = String.valueOf(err.getMessage()).contains("Linked clone feature")
+        ? " (the template's storage cannot make linked clones: set infra.cloneMode=full, and infra.cloneStorage to choose where)"
+        : "";
+    return Future.failedFuture(new StepFailed("Proxmox refused the clone: " + Failures.describe(err) + hint, false));
   }
 
   private Future<Void> awaitClone(AwaitCloneTask a) {
@@ -236,8 +242,39 @@ final class ProvisioningSteps {
         () -> new StepFailed("CT " + a.vmid() + " stayed locked for " + seconds(settings.taskTimeout()), false));
   }
 
+  /**
+   * Gives the clone its own address: with a pool, {@code net0} with the vmid's address; with
+   * DHCP, a check that the template did not hand every clone one fixed address.
+   */
+  private Future<Void> address(int vmid) {
+    return repeat(() -> ports.proxmox().networkConfig(vmid)).compose(net0 -> {
+      Optional<String> wanted;
+      try {
+        wanted = settings.placement().addressing().net0For(vmid, net0);
+      } catch (IllegalArgumentException refused) {
+        return Future.failedFuture(new StepFailed(refused.getMessage(), false));
+      }
+      return wanted.isEmpty() || wanted.get().equals(net0) ? Future.<Void>succeededFuture()
+          : repeat(() -> ports.proxmox().setNetwork(vmid, wanted.get()));
+    });
+  }
+
+  /** An agent holding another token was claimed by someone else first: never use that container. */
+  private static Throwable claimRefused(int vmid, Throwable err) {
+    if (err instanceof OutsideSystemException o && "already_claimed".equals(o.code())) {
+      return new StepFailed("the agent of CT " + vmid + " already holds another token (claimed before the platform could): "
+          + "the container is not trusted; delete the server", true);
+    }
+    return err;
+  }
+
+  /** Whether the container exists: the inventory, or, absent there (it omits what the token may not audit), the node's word. */
   private Future<Boolean> inInventory(int vmid) {
-    return repeat(() -> ports.proxmox().inventory()).map(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid));
+    return repeat(() -> ports.proxmox().inventory()).compose(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid)
+        ? Future.succeededFuture(true)
+        : repeat(() -> ports.proxmox().status(vmid).map(st -> true)
+            .recover(err -> err instanceof ContainerNotFoundException
+                ? Future.succeededFuture(false) : Future.failedFuture(err))));
   }
 
   // ---- helpers ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.zerolaghub.core.instances.run;
 
+import com.zerolaghub.core.infra.RateLimitedException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -7,7 +8,10 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Repeats an idempotent call while it fails transiently, with doubling pauses, until a deadline. */
+/**
+ * Repeats an idempotent call while it fails transiently, with doubling pauses, until a deadline.
+ * A system that answered "too many requests" is not called again before its {@code Retry-After}.
+ */
 final class Retry {
   private final Vertx vertx;
   private final Duration initial;
@@ -40,10 +44,13 @@ final class Retry {
     invoke(call).onComplete(ar -> {
       if (ar.succeeded()) {
         result.complete(ar.result());
-      } else if (!retryable.test(ar.cause()) || System.nanoTime() + pause * 1_000_000 > deadline) {
-        result.fail(ar.cause());
       } else {
-        vertx.setTimer(Math.max(1, pause), t -> attempt(deadline, next(pause), call, retryable, result));
+        long wait = waitAfter(ar.cause(), pause);
+        if (!retryable.test(ar.cause()) || System.nanoTime() + wait * 1_000_000 > deadline) {
+          result.fail(ar.cause());
+        } else {
+          vertx.setTimer(Math.max(1, wait), t -> attempt(deadline, next(pause), call, retryable, result));
+        }
       }
     });
   }
@@ -55,12 +62,20 @@ final class Retry {
         result.complete();
       } else if (ar.failed() && !retryable.test(ar.cause())) {
         result.fail(ar.cause());
-      } else if (System.nanoTime() + pause * 1_000_000 > deadline) {
-        result.fail(onTimeout.get());
       } else {
-        vertx.setTimer(Math.max(1, pause), t -> pollStep(deadline, next(pause), call, retryable, onTimeout, result));
+        long wait = ar.failed() ? waitAfter(ar.cause(), pause) : pause;
+        if (System.nanoTime() + wait * 1_000_000 > deadline) {
+          result.fail(ar.failed() && ar.cause() instanceof RateLimitedException ? ar.cause() : onTimeout.get());
+        } else {
+          vertx.setTimer(Math.max(1, wait), t -> pollStep(deadline, next(pause), call, retryable, onTimeout, result));
+        }
       }
     });
+  }
+
+  /** The pause before the next attempt: the back-off, or longer when the system asked for it. */
+  private static long waitAfter(Throwable failure, long pause) {
+    return failure instanceof RateLimitedException limited ? Math.max(pause, limited.retryAfter().toMillis()) : pause;
   }
 
   private long next(long pause) {

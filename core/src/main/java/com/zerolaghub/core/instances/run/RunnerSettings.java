@@ -1,5 +1,6 @@
 package com.zerolaghub.core.instances.run;
 
+import com.zerolaghub.core.infra.proxmox.ContainerPlacement;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param pollInitial   first pause between polls and retries (doubles up to {@code pollMax})
  * @param pollMax       longest pause between polls and retries
  * @param swapMib       swap each container gets beside its plan's memory
+ * @param placement     how a container is cloned and addressed
  */
 public record RunnerSettings(
     String gameDomain,
@@ -28,7 +30,8 @@ public record RunnerSettings(
     Duration shutdownGrace,
     Duration pollInitial,
     Duration pollMax,
-    int swapMib) {
+    int swapMib,
+    ContainerPlacement placement) {
 
   public static final Duration DEFAULT_POLL_INITIAL = Duration.ofMillis(20);
   public static final Duration DEFAULT_POLL_MAX = Duration.ofSeconds(1);

@@ -151,8 +151,16 @@ final class TeardownSteps {
     return Future.all(container, dns, velocity).map(x -> left);
   }
 
+  /**
+   * Whether the container exists. The inventory alone cannot say "gone": it leaves out guests the
+   * token may not audit. Absent there, the node's own answer decides ("does not exist" = gone; a
+   * permission refusal fails the step with Proxmox's reason, the container is never taken as gone).
+   */
   private Future<Boolean> inInventory(int vmid) {
-    return ports.proxmox().inventory().map(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid));
+    return ports.proxmox().inventory().compose(inv -> inv.stream().anyMatch(e -> e.vmid() == vmid)
+        ? Future.succeededFuture(true)
+        : ports.proxmox().status(vmid).map(st -> true)
+            .recover(err -> err instanceof ContainerNotFoundException ? Future.succeededFuture(false) : Future.failedFuture(err)));
   }
 
   private static <T> Future<T> still(String what) {

@@ -61,4 +61,25 @@ class ProxmoxFailuresTest {
     assertThat(failure.getClass()).isEqualTo(OutsideSystemException.class);
     assertThat(failure.transientFailure()).isTrue();
   }
+
+  @Test
+  void permanentFiveHundredsAreRefusalsNotRetried() {
+    for (String text : new String[] {
+        "unable to get any free VMID in range [100, 1000000]",
+        "CT 105 already exists on node 'pve1'",
+        "Linked clone feature for 'local:9000/base-9000-disk-0.raw' is not available",
+        "you can't start a CT if it's a template"}) {
+      OutsideSystemException failure = answer(500, text);
+      assertThat(failure).as(text).isInstanceOf(ProxmoxRefusedException.class);
+      assertThat(failure.transientFailure()).as(text).isFalse();
+      assertThat(failure.getMessage()).contains(text);
+    }
+  }
+
+  @Test
+  void timeoutsAndProxyErrorsStayTransient() {
+    assertThat(answer(500, "cfs-lock 'storage-local-lvm' error: got lock request timeout").transientFailure()).isTrue();
+    assertThat(answer(595, "Connection refused").transientFailure()).isTrue();
+    assertThat(answer(596, "Connection timed out").transientFailure()).isTrue();
+  }
 }
