@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
         BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class, ServicesCommand.class,
-        SimulatorsCommand.class,
+        SimulatorsCommand.class, ConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
