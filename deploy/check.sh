@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks every installation file in deploy/ with its own tool, in a temp dir (no /etc needed):
-#   1. systemd units: `systemd-analyze verify` (any warning fails) and
+#   1. systemd units (the node's and the backup's): `systemd-analyze verify` (any warning fails) and
 #      `systemd-analyze security --offline` (exposure at most 2.0);
 #   2. the nginx front: `nginx -t` on a main config including deploy/nginx, its /etc paths
 #      rewritten into the temp dir and dummy certificates made by openssl;
@@ -38,7 +38,7 @@ fail() { failed=$((failed + 1)); echo "FAIL  $1"; [ -s "$tmp/out" ] && sed 's/^/
 # verify prints unknown keys, bad values and missing ExecStart binaries but exits 0 on some of
 # them: any output is a failure. ExecStart is /usr/bin/java, present wherever the jar is built.
 mkdir -p "$tmp/units"
-for unit in "$here"/systemd/*.service; do
+for unit in "$here"/systemd/*.service "$here"/backup/*.service "$here"/backup/*.timer; do
   name="$(basename "$unit")"
   cp "$unit" "$tmp/units/$name"
   if (cd "$tmp/units" && systemd-analyze verify "./$name") >"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
@@ -46,6 +46,7 @@ for unit in "$here"/systemd/*.service; do
   else
     fail "systemd-analyze verify $name"
   fi
+  [ "${name%.service}" != "$name" ] || continue
   if (cd "$tmp/units" && systemd-analyze security --offline=true --threshold=20 "./$name") >"$tmp/security" 2>&1; then
     ok "systemd-analyze security $name: $(grep -o 'exposure level.*' "$tmp/security")"
   else
