@@ -144,11 +144,13 @@ wait_settled() { # every server of every account out of any open operation
 }
 wait_settled
 gone="$(api GET "/api/servers?limit=100" "${tokens[1]}" | json '[s["serverId"] for s in d["servers"] if s["kind"]=="dev"][0]')"
+api POST "/api/servers/$gone/host/stop" "${tokens[1]}" >/dev/null
+wait_settled
 api DELETE "/api/servers/$gone" "${tokens[1]}" >/dev/null
 wait_settled
 api POST /api/admin/announcements "$admin" '{"severity":"warning","message":"Maintenance Tuesday 22:00-00:00 UTC","startsAt":"2026-01-01T00:00:00Z"}' >/dev/null
 api POST /api/auth/logout "${tokens[2]}" >/dev/null || true
-log "state: 4 accounts (1 administrator), $n servers created, 1 deleted, 1 announcement, 1 logout"
+log "state: 4 accounts (1 administrator), $n servers created, 1 stopped and deleted, 1 announcement, 1 logout"
 
 # --- 3. snapshots ---------------------------------------------------------------
 # Table projections: the serving generation's tables, rows in a total order (their text form).
@@ -228,7 +230,7 @@ done
 [ "$pending" -eq 0 ] || { echo "rebuilds did not finish:" >&2; cat "$work/projections.after-rebuild" >&2; exit 1; }
 log "rebuilt $(echo $names | wc -w) projections: $(python3 -c '
 import sys,json
-print(", ".join(f"{d[\"name\"]} g{d[\"generation\"]}" for d in map(json.loads, open(sys.argv[1]))))' "$work/projections.after-rebuild")"
+print(", ".join("%s g%s" % (d["name"], d["generation"]) for d in map(json.loads, open(sys.argv[1]))))' "$work/projections.after-rebuild")"
 
 # --- 7. compare -----------------------------------------------------------------------------
 snapshot_tables "$work/after/tables"
