@@ -61,7 +61,7 @@ public final class ZlhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, projections, events, audit, bench, admin, sd, services or simulators");
+    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, config, projections, events, audit, bench, admin, sd, services or simulators");
   }
 
   static String messageOf(Throwable e) {
