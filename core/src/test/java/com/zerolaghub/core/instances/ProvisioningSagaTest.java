@@ -85,10 +85,10 @@ class ProvisioningSagaTest {
     assertThat(steps).filteredOn(s -> s instanceof Clone).singleElement()
         .isEqualTo(new Clone(VMID, 9001, "api-lab-" + VMID));
     assertThat(steps).filteredOn(s -> s instanceof SetResources).singleElement()
-        .isEqualTo(new SetResources(VMID, 2048, 2, 20));
+        .isEqualTo(new SetResources(VMID, 4096, 2, 20));
     assertThat(steps).filteredOn(s -> s instanceof PushAgentConfig).singleElement()
         .extracting(s -> ((PushAgentConfig) s).config())
-        .isEqualTo(new AgentConfig("srv-api-lab", ContainerKind.DEV, "api-lab", null, 2048, "python", "3.12", true));
+        .isEqualTo(new AgentConfig("srv-api-lab", ContainerKind.DEV, "api-lab", null, 4096, "python", "3.12", true));
     assertThat(steps.subList(steps.size() - 2, steps.size())).containsExactly(new MarkReady(), new Done());
   }
 
