@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A node wired as {@code zlh run} wires it ({@link NodeCapabilities#forNode}: accounts with real
@@ -38,13 +39,15 @@ public final class WiredNode implements AutoCloseable {
   public final Platform platform;
   public final ServersCapability servers;
   public final ProxyCapability proxy;
+  public final TestPostgres.Database database;
   private final Clock clock;
   private final StripeWebhookSigner signer = new StripeWebhookSigner(WEBHOOK_SECRET);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private WiredNode(Platform platform, ServersCapability servers, ProxyCapability proxy, Clock clock) {
+  private WiredNode(Platform platform, ServersCapability servers, ProxyCapability proxy, Clock clock, TestPostgres.Database database) {
     this.platform = platform;
+    this.database = database;
     this.servers = servers;
     this.proxy = proxy;
     this.clock = clock;
@@ -58,6 +61,12 @@ public final class WiredNode implements AutoCloseable {
   /** The same with the given proxy configuration. */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy)
       throws Exception {
+    return start(clock, stripeApiBase, warning, finalWarning, proxy, UnaryOperator.identity());
+  }
+
+  /** The same with the configuration adjusted last (e.g. an audit signing key). */
+  public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
+      UnaryOperator<PlatformConfig> adjust) throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
     PlatformConfig config = TestNode.config(db, db.port())
         .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
@@ -66,6 +75,7 @@ public final class WiredNode implements AutoCloseable {
         .withProxy(proxy)
         .withBilling(BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
             .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)));
+    config = adjust.apply(config);
     List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
     ServersCapability servers = capabilities.stream().filter(ServersCapability.class::isInstance)
         .map(ServersCapability.class::cast).findFirst().orElseThrow();
@@ -73,7 +83,7 @@ public final class WiredNode implements AutoCloseable {
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ProxyCapability proxyCapability = capabilities.stream().filter(ProxyCapability.class::isInstance)
         .map(ProxyCapability.class::cast).findFirst().orElseThrow();
-    return new WiredNode(platform, servers, proxyCapability, clock);
+    return new WiredNode(platform, servers, proxyCapability, clock, db);
   }
 
   public SimulatedSystems sims() {
