@@ -3,16 +3,14 @@ package com.zerolaghub.verticles.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.audit.Ed25519Keys;
-import com.zerolaghub.events.testing.TestRedis;
 import com.zerolaghub.verticles.cli.ZlhCommand;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.sim.FaultPlan;
 import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
+import com.zerolaghub.verticles.testing.Administrator;
 import com.zerolaghub.verticles.testing.WiredNode;
-import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,7 @@ class SmokeAgainstNodeTest {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
         config -> config.withBilling(config.billing().withAuditKey(auditKey.toString(), "smoke")));
-    adminToken = administrator();
+    adminToken = Files.writeString(dir.resolve("admin-token"), Administrator.create(node, dir, "smokeops"));
   }
 
   @AfterAll
@@ -113,21 +111,6 @@ class SmokeAgainstNodeTest {
     String text = out.toString(StandardCharsets.UTF_8);
     System.out.println(text);
     return new Run(code, text + err.toString(StandardCharsets.UTF_8));
-  }
-
-  /** An administrator made as operators make one ({@code zlh admin create}), signed in; answers its token file. */
-  private static Path administrator() throws Exception {
-    Path config = Files.writeString(dir.resolve("zlh.yaml"), "db:\n  host: localhost\n  port: " + node.database.port()
-        + "\n  database: " + node.database.name() + "\n  user: " + node.database.user() + "\n  password: "
-        + node.database.password() + "\nredis:\n  uri: " + TestRedis.uri() + "\nauth:\n  bcryptCost: 4\n");
-    Path password = Files.writeString(dir.resolve("pw"), "smoke administrator password\n");
-    int code = ZlhCommand.execute(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "admin", "create", "--config",
-        config.toString(), "--email", "ops@smoke.zerolaghub.test", "--username", "smokeops", "--password-file", password.toString());
-    assertThat(code).isZero();
-    HttpResponse<String> login = node.send(null, "POST", "/api/auth/login",
-        new JsonObject().put("email", "ops@smoke.zerolaghub.test").put("password", "smoke administrator password"));
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    return Files.writeString(dir.resolve("admin-token"), new JsonObject(login.body()).getString("token"));
   }
 
   private record Run(int code, String out) {}
