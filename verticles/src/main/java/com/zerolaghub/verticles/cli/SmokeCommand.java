@@ -32,6 +32,10 @@ final class SmokeCommand implements Callable<Integer> {
       description = "File holding a bearer session of the dedicated smoke account (default: register a fresh account).")
   Path tokenFile;
 
+  @Option(names = "--other-token-file", paramLabel = "FILE",
+      description = "File holding a second customer's session, for the non-owner checks (default: register one).")
+  Path otherTokenFile;
+
   @Option(names = "--admin-token-file", paramLabel = "FILE",
       description = "File holding an administrator's session: cleanup is then also checked in the audit log and drift findings.")
   Path adminTokenFile;
@@ -48,12 +52,12 @@ final class SmokeCommand implements Callable<Integer> {
       description = "How long one step may wait for the platform (default: ${DEFAULT-VALUE}).")
   int stepTimeoutSeconds;
 
-  @Option(names = "--keep", description = "Leave the servers it created, for a look.")
+  @Option(names = "--keep", description = "Leave the servers a failed run created, for a look (the lifecycles delete their own as they pass).")
   boolean keep;
 
   @Override
   public Integer call() throws IOException {
-    SmokeOptions options = new SmokeOptions(url, read(tokenFile), read(adminTokenFile), Optional.ofNullable(agentUrl),
+    SmokeOptions options = new SmokeOptions(url, read(tokenFile), read(otherTokenFile), read(adminTokenFile), Optional.ofNullable(agentUrl),
         Optional.ofNullable(devHostAddress), Duration.ofSeconds(stepTimeoutSeconds), keep);
     SmokeResult result = new Smoke(options, spec.commandLine().getOut()).run();
     return result.passed() ? 0 : ZlhCommand.EXIT_FAILED;

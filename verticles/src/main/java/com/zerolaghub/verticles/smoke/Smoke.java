@@ -38,7 +38,9 @@ public final class Smoke {
     try (ConsoleProbe console = new ConsoleProbe(vertx)) {
       owner = log.run(options.token().isPresent() ? "account: smoke account (--token-file)" : "account: register a smoke account",
           () -> options.token().map(t -> SmokeAccount.signedIn(api, t)).orElseGet(() -> SmokeAccount.register(api, "owner")));
-      SmokeAccount stranger = log.run("account: register a second account", () -> SmokeAccount.register(api, "other"));
+      SmokeAccount stranger = log.run(options.otherToken().isPresent() ? "account: second account (--other-token-file)"
+          : "account: register a second account",
+          () -> options.otherToken().map(t -> SmokeAccount.signedIn(api, t)).orElseGet(() -> SmokeAccount.register(api, "other")));
       SmokeRun run = new SmokeRun(vertx, api, log, options, owner, stranger, created, runId, Instant.now());
       SmokeAccount me = owner;
       JsonObject catalog = log.run("catalog", () -> api.get(me.token(), "/api/catalog").expect(200).json());

@@ -93,6 +93,50 @@ class SmokeAgainstNodeTest {
     assertThat(node.sims().proxmox().containers()).noneMatch(c -> !c.template());
   }
 
+  @Test
+  @DisplayName("runs as the accounts it is given, and --keep leaves what a failed run created for a look")
+  void runsAsGivenAccountsAndKeepLeavesTheFailedServer() throws Exception {
+    String[] smoke = node.signUp();
+    String[] other = node.signUp();
+    Path token = Files.writeString(dir.resolve("smoke-token"), smoke[1] + "\n");
+    Path otherToken = Files.writeString(dir.resolve("other-token"), other[1]);
+    node.sims().cloudflare().faults(FaultPlan.none().failing("POST", "/dns_records$", 500));
+    Run r;
+    try {
+      r = smoke("--token-file", token.toString(), "--other-token-file", otherToken.toString(), "--keep", "--step-timeout", "20");
+    } finally {
+      node.sims().cloudflare().faults(FaultPlan.none());
+    }
+    assertThat(r.code).as(r.out).isEqualTo(ZlhCommand.EXIT_FAILED);
+    assertThat(r.out).contains("account: smoke account (--token-file)").contains("account: second account (--other-token-file)")
+        .containsPattern("(?m)^skip .*cleanup  \\(--keep: left \\{.+=smoke-[0-9a-f]{8}\\}\\)$");
+    io.vertx.core.json.JsonArray left = new io.vertx.core.json.JsonObject(node.send(smoke[1], "GET", "/api/servers", null).body())
+        .getJsonArray("servers");
+    assertThat(left).hasSize(1);
+    String id = left.getJsonObject(0).getString("serverId");
+    // the look is over: the same cleanup the smoke does without --keep
+    Run cleanup = smokeCleanup(smoke[1], id);
+    assertThat(cleanup.code).as(cleanup.out).isZero();
+    assertThat(node.sims().proxmox().containers()).noneMatch(c -> !c.template());
+  }
+
+  /** Stops and deletes a server through the smoke's own cleanup (as after a run without --keep). */
+  private static Run smokeCleanup(String token, String serverId) {
+    PublicApi api = null;
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      java.io.StringWriter out = new java.io.StringWriter();
+      StepLog log = new StepLog(new java.io.PrintWriter(out, true));
+      api = new PublicApi(vertx, java.net.URI.create("http://127.0.0.1:" + node.port()));
+      CreatedServers created = new CreatedServers();
+      created.add(serverId, "kept");
+      boolean all = created.removeAll(log, api, token, Duration.ofSeconds(20));
+      return new Run(all ? 0 : 1, out.toString());
+    } finally {
+      vertx.close();
+    }
+  }
+
   private static double totalSeconds(String out) {
     Matcher m = Pattern.compile("(?m)^PASS +(\\d+\\.\\d+)s").matcher(out);
     assertThat(m.find()).as(out).isTrue();
