@@ -9,9 +9,10 @@
 #      - each operation has exactly one ending event in the log (`zlh events export`), a success;
 #      - the Proxmox simulator holds exactly one container per server (no duplicate clone);
 #      - the lease moved to another node within its TTL plus one acquisition pass;
-#      - every server is running, as any surviving node's API tells.
+#      - every server is running, as any surviving node's API tells;
+#   5. `zlh smoke` runs against a surviving node (game and dev lifecycles, security checks).
 # The controller's lease (zlh:lease:controller, GET /api/admin/controller) is reported when present.
-# Usage: deploy/multinode/three-nodes.sh [--servers N] [--jar PATH] [--keep]   (needs java, curl, python3)
+# Usage: deploy/multinode/three-nodes.sh [--servers N] [--jar PATH] [--keep]   (needs java, curl, python3, openssl)
 # Last line: PASS or FAIL; exit 1 on failure. All processes it started are stopped on exit.
 set -euo pipefail
 
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--servers N] [--jar PATH] [--keep]" >&2; exit 2 ;;
   esac
 done
-for tool in java curl python3; do
+for tool in java curl python3 openssl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
 done
 [ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
@@ -48,6 +49,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/zlh-three-nodes.XXXXXX")"
 pids=()                         # every process started here, stopped on exit
 node_pids=()
 node_ports=()
+node_proxy_ports=()
 failures=()
 started_at=$(date +%s)
 
@@ -160,6 +162,9 @@ export ZLH_SERVERS_STARTER_SERVER_LIMIT=$((servers + 5))
 export ZLH_CONTROLLER_LEASE_TTL_MS=$((CONTROLLER_TTL_S * 1000))
 export ZLH_CONTROLLER_PASS_INTERVAL_MS=$((CONTROLLER_PASS_S * 1000))
 export ZLH_MONITORING_SD_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+# audit exports need a signing key; `zlh smoke` reads the teardown's recorded checks through one
+openssl genpkey -algorithm ed25519 -out "$work/audit-key.pem" 2>/dev/null
+export ZLH_BILLING_AUDIT_KEY_PATH="$work/audit-key.pem"
 log "PostgreSQL localhost:$ZLH_DB_PORT, Redis 127.0.0.1:$redis_port, Proxmox $ZLH_INFRA_PROXMOX_URL"
 
 # ---- three nodes ----------------------------------------------------------------------------
@@ -168,7 +173,7 @@ start_node() {
   port="$(free_port)"; proxy="$(free_port)"
   ZLH_PROXY_PORT="$proxy" java -jar "$jar" run --http-port "$port" --data-dir "$work/node$i" \
     >"$work/node$i.out" 2>"$work/node$i.log" &
-  pids+=($!); node_pids[$i]=$!; node_ports[$i]=$port
+  pids+=($!); node_pids[$i]=$!; node_ports[$i]=$port; node_proxy_ports[$i]=$proxy
 }
 await_ready() {
   local i="$1"
@@ -411,6 +416,32 @@ if [ "$(tail -n1 <<<"$containers")" = OK ]; then
   log "Proxmox simulator: $(head -n1 <<<"$containers"), one per server"
 else
   fail "Proxmox simulator: $(head -n1 <<<"$containers")"
+fi
+
+# ---- zlh smoke against a surviving node ------------------------------------------------------
+# The agent check needs where agents listen: the simulators give containers 127.<octet>.<vmid/256>.<vmid%256>.
+smoke_node="$(alive_node)"
+printf '%s' "$admin_token" >"$work/admin-token"
+octet="$(curl -sS --max-time 10 -H "Authorization: PVEAPIToken=${ZLH_INFRA_PROXMOX_TOKEN_ID}=${ZLH_INFRA_PROXMOX_TOKEN_SECRET}" \
+  "$ZLH_INFRA_PROXMOX_URL/cluster/resources?type=vm" | python3 -c '
+import sys, json
+cts = [c for c in json.load(sys.stdin)["data"] if c.get("type") == "lxc" and not c.get("template")]
+print(cts[0]["vmid"] if cts else "")' 2>/dev/null || true)"
+if [ -n "$octet" ]; then
+  octet="$(curl -sS --max-time 10 -H "Authorization: PVEAPIToken=${ZLH_INFRA_PROXMOX_TOKEN_ID}=${ZLH_INFRA_PROXMOX_TOKEN_SECRET}" \
+    "$ZLH_INFRA_PROXMOX_URL/nodes/$ZLH_INFRA_PROXMOX_NODE/lxc/$octet/config" \
+    | python3 -c 'import sys, json, re; print(re.search(r"ip=127\.(\d+)\.", json.load(sys.stdin)["data"]["net0"]).group(1))' 2>/dev/null || true)"
+fi
+agent_args=()
+[ -n "$octet" ] && agent_args=(--agent-url "http://127.$octet.{vmid/256}.{vmid%256}:$(json_get 'd["infra"]["agentPort"]' <<<"$sims")")
+log "zlh smoke against node $smoke_node (port ${node_ports[$smoke_node]}, dev hosts ${node_proxy_ports[$smoke_node]})"
+if java -jar "$jar" smoke --url "http://127.0.0.1:${node_ports[$smoke_node]}" --admin-token-file "$work/admin-token" \
+    "${agent_args[@]}" >"$work/smoke.txt" 2>"$work/smoke.log"; then
+  sed 's/^/  /' "$work/smoke.txt"
+  log "zlh smoke: $(tail -n1 "$work/smoke.txt")"
+else
+  sed 's/^/  /' "$work/smoke.txt"
+  fail "zlh smoke: $(tail -n1 "$work/smoke.txt")"
 fi
 
 # ---- summary --------------------------------------------------------------------------------

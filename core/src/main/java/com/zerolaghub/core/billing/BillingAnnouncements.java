@@ -1,5 +1,6 @@
 package com.zerolaghub.core.billing;
 
+import com.zerolaghub.core.support.HumanTime;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,12 +19,12 @@ public final class BillingAnnouncements {
       case WARNING:
         return List.of(new Announcement(id, KIND, "warning",
             "Your last payment failed. Please update your payment method"
-                + (nextEscalationAt == null ? "." : " before " + nextEscalationAt + " to keep backups running."),
+                + (nextEscalationAt == null ? "." : " before " + HumanTime.format(nextEscalationAt) + " to keep backups running."),
             state.since()));
       case FINAL_WARNING:
         return List.of(new Announcement(id, KIND, "critical",
             "Payment still outstanding: backups are paused"
-                + (nextEscalationAt == null ? "." : " and servers will be stopped at " + nextEscalationAt + ".")
+                + (nextEscalationAt == null ? "." : " and servers will be stopped on " + HumanTime.format(nextEscalationAt) + ".")
                 + " Nothing is deleted.",
             state.since()));
       case SUSPENDED:

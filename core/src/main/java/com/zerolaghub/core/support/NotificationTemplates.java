@@ -36,18 +36,28 @@ public final class NotificationTemplates {
     return new Notification(Notification.EMAIL, "ticket-replied", email, "Re: [" + number + "]", text, html);
   }
 
-  public Notification serverReady(String email, String serverId) {
-    String text = "Your server " + serverId + " is ready.\n\nManage it at " + portalUrl + "/servers/" + serverId + "\n";
-    String html = "<p>Your server <strong>" + Html.escape(serverId) + "</strong> is ready.</p><p><a href=\""
-        + Html.escape(portalUrl + "/servers/" + serverId) + "\">Manage it</a></p>";
-    return new Notification(Notification.EMAIL, "server-ready", email, "Your server is ready", text, html);
+  /** The server is ready, by name, with how to connect: the address players type, or where its IDE opens. */
+  public Notification serverReady(String email, ServerMention server) {
+    String panel = portalUrl + "/servers/" + server.serverId();
+    String connect = server.connectAddress() != null
+        ? "Players connect to " + server.connectAddress() + " (Multiplayer > Add Server in Minecraft)."
+        : server.dev() ? "Open its IDE from the panel: " + panel + " (Open IDE)." : "";
+    String text = server.sentenceLabel() + " is ready.\n\n" + (connect.isEmpty() ? "" : connect + "\n\n")
+        + "Manage it at " + panel + "\n";
+    String html = "<p>" + Html.escape(server.sentenceLabel()) + " is ready.</p>"
+        + (server.connectAddress() != null ? "<p>Players connect to <strong>" + Html.escape(server.connectAddress())
+            + "</strong> (Multiplayer &gt; Add Server in Minecraft).</p>"
+            : server.dev() ? "<p>Open its IDE from the panel (Open IDE).</p>" : "")
+        + "<p><a href=\"" + Html.escape(panel) + "\">Manage it</a></p>";
+    return new Notification(Notification.EMAIL, "server-ready", email, oneLine(server.sentenceLabel()) + " is ready", text, html);
   }
 
-  public Notification serverFailed(String email, String serverId) {
-    String text = "We could not set up your server " + serverId + ". Our team has been told; nothing was charged for it.\n";
-    String html = "<p>We could not set up your server <strong>" + Html.escape(serverId)
-        + "</strong>. Our team has been told; nothing was charged for it.</p>";
-    return new Notification(Notification.EMAIL, "server-failed", email, "Your server could not be set up", text, html);
+  public Notification serverFailed(String email, ServerMention server) {
+    String text = "We could not set up " + server.label() + ". Our team has been told; nothing was charged for it.\n";
+    String html = "<p>We could not set up " + Html.escape(server.label())
+        + ". Our team has been told; nothing was charged for it.</p>";
+    return new Notification(Notification.EMAIL, "server-failed", email, oneLine(server.sentenceLabel()) + " could not be set up",
+        text, html);
   }
 
   public Notification billingWarning(String email, String level) {
@@ -61,17 +71,31 @@ public final class NotificationTemplates {
         text, html);
   }
 
-  public Notification serverCrashed(String email, String serverId, String crash) {
+  public Notification serverCrashed(String email, ServerMention server, String crash) {
     String what = crash == null || crash.isBlank() ? "" : " (" + crash + ")";
-    String text = "The game on your server " + serverId + " crashed" + what + ".\n\nIts console and the crash details are at "
-        + portalUrl + "/servers/" + serverId + "\n";
-    String html = "<p>The game on your server <strong>" + Html.escape(serverId) + "</strong> crashed" + Html.escape(what)
-        + ".</p><p><a href=\"" + Html.escape(portalUrl + "/servers/" + serverId) + "\">Console and crash details</a></p>";
-    return new Notification(Notification.EMAIL, "server-crashed", email, "Your server crashed", text, html);
+    String panel = portalUrl + "/servers/" + server.serverId();
+    String text = "The game on " + server.label() + " crashed" + what + ".\n\nIts console and the crash details are at "
+        + panel + "\n";
+    String html = "<p>The game on " + Html.escape(server.label()) + " crashed" + Html.escape(what)
+        + ".</p><p><a href=\"" + Html.escape(panel) + "\">Console and crash details</a></p>";
+    return new Notification(Notification.EMAIL, "server-crashed", email, oneLine(server.sentenceLabel()) + " crashed", text, html);
+  }
+
+  /** The account is suspended for an unpaid invoice: what stopped, that nothing is deleted, how to lift it. */
+  public Notification billingSuspended(String email, java.time.Instant at) {
+    String when = at == null ? "" : " on " + HumanTime.format(at);
+    String line = "Your account was suspended" + when + " for an unpaid invoice: your game servers are stopped and cannot be"
+        + " started or created until the payment goes through.";
+    String kept = "Nothing is deleted: your servers, files and backups are kept.";
+    String text = line + "\n\n" + kept + "\n\nSettle the payment to lift the suspension: " + portalUrl + "/billing\n";
+    String html = "<p>" + Html.escape(line) + "</p><p>" + Html.escape(kept) + "</p><p><a href=\"" + Html.escape(portalUrl + "/billing")
+        + "\">Settle the payment</a> to lift the suspension.</p>";
+    return new Notification(Notification.EMAIL, "billing-suspended", email, "Your account is suspended", text, html);
   }
 
   /** {@code amount} in the currency's smallest unit; both may be null (invoices recorded before receipts). */
-  public Notification receipt(String email, String invoiceId, Long amount, String currency, String paidAt) {
+  public Notification receipt(String email, String invoiceId, Long amount, String currency, String paidAtIso) {
+    String paidAt = HumanTime.format(paidAtIso);
     String money = amount == null ? "" : " of " + money(amount, currency);
     String text = "Thank you: we received your payment" + money + " for invoice " + invoiceId
         + (paidAt == null ? "" : " on " + paidAt) + ".\n\nInvoices and receipts: " + portalUrl + "/billing\n";

@@ -107,6 +107,9 @@ class BillingDeciderTest {
           assertThat(a.kind()).isEqualTo("billing");
           assertThat(a.severity()).isEqualTo("warning");
           assertThat(a.since()).isEqualTo(T0);
+          // a person reads it: "before 7 Dec 2026, 17:40 UTC", not an ISO instant
+          assertThat(a.message()).contains(com.zerolaghub.core.support.HumanTime.format(decider.nextEscalationAt(state())))
+              .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
         });
     assertThat(BillingAnnouncements.of(BillingState.initial(), null)).isEmpty();
   }

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.cli;
 
 import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.runtime.LogFormat;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
         "Runs a node until SIGTERM/SIGINT, then stops gracefully and exits 0.",
         "Starts an embedded PostgreSQL and Redis (data in --data-dir) unless db.host / redis.uri are configured."})
 final class RunCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ConfigOptions config;
 
   @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the API (default: 8080).")
@@ -37,9 +39,14 @@ final class RunCommand implements Callable<Integer> {
       cfg = cfg.withHttp(cfg.http().withPublicUrl("http://localhost:" + httpPort));
     }
     LogFormat.apply(cfg.log().json());
-    Platform platform = Platform.builder(cfg).capabilities(NodeCapabilities.forNode(cfg)).start()
+    java.util.List<com.zerolaghub.verticles.runtime.Capability> capabilities = NodeCapabilities.forNode(cfg);
+    Platform platform = Platform.builder(cfg).capabilities(capabilities).start()
         .toCompletionStage().toCompletableFuture().get();
     ShutdownSignals.install(platform);
+    int devHostPort = capabilities.stream().filter(ProxyCapability.class::isInstance).map(ProxyCapability.class::cast)
+        .mapToInt(ProxyCapability::devHostPort).findFirst().orElse(-1);
+    spec.commandLine().getOut().print(RunBanner.text(cfg, platform.httpPort(), devHostPort));
+    spec.commandLine().getOut().flush();
     platform.awaitStopped();
     return 0;
   }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
         BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class, ServicesCommand.class,
-        SimulatorsCommand.class, DoctorCommand.class, ConfigCommand.class,
+        SimulatorsCommand.class, DoctorCommand.class, ConfigCommand.class, SmokeCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
@@ -61,7 +61,8 @@ public final class ZlhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, config, projections, events, audit, bench, admin, sd, controller, services, simulators or doctor");
+    throw new ParameterException(spec.commandLine(), "a command is required: run, migrate, config, projections, events, audit, bench, "
+        + "admin, sd, controller, services, simulators, doctor or smoke");
   }
 
   static String messageOf(Throwable e) {

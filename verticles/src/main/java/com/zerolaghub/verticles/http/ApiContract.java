@@ -51,14 +51,19 @@ public final class ApiContract {
   /**
    * vertx-openapi refuses contracts whose responses use media types it cannot validate
    * (application/problem+json, application/yaml). Responses are not validated here, so the
-   * parsed copy drops those response media types; the served document keeps them.
+   * parsed copy drops those response media types; the served document keeps them. It also
+   * drops the security requirements: who may call is decided by each operation's first handler
+   * ({@link Authentication}, with problem documents and the CSRF check), not by the router,
+   * which would otherwise demand a handler of its own per scheme.
    */
   static JsonObject forValidation(JsonObject document) {
     JsonObject copy = document.copy();
+    copy.remove("security");
     JsonObject paths = copy.getJsonObject("paths", new JsonObject());
     for (String path : paths.fieldNames()) {
       JsonObject item = paths.getJsonObject(path);
       for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject operation) operation.remove("security");
         if (item.getValue(method) instanceof JsonObject operation && operation.getValue("responses") instanceof JsonObject responses) {
           for (String status : responses.fieldNames()) stripUnsupported(responses.getJsonObject(status));
         }

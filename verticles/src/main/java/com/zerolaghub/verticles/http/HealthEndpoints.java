@@ -22,12 +22,13 @@ final class HealthEndpoints {
         return;
       }
       Readiness.Report report = ar.result();
+      JsonObject extra = new JsonObject().put("checks", report.checks());
+      if (!report.warnings().isEmpty()) extra.put("warnings", new io.vertx.core.json.JsonArray(report.warnings()));
       if (report.ready()) {
-        ctx.json(new JsonObject().put("status", "ready").put("checks", report.checks()));
+        ctx.json(new JsonObject().put("status", "ready").mergeIn(extra));
       } else {
         ProblemResponder.send(ctx,
-            Problem.of(ProblemType.UNAVAILABLE, "not ready: " + String.join(", ", report.notReady())),
-            new JsonObject().put("checks", report.checks()));
+            Problem.of(ProblemType.UNAVAILABLE, "not ready: " + String.join(", ", report.notReady())), extra);
       }
     });
   }

@@ -14,6 +14,7 @@ public final class Readiness {
 
   private final Vertx vertx;
   private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.Supplier<List<String>>> warnings = new CopyOnWriteArrayList<>();
 
   public Readiness(Vertx vertx) {
     this.vertx = vertx;
@@ -21,6 +22,12 @@ public final class Readiness {
 
   public Readiness add(ReadinessCheck check) {
     checks.add(check);
+    return this;
+  }
+
+  /** A source of warnings shown with the readiness answer; they never make the node unready. */
+  public Readiness warnings(java.util.function.Supplier<List<String>> source) {
+    warnings.add(source);
     return this;
   }
 
@@ -36,7 +43,9 @@ public final class Readiness {
         states.put(checks.get(i).name(), state);
         if (!"up".equals(state)) notReady.add(checks.get(i).name());
       }
-      return Future.succeededFuture(new Report(states, notReady));
+      List<String> warned = new ArrayList<>();
+      for (java.util.function.Supplier<List<String>> source : warnings) warned.addAll(source.get());
+      return Future.succeededFuture(new Report(states, notReady, warned));
     });
   }
 
@@ -56,7 +65,7 @@ public final class Readiness {
     return outcome.future();
   }
 
-  public record Report(JsonObject checks, List<String> notReady) {
+  public record Report(JsonObject checks, List<String> notReady, List<String> warnings) {
     public boolean ready() {
       return notReady.isEmpty();
     }

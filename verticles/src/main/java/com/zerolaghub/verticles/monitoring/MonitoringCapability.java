@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class MonitoringCapability implements Capability {
   private final ProjectionsCapability projections;
   private MemoryView<MonitoredServers> view;
   private WebClient client;
+  private volatile boolean sdRefusesAll;
 
   public MonitoringCapability(Authentication auth, ProjectionsCapability projections) {
     this.auth = auth;
@@ -71,11 +73,20 @@ public final class MonitoringCapability implements Capability {
     api.operation("serverMetricsSummary", auth.required(), summary::handle);
 
     return sdAccess(ctx, config).map(access -> {
+      sdRefusesAll = access.refusesEveryone();
       SdEndpoint sd = new SdEndpoint(access, view, new ExporterTargetsJson(config.exporterPort()));
       api.operation("sdExporters", sd::handle);
       api.routes(new MetricsGuard(access)::install);
       return null;
     });
+  }
+
+  /** Discovery that refuses every request leaves Prometheus blind: say so where operators look. */
+  @Override
+  public List<String> readinessWarnings() {
+    return sdRefusesAll
+        ? List.of("discovery: /sd/exporters refuses every request: set monitoring.sdToken or monitoring.sdTokenFile")
+        : List.of();
   }
 
   @Override

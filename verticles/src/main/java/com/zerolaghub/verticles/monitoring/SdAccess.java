@@ -40,6 +40,11 @@ final class SdAccess {
     return token != null;
   }
 
+  /** Neither a token nor development mode: every request is refused. */
+  boolean refusesEveryone() {
+    return token == null && !open;
+  }
+
   boolean isOpen() {
     return open;
   }

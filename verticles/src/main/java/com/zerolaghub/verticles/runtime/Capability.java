@@ -41,4 +41,12 @@ public interface Capability {
   default List<ReadinessCheck> readinessChecks() {
     return List.of();
   }
+
+  /**
+   * What {@code /health/ready} should tell an operator although the node takes traffic (a
+   * feature that refuses every request for lack of configuration), asked on each request.
+   */
+  default List<String> readinessWarnings() {
+    return List.of();
+  }
 }

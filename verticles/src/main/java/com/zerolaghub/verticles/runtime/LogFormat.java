@@ -16,6 +16,11 @@ public final class LogFormat {
 
   private LogFormat() {}
 
+  /** Applies {@code log.json} ({@code auto}, {@code true} or {@code false}). */
+  public static void apply(String json) {
+    apply(new com.zerolaghub.verticles.config.LogConfig(json).json());
+  }
+
   public static void apply(boolean json) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return;
     String wanted = Boolean.toString(json);

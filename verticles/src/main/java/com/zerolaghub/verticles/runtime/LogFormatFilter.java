@@ -24,6 +24,13 @@ public final class LogFormatFilter extends Filter<ILoggingEvent> {
 
   @Override
   public FilterReply decide(ILoggingEvent event) {
-    return format.trim().equalsIgnoreCase(selected.trim()) ? FilterReply.NEUTRAL : FilterReply.DENY;
+    return format.trim().equalsIgnoreCase(resolved(selected, com.zerolaghub.verticles.config.Terminal.attached()))
+        ? FilterReply.NEUTRAL : FilterReply.DENY;
+  }
+
+  /** {@code auto} is plain text ({@code false}) in a terminal and JSON ({@code true}) elsewhere. */
+  static String resolved(String selected, boolean terminal) {
+    String s = selected.trim().toLowerCase(java.util.Locale.ROOT);
+    return s.equals("auto") ? Boolean.toString(!terminal) : s;
   }
 }

@@ -183,7 +183,10 @@ public final class Platform {
     Readiness readiness = new Readiness(vertx)
         .add(ReadinessCheck.of("postgres", () -> pool.query("SELECT 1").execute().map(rows -> true)))
         .add(ReadinessCheck.of("redis", () -> redis.send(Request.cmd(Command.PING)).map(r -> true)));
-    for (Capability c : started) c.readinessChecks().forEach(readiness::add);
+    for (Capability c : started) {
+      c.readinessChecks().forEach(readiness::add);
+      readiness.warnings(c::readinessWarnings);
+    }
     NodeEndpoints.register(routes, readiness, metrics.registry());
     http = new HttpApiVerticle(routes, context.config().http(), HTTP_DRAIN);
     return vertx.deployVerticle(http).onSuccess(id -> {

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.infra.OutsideSystemException;
+import com.zerolaghub.core.infra.agent.AgentBackup;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentStatus;
 import com.zerolaghub.core.infra.agent.CrashReport;
@@ -13,6 +14,8 @@ import com.zerolaghub.events.servers.TeardownPhase;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,9 +26,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerStatusProbe {
   private final ServerApi api;
+  private final ServerHistory history;
 
-  ServerStatusProbe(ServerApi api) {
+  ServerStatusProbe(ServerApi api, ServerHistory history) {
     this.api = api;
+    this.history = history;
   }
 
   Future<JsonObject> probe(ServerState s) {
@@ -35,9 +40,61 @@ final class ServerStatusProbe {
         : api.ports().proxmox().status(s.vmid()).timeout(timeout, TimeUnit.MILLISECONDS);
     Future<AgentStatus> agent = s.address() == null || s.agentTokenHash() == null
         ? Future.succeededFuture(null)
-        : api.ports().agents().status(new AgentEndpoint(s.address(), api.config().infra().agentPort(), api.tokens().tokenFor(s.serverId())))
-            .timeout(timeout, TimeUnit.MILLISECONDS);
-    return Future.join(host, agent).transform(ignored -> Future.succeededFuture(render(s, host, agent)));
+        : api.ports().agents().status(endpoint(s)).timeout(timeout, TimeUnit.MILLISECONDS);
+    Future<ServerHistory.Summary> past = history.of(s.serverId());
+    Future<List<AgentBackup>> backups = past.compose(h -> h.lastBackup() == null || !"accepted".equals(h.lastBackup().state())
+            || s.address() == null || s.agentTokenHash() == null
+        ? Future.succeededFuture(null)
+        : api.ports().agents().listBackups(endpoint(s)).timeout(timeout, TimeUnit.MILLISECONDS));
+    return Future.join(host, agent, backups).transform(ignored -> {
+      JsonObject json = render(s, host, agent);
+      if (past.succeeded()) addHistory(json, past.result(), agent.succeeded() ? agent.result() : null,
+          backups.succeeded() ? backups.result() : null);
+      return Future.succeededFuture(json);
+    });
+  }
+
+  private AgentEndpoint endpoint(ServerState s) {
+    return new AgentEndpoint(s.address(), api.config().infra().agentPort(), api.tokens().tokenFor(s.serverId()));
+  }
+
+  /**
+   * Last backup and restore with their state and time, and the last failure with its reason.
+   * The log says what was asked and whether the agent took it; the agent says how its own work went.
+   */
+  private static void addHistory(JsonObject json, ServerHistory.Summary h, AgentStatus agent, List<AgentBackup> backups) {
+    JsonObject backup = null;
+    if (h.lastBackup() != null) {
+      ServerHistory.Action b = h.lastBackup();
+      String state = b.state();
+      Instant at = b.answeredAt() != null ? b.answeredAt() : b.requestedAt();
+      if ("accepted".equals(state) && backups != null) {
+        AgentBackup onAgent = backups.stream().filter(x -> x.backupId().equals(b.backupId())).findFirst().orElse(null);
+        if (onAgent != null) {
+          state = onAgent.state();
+          if (onAgent.createdAt() != null) at = onAgent.createdAt();
+        }
+      }
+      backup = action(b, state, at);
+    }
+    JsonObject restore = null;
+    if (h.lastRestore() != null) {
+      ServerHistory.Action r = h.lastRestore();
+      String state = r.state();
+      if ("accepted".equals(state) && agent != null) {
+        state = agent.backup() != null && "restoring".equals(agent.backup().state()) ? "running" : "completed";
+      }
+      restore = action(r, state, r.answeredAt() != null ? r.answeredAt() : r.requestedAt());
+    }
+    json.put("lastBackup", backup).put("lastRestore", restore);
+    ServerHistory.Failure f = h.lastFailure();
+    json.put("lastFailure", f == null ? null : new JsonObject().put("what", f.what()).put("phase", f.phase())
+        .put("reason", f.reason()).put("at", f.at().toString()));
+  }
+
+  private static JsonObject action(ServerHistory.Action a, String state, Instant at) {
+    return new JsonObject().put("backupId", a.backupId()).put("state", state)
+        .put("requestedAt", a.requestedAt().toString()).put("at", at.toString()).put("reason", a.reason());
   }
 
   private JsonObject render(ServerState s, Future<ContainerStatus> host, Future<AgentStatus> agent) {

@@ -165,7 +165,8 @@ public final class ServersCapability implements Capability {
       Future<Void> apiStarted = Future.succeededFuture();
       if (config.roles().api()) {
         feed = new LiveFeed(vertx, ctx.store(), ctx.codec(), ctx.pool(), directory);
-        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers, ctx.sessionSockets());
+        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers,
+            new ServerHistory(ctx.store(), ctx.codec()), ctx.sessionSockets());
         apiStarted = feed.start();
       }
       return apiStarted.compose(v -> config.roles().workers() ? startNewWorker() : Future.succeededFuture());
@@ -177,10 +178,10 @@ public final class ServersCapability implements Capability {
         servers.starterServerLimit());
   }
 
-  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers,
+  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers, ServerHistory history,
       SessionSockets sessionSockets) {
     InstanceHandlers instances = new InstanceHandlers(serverApi, creation);
-    ServerHandlers serverHandlers = new ServerHandlers(serverApi, new ServerStatusProbe(serverApi));
+    ServerHandlers serverHandlers = new ServerHandlers(serverApi, new ServerStatusProbe(serverApi, history));
     AgentCalls calls = new AgentCalls(serverApi);
     AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
     AdminHandlers admin = new AdminHandlers(serverApi);

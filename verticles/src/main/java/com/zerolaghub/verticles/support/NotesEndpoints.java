@@ -16,6 +16,7 @@ import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.Problem;
 import com.zerolaghub.verticles.http.ProblemException;
+import com.zerolaghub.verticles.http.ProblemResponder;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.Future;
@@ -76,9 +77,10 @@ final class NotesEndpoints {
             ctx.fail(err);
             return;
           }
-          load(serverId).onSuccess(current -> ctx.response().setStatusCode(409).putHeader("Content-Type", Problem.CONTENT_TYPE)
-              .end(Problem.of(ProblemType.CONFLICT, "the notes changed since version " + version + " (now " + current.version() + ")")
-                  .toJson().put("currentVersion", current.version()).put("currentText", current.text()).encode()))
+          // through the one responder, so the answer carries instance and requestId like every other problem
+          load(serverId).onSuccess(current -> ProblemResponder.send(ctx,
+                  Problem.of(ProblemType.CONFLICT, "the notes changed since version " + version + " (now " + current.version() + ")"),
+                  new JsonObject().put("currentVersion", current.version()).put("currentText", current.text())))
               .onFailure(ctx::fail);
         });
   }

@@ -119,6 +119,10 @@ final class NotificationOutbox implements TableProjection {
       }
       case "billing.enforcement-changed": {
         String to = raw.getString("to");
+        if ("suspended".equals(to)) {
+          return insert(tx, schema, source, Notification.EMAIL, "billing-suspended", raw.getString("accountId"), null,
+              new JsonObject().put("at", raw.getString("at")), at);
+        }
         if (!"warning".equals(to) && !"final_warning".equals(to)) return Future.succeededFuture();
         return insert(tx, schema, source, Notification.EMAIL, "billing-warning", raw.getString("accountId"), null,
             new JsonObject().put("level", to), at);

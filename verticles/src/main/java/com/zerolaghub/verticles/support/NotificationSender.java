@@ -58,6 +58,7 @@ final class NotificationSender {
   private final EventStore store;
   private final EventCodec codec;
   private final NotificationTemplates templates;
+  private final ServerMentions servers;
   private final EmailChannel email;
   private final DiscordPort discord;
   private final SupportConfig config;
@@ -74,8 +75,10 @@ final class NotificationSender {
   private int inFlight;
   private Promise<Void> drained;
 
-  NotificationSender(Vertx vertx, Pool pool, EventStore store, EventCodec codec, NotificationTemplates templates, EmailChannel email,
-                     DiscordPort discord, SupportConfig config, Clock clock, MeterRegistry meters) {
+  NotificationSender(Vertx vertx, Pool pool, EventStore store, EventCodec codec, NotificationTemplates templates,
+                     ServerMentions servers, EmailChannel email, DiscordPort discord, SupportConfig config, Clock clock,
+                     MeterRegistry meters) {
+    this.servers = servers;
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
@@ -255,7 +258,11 @@ final class NotificationSender {
     }
     Future<String> address = row.getString("recipient") != null ? Future.succeededFuture(row.getString("recipient"))
         : emailOf(row.getString("account_id"));
-    return address.map(to -> {
+    // messages about a server name it by its name (and say how to reach it), never by its id
+    Future<com.zerolaghub.core.support.ServerMention> server = p.getString("serverId") == null ? Future.succeededFuture(null)
+        : servers.of(p.getString("serverId"));
+    return Future.all(address, server).map(done -> {
+      String to = address.result();
       if (to == null) return null;
       switch (kind) {
         case "ticket-opened":
@@ -263,13 +270,16 @@ final class NotificationSender {
         case "ticket-replied":
           return templates.ticketReply(to, p.getString("ticketNumber"), p.getString("message"));
         case "server-ready":
-          return templates.serverReady(to, p.getString("serverId"));
+          return templates.serverReady(to, server.result());
         case "server-failed":
-          return templates.serverFailed(to, p.getString("serverId"));
+          return templates.serverFailed(to, server.result());
         case "billing-warning":
           return templates.billingWarning(to, p.getString("level"));
+        case "billing-suspended":
+          return templates.billingSuspended(to, p.getString("at") != null ? java.time.Instant.parse(p.getString("at"))
+              : row.getOffsetDateTime("source_at").toInstant());
         case "server-crashed":
-          return templates.serverCrashed(to, p.getString("serverId"), p.getString("crash"));
+          return templates.serverCrashed(to, server.result(), p.getString("crash"));
         case "billing-receipt":
           return templates.receipt(to, p.getString("invoiceId"), p.getLong("amountPaid"), p.getString("currency"),
               p.getString("paidAt"));

@@ -64,7 +64,8 @@ public final class SupportCapability implements Capability {
     email = new EmailChannel(ctx.vertx(), ctx.config().mail());
     discord = discordOn ? new DiscordWebhookAdapter(ctx.vertx(), config.discordWebhookUrl(), 3, Duration.ofMillis(200)) : null;
     sender = new NotificationSender(ctx.vertx(), ctx.pool(), ctx.store(), ctx.codec(),
-        new NotificationTemplates(ctx.config().http().publicUrl()), email, discord, config, clock, ctx.meterRegistry());
+        new NotificationTemplates(ctx.config().http().publicUrl()),
+        new ServerMentions(ctx.pool(), ctx.config().servers().gameDomain()), email, discord, config, clock, ctx.meterRegistry());
     sender.start();
     if (ctx.config().roles().api()) {
       ServerOwners owners = new ServerOwners(ctx.store());

@@ -29,6 +29,21 @@ class SdAccessModesTest {
   }
 
   @Test
+  void readinessSaysWhenDiscoveryRefusesEveryRequestAndNotWhenItServes() throws Exception {
+    try (MonitoringNode closed = MonitoringNode.start(MonitoringConfig.defaults().withSdDevelopmentMode(false))) {
+      HttpResponse<String> ready = closed.get("/health/ready");
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      assertThat(new io.vertx.core.json.JsonObject(ready.body()).getJsonArray("warnings").encode())
+          .contains("/sd/exporters refuses every request").contains("monitoring.sdToken");
+    }
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+      HttpResponse<String> ready = withToken.get("/health/ready");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(new io.vertx.core.json.JsonObject(ready.body()).containsKey("warnings")).as(ready.body()).isFalse();
+    }
+  }
+
+  @Test
   void developmentModeServesWithoutATokenButAConfiguredTokenIsStillRequired() throws Exception {
     try (MonitoringNode open = MonitoringNode.start(MonitoringConfig.defaults())) {
       open.record(ServerHistory.readyGame("g", "owner", 101, "10.0.0.1", AT));

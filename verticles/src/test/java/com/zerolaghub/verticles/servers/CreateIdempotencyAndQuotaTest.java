@@ -102,7 +102,12 @@ class CreateIdempotencyAndQuotaTest {
     HttpResponse<String> r = node.send(user, "POST", "/api/instances",
         new JsonObject().put("type", "game").put("name", "X").put("variant", "nope").put("plan", "game-2g").encode());
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(json(r).getJsonArray("errors").encode()).contains("\"name\"").contains("\"variant\"");
+    // the contract publishes the name rule (3-32, a DNS label) and refuses it before the catalog is consulted
+    assertThat(json(r).getJsonArray("errors").encode()).contains("\"name\"");
+    HttpResponse<String> variant = node.send(user, "POST", "/api/instances",
+        new JsonObject().put("type", "game").put("name", "abc").put("variant", "nope").put("plan", "nope").encode());
+    assertThat(variant.statusCode()).isEqualTo(400);
+    assertThat(json(variant).getJsonArray("errors").encode()).contains("\"variant\"").contains("\"plan\"");
     HttpResponse<String> mixed = node.send(user, "POST", "/api/instances",
         new JsonObject().put("type", "dev").put("name", "abc").put("runtime", "go").put("version", "1.23").put("plan", "game-2g").encode());
     assertThat(mixed.statusCode()).isEqualTo(400);

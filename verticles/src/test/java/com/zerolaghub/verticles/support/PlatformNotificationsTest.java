@@ -89,7 +89,8 @@ class PlatformNotificationsTest {
     Instant paid = Instant.parse("2026-11-22T10:00:00Z");
     append("billing", alice.id, new InvoicePaid(alice.id, "in_1QxYz", paid.minusSeconds(3600), paid, "stripe:evt_1", paid, 1299L, "eur"));
     MimeMessage m = mailTo(alice.email, "in_1QxYz");
-    assertThat(Mails.part(m, "text/plain")).contains("12.99 EUR").contains("in_1QxYz").contains("2026-11-22T10:00:00Z");
+    assertThat(Mails.part(m, "text/plain")).contains("12.99 EUR").contains("in_1QxYz").contains("22 Nov 2026, 10:00 UTC")
+        .doesNotContain("2026-11-22T10:00:00Z");
     assertThat(Mails.part(m, "text/html")).contains("12.99 EUR");
   }
 
@@ -113,6 +114,16 @@ class PlatformNotificationsTest {
       }
     }).count();
     assertThat(toBob).isEqualTo(1);
+  }
+
+  @Test
+  void aSuspensionMailsTheAccountWhatStoppedThatNothingIsDeletedAndHowToLiftIt() throws Exception {
+    Customer carol = Customer.signUp(node.port());
+    Instant at = Instant.parse("2026-12-07T17:40:12.345678901Z");
+    append("billing", carol.id, new BillingEvent.EnforcementChanged(carol.id, "final_warning", "suspended", "unpaid", at));
+    MimeMessage m = mailTo(carol.email, "suspended");
+    assertThat(Mails.part(m, "text/plain")).contains("suspended on 7 Dec 2026, 17:40 UTC").contains("game servers are stopped")
+        .contains("Nothing is deleted").contains("https://portal.test/billing").doesNotContain("2026-12-07T");
   }
 
   @Test

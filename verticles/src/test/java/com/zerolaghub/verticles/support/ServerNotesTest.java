@@ -57,6 +57,21 @@ class ServerNotesTest {
   }
 
   @Test
+  void aStaleSaveIsAProblemWithItsInstanceAndRequestIdLikeEveryOther() throws Exception {
+    Customer alice = Customer.signUp(node.port());
+    String path = "/api/servers/" + server(alice) + "/notes";
+    assertThat(alice.put(path, new JsonObject().put("text", "tab A").put("version", 0)).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> stale = alice.put(path, new JsonObject().put("text", "tab B").put("version", 0));
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(stale.body());
+    assertThat(problem.getString("instance")).isEqualTo(path);
+    assertThat(problem.getString("requestId")).isNotBlank().isEqualTo(stale.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(problem.getInteger("status")).isEqualTo(409);
+  }
+
+  @Test
   void onlyTheOwnerReadsOrWritesAndOthersGetTheMissingServer404() throws Exception {
     Customer alice = Customer.signUp(node.port());
     Customer mallory = Customer.signUp(node.port());

@@ -39,14 +39,16 @@ public final class WiredNode implements AutoCloseable {
   public final Platform platform;
   public final ServersCapability servers;
   public final ProxyCapability proxy;
+  public final TestPostgres.Database database;
   private final Clock clock;
   private List<Capability> capabilities = List.of();
   private final StripeWebhookSigner signer = new StripeWebhookSigner(WEBHOOK_SECRET);
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private WiredNode(Platform platform, ServersCapability servers, ProxyCapability proxy, Clock clock) {
+  private WiredNode(Platform platform, ServersCapability servers, ProxyCapability proxy, Clock clock, TestPostgres.Database database) {
     this.platform = platform;
+    this.database = database;
     this.servers = servers;
     this.proxy = proxy;
     this.clock = clock;
@@ -96,7 +98,7 @@ public final class WiredNode implements AutoCloseable {
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ProxyCapability proxyCapability = capabilities.stream().filter(ProxyCapability.class::isInstance)
         .map(ProxyCapability.class::cast).findFirst().orElseThrow();
-    WiredNode node = new WiredNode(platform, servers, proxyCapability, clock);
+    WiredNode node = new WiredNode(platform, servers, proxyCapability, clock, db);
     node.capabilities = capabilities;
     return node;
   }
