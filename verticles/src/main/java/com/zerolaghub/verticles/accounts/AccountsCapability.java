@@ -59,6 +59,7 @@ public final class AccountsCapability implements Capability {
     directory.onSessionsEnded(ctx.sessionSockets()::end);
     runtime.register(new AccountsTable());
     auth.connect(directory, directory::caughtUp, clock);
+    auth.catchUpWith(new SessionCatchUp(ctx.vertx(), ctx.pool(), directory)::toHead);
     auth.readSessionFrom(ctx.config().http().sessionCookie());
 
     PlatformConfig config = ctx.config();

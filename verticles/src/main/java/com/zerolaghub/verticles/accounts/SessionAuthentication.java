@@ -7,6 +7,7 @@ import com.zerolaghub.proxy.SessionCookie;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Who calls, from an {@code Authorization: Bearer} token (API clients) or the session cookie
@@ -33,6 +36,7 @@ public final class SessionAuthentication implements Authentication {
   private volatile SessionLookup lookup;
   private volatile BooleanSupplier complete = () -> true;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile Supplier<Future<Void>> catchUp;
   private volatile SessionCookie sessionCookie = SessionCookie.PLAIN;
 
   /**
@@ -48,6 +52,11 @@ public final class SessionAuthentication implements Authentication {
     this.clock = clock;
   }
 
+  /** Lets an unknown token wait once for this node to catch up with the log; called by the accounts capability. */
+  void catchUpWith(Supplier<Future<Void>> toHead) {
+    this.catchUp = toHead;
+  }
+
   /** Which cookie holds the session ({@code http.publicUrl} decides); called by the accounts capability. */
   void readSessionFrom(SessionCookie cookie) {
     this.sessionCookie = cookie;
@@ -60,17 +69,49 @@ public final class SessionAuthentication implements Authentication {
 
   @Override
   public Handler<RoutingContext> admin() {
-    return ctx -> {
-      Principal p = resolve(ctx);
+    return ctx -> resolveThen(ctx, p -> {
       if (!p.isAdmin()) throw new ProblemException(ProblemType.FORBIDDEN, "this needs an administrator");
       ctx.put(PRINCIPAL_KEY, p);
       ctx.next();
-    };
+    });
   }
 
   private void authenticate(RoutingContext ctx) {
-    ctx.put(PRINCIPAL_KEY, resolve(ctx));
-    ctx.next();
+    resolveThen(ctx, p -> {
+      ctx.put(PRINCIPAL_KEY, p);
+      ctx.next();
+    });
+  }
+
+  /**
+   * Resolves the caller and hands it on. A token this node does not know yet is asked about
+   * again once the node has caught up with the log (it may have been issued by another node a
+   * moment ago); only then is it refused.
+   */
+  private void resolveThen(RoutingContext ctx, Consumer<Principal> next) {
+    Principal p;
+    try {
+      p = resolve(ctx);
+    } catch (ProblemException refused) {
+      Supplier<Future<Void>> toHead = catchUp;
+      if (toHead == null || refused.problem().status() != 401 || bearerToken(ctx) == null && !presentsACookie(ctx)) {
+        throw refused;
+      }
+      toHead.get().onComplete(caughtUp -> {
+        try {
+          next.accept(resolve(ctx));
+        } catch (ProblemException again) {
+          ctx.fail(again);
+        }
+      });
+      return;
+    }
+    next.accept(p);
+  }
+
+  private boolean presentsACookie(RoutingContext ctx) {
+    String cookies = ctx.request().getHeader("Cookie");
+    return cookies != null && cookies.contains("zlh_session");
   }
 
   /** The principal of the request, or a 401/403 problem thrown. */
