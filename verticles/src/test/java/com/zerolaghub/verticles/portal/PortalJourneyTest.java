@@ -1,0 +1,205 @@
+package com.zerolaghub.verticles.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zerolaghub.verticles.config.HttpConfig;
+import com.zerolaghub.verticles.config.ProxyConfig;
+import com.zerolaghub.verticles.sim.AgentSimulator;
+import com.zerolaghub.verticles.sim.FaultPlan;
+import com.zerolaghub.verticles.testing.WiredNode;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The customer portal in real Chromium against a whole node (accounts, servers on the simulators,
+ * billing, support, the proxy's console bridge), on the node's own origin so cookie WebSockets
+ * pass the Origin check. Every test fails on a CSP violation or a console error and leaves
+ * desktop and 360 px screenshots under target/portal-screenshots/.
+ */
+class PortalJourneyTest {
+  private static WiredNode node;
+  private static String base;
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    base = "http://127.0.0.1:" + port;
+    node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
+        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
+        config -> {
+          HttpConfig h = config.http();
+          return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
+              h.headerTimeoutMs(), h.idleTimeoutMs()));
+        });
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) node.close();
+  }
+
+  private static String unique(String prefix) {
+    return prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+  }
+
+  /** Signs up through the form; answers the username. Lands on onboarding (no servers yet). */
+  private static String signUp(PortalBrowser b) {
+    String user = unique("u");
+    b.open("/sign-up");
+    b.fill("signup-email", user + "@example.com");
+    b.fill("signup-username", user);
+    b.fill("signup-display", "Player " + user);
+    b.fill("signup-password", "correct horse battery");
+    b.click(b.button("Create account"));
+    b.waitForText(By.cssSelector("main h1"), "Welcome");
+    return user;
+  }
+
+  /** Creates a game server from the onboarding form and waits for its card. */
+  private static void createGameServer(PortalBrowser b, String name) {
+    b.fill("create-name", name);
+    b.click(b.button("Create server"));
+  }
+
+  private static By card(String name) {
+    return By.cssSelector("article[aria-label='Server " + name + "']");
+  }
+
+  private static int vmidOf(PortalBrowser b, String serverId) {
+    Object vmid = b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/servers/" + serverId + "').then(r => r.json()).then(s => done(s.vmid));");
+    return ((Number) vmid).intValue();
+  }
+
+  @Test
+  void customerGoesFromSignUpToADeletedServerAndNobodyElseSeesIt() throws Exception {
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      b.open("/sign-in");
+      b.waitFor(By.id("signin-email"));
+      b.screenshots("sign-in");
+      signUp(b);
+      b.screenshots("onboarding");
+
+      // Slow tasks so the pending card is seen before the server's card replaces it.
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(1500)));
+      createGameServer(b, "world-one");
+      b.waitFor(By.cssSelector("article.pending[aria-label='Creating world-one']"));
+      b.screenshots("pending-card");
+      WebElement card = b.waitFor(card("world-one"));
+      node.sims().proxmox().faults(FaultPlan.none());
+      b.waitForText(card("world-one"), "running");
+      assertThat(b.driver.findElements(By.cssSelector("article.pending"))).isEmpty();
+      b.screenshots("dashboard");
+
+      card.findElement(By.cssSelector("h3 a")).click();
+      b.waitForText(By.cssSelector("main h1"), "world-one");
+      String serverId = b.driver.getCurrentUrl().replaceAll(".*/servers/", "");
+
+      // A second customer sees none of it: no card, and the server's page is not found.
+      try (PortalBrowser other = new PortalBrowser(base)) {
+        signUp(other);
+        assertThat(other.driver.findElements(By.cssSelector("article.card"))).isEmpty();
+        other.open("/servers/" + serverId);
+        other.waitFor(By.cssSelector(".problem"));
+        assertThat(other.bodyText()).doesNotContain("world-one");
+        other.assertClean();
+      }
+
+      // Console: connected, a command typed, its echo seen.
+      b.click(b.button("Console"));
+      b.click(b.button("Open console"));
+      b.waitFor(By.cssSelector("[data-console-state='connected']"));
+      WebElement input = b.driver.findElement(By.cssSelector(".xterm-helper-textarea"));
+      input.sendKeys("say hello-from-portal");
+      input.sendKeys(Keys.ENTER);
+      b.waitForText(By.cssSelector(".xterm-accessibility-tree"), "say hello-from-portal");
+      b.screenshots("console");
+
+      // Files: upload a file, then read it back in the editor.
+      b.click(b.button("Files"));
+      b.waitFor(By.cssSelector("table[aria-label^='Files in']"));
+      Path upload = Files.createTempFile("motd", ".txt");
+      Files.writeString(upload, "Welcome to world-one");
+      b.driver.findElement(By.id("files-upload")).sendKeys(upload.toAbsolutePath().toString());
+      b.waitForText(By.cssSelector(".notice"), "Uploaded /" + upload.getFileName());
+      b.click(By.cssSelector("button[aria-label='Open " + upload.getFileName() + "']"));
+      assertThat(b.waitFor(By.id("file-editor")).getAttribute("value")).isEqualTo("Welcome to world-one");
+      b.screenshots("files");
+
+      // Backups: make one, restore it after the confirmation.
+      b.click(b.button("Backups"));
+      b.click(b.button("Back up now"));
+      WebElement restore = b.waitFor(By.cssSelector("button[aria-label^='Restore ']"));
+      restore.click();
+      b.click(b.button("Yes, restore"));
+      b.waitForText(By.cssSelector(".notice"), "Restoring backup");
+      b.screenshots("backups");
+
+      // Notes survive a reload.
+      b.click(b.button("Notes"));
+      b.fill("notes-text", "Whitelist: alice, bob");
+      b.click(b.button("Save notes"));
+      b.waitForText(By.cssSelector(".notice"), "Notes saved");
+
+      // Delete is refused while the host runs, with the platform's message; after a stop it goes.
+      b.click(b.button("Overview"));
+      b.fill("delete-confirm", "world-one");
+      b.click(b.button("Delete server forever"));
+      b.waitForText(By.cssSelector(".problem"), "stop the host");
+      b.screenshots("server-delete-refused");
+      b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Stop']"));
+      b.waitForText(By.cssSelector("main p.muted"), "host stopped");
+      b.click(b.button("Delete server forever"));
+      b.waitForText(By.cssSelector("[role='status']"), "Deleting world-one");
+      b.open("/");
+      b.waitForText(By.cssSelector("main h1"), "Welcome");
+      assertThat(b.driver.findElements(card("world-one"))).isEmpty();
+      b.assertClean();
+    }
+  }
+
+  @Test
+  void consoleSaysWhenTheServerIsUnreachableAndReconnects() throws Exception {
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      signUp(b);
+      createGameServer(b, "lonely");
+      WebElement card = b.waitFor(card("lonely"));
+      b.waitForText(card("lonely"), "running");
+      card.findElement(By.cssSelector("h3 a")).click();
+      b.waitForText(By.cssSelector("main h1"), "lonely");
+      String serverId = b.driver.getCurrentUrl().replaceAll(".*/servers/", "");
+      AgentSimulator agent = node.sims().proxmox().agent(vmidOf(b, serverId)).orElseThrow();
+
+      agent.faults(FaultPlan.none().failing("/console", 503));
+      b.click(b.button("Console"));
+      b.click(b.button("Open console"));
+      b.waitFor(By.cssSelector("[data-console-state='error']"));
+      assertThat(b.bodyText()).contains("could not be reached");
+      b.screenshots("console-unreachable");
+
+      agent.faults(FaultPlan.none());
+      b.click(b.button("Reconnect"));
+      b.waitFor(By.cssSelector("[data-console-state='connected']"));
+
+      // The agent drops the console mid-session: the page says so and Reconnect works again.
+      agent.failConsoles();
+      b.waitFor(By.cssSelector("[data-console-state='error']"));
+      b.click(b.button("Reconnect"));
+      b.waitFor(By.cssSelector("[data-console-state='connected']"));
+      b.assertClean();
+    }
+  }
+}
