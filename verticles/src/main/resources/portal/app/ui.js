@@ -12,8 +12,7 @@ export function Problem({ error }) {
   return html`<div class="problem" role="alert">
     <strong>${error.message}</strong>
     ${fields.length > 0 && html`<ul>${fields.map((f) => html`<li>${f.field}: ${f.message}</li>`)}</ul>`}
-    ${error.status >= 500 && html`<div class="small">Something went wrong on our side. Quote request id
-      <code class="mono">${error.requestId || 'unknown'}</code> to support.</div>`}
+    ${error.status >= 500 && html`<div class="small">Something went wrong on our side. Quote request id${' '}<code class="mono">${error.requestId || 'unknown'}</code> to support.</div>`}
   </div>`;
 }
 

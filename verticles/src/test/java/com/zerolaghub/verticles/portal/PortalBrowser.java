@@ -41,6 +41,7 @@ final class PortalBrowser implements AutoCloseable {
   final String base;
   private final Path profile;
   private final List<String> problems = new ArrayList<>();
+  private final List<String> expectedServerErrors = new ArrayList<>();
 
   PortalBrowser(String base) throws IOException {
     this.base = base;
@@ -127,7 +128,7 @@ final class PortalBrowser implements AutoCloseable {
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() < Level.SEVERE.intValue()) continue;
       String message = entry.getMessage();
-      if (isExpectedApiRefusal(message)) continue;
+      if (isExpectedApiRefusal(message) || expectedServerErrors.stream().anyMatch(message::contains)) continue;
       problems.add("console: " + message);
     }
   }
@@ -140,6 +141,11 @@ final class PortalBrowser implements AutoCloseable {
     String failed = "(?s).*Failed to load resource: the server responded with a status of ";
     return message.contains("/api/") && message.matches(failed + "4\\d\\d.*")
         || message.contains("/api/metrics/servers/") && message.matches(failed + "503.*");
+  }
+
+  /** A 5xx the test provokes on purpose at {@code path} (its page shows the problem and request id). */
+  void expectServerError(String path) {
+    expectedServerErrors.add(base + path + " - Failed to load resource: the server responded with a status of 5");
   }
 
   /** Fails when any page had a CSP violation or a console error. */

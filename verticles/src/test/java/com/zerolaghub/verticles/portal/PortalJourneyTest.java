@@ -202,4 +202,50 @@ class PortalJourneyTest {
       b.assertClean();
     }
   }
+
+  @Test
+  void accountBillingAndSupportPagesSayWhatHappened() throws Exception {
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      b.open("/forgot-password");
+      b.fill("forgot-email", "nobody@example.com");
+      b.click(b.button("Send reset link"));
+      b.waitForText(By.cssSelector("[role='status']"), "If an account uses that email");
+      b.screenshots("forgot-password");
+      b.open("/reset-password");
+      b.waitForText(By.cssSelector(".problem"), "needs the link from your reset email");
+
+      signUp(b);
+      b.click(By.linkText("Billing"));
+      b.waitForText(By.cssSelector("main"), "good standing");
+      // Stripe cannot be reached from this node: the page shows the problem and its request id.
+      b.expectServerError("/api/billing/checkout");
+      b.click(b.button("Go to checkout"));
+      b.waitForText(By.cssSelector(".problem"), "Quote request id");
+      b.screenshots("billing");
+
+      b.click(By.linkText("Support"));
+      b.fill("ticket-subject", "Cannot join");
+      b.fill("ticket-message", "My friends time out when joining.");
+      b.click(b.button("Open ticket"));
+      b.waitForText(By.cssSelector("[role='status']"), "is open");
+      assertThat(b.waitFor(By.cssSelector("article h3")).getText()).matches("ZLH-\\d{8}-\\w{4}.*Cannot join.*");
+      b.screenshots("support");
+
+      b.click(By.linkText("Account"));
+      b.fill("pw-current", "wrong password here");
+      b.fill("pw-new", "another good password");
+      b.click(b.button("Change password"));
+      b.waitFor(By.cssSelector(".problem"));
+      b.fill("pw-current", "correct horse battery");
+      b.fill("pw-new", "another good password");
+      b.click(b.button("Change password"));
+      b.waitForText(By.cssSelector("[role='status']"), "Password changed");
+      b.screenshots("account");
+      b.click(b.button("Sign out everywhere"));
+      b.waitFor(By.id("signin-email"));
+      b.open("/");
+      b.waitFor(By.id("signin-email"));
+      b.assertClean();
+    }
+  }
 }
