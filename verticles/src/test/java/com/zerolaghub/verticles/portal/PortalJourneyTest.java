@@ -38,7 +38,7 @@ class PortalJourneyTest {
     }
     base = "http://127.0.0.1:" + port;
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
+        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
         config -> {
           HttpConfig h = config.http();
           return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
@@ -245,6 +245,33 @@ class PortalJourneyTest {
       b.waitFor(By.id("signin-email"));
       b.open("/");
       b.waitFor(By.id("signin-email"));
+      b.assertClean();
+    }
+  }
+
+  @Test
+  void devServerOpensItsIdeInANewTab() throws Exception {
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      signUp(b);
+      b.click(By.cssSelector("input[name='kind'][value='dev']"));
+      b.waitFor(By.id("create-runtime"));
+      b.fill("create-name", "code-lab");
+      b.click(b.button("Create server"));
+      WebElement card = b.waitFor(card("code-lab"));
+      b.waitForText(card("code-lab"), "running");
+      card.findElement(By.cssSelector("h3 a")).click();
+      String portal = b.driver.getWindowHandle();
+      b.click(b.button("Open IDE"));
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+          .until(d -> d.getWindowHandles().size() == 2);
+      String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(portal)).findFirst().orElseThrow();
+      b.driver.switchTo().window(ide);
+      // The one-time link was traded for the IDE host's cookie and the clean URL: code-server answers.
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+          .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/") && d.getPageSource().contains("code-server"));
+      b.driver.close();
+      b.driver.switchTo().window(portal);
+      b.screenshots("dev-server");
       b.assertClean();
     }
   }
