@@ -1,6 +1,9 @@
 // Live server and operation changes over /api/events: one socket for the page, reconnecting with
 // back-off after a drop (and re-reading state then, since changes may have been missed). No polling.
-import { socketUrl } from './api.js';
+import { api, socketUrl } from './api.js';
+
+/** The socket's close code when the session that opened it ended (sign-out, password reset). */
+const SIGNED_OUT = 4401;
 
 const listeners = new Set();
 let socket = null;
@@ -22,13 +25,28 @@ function open() {
     }
     listeners.forEach((l) => l(data));
   };
-  socket.onclose = () => {
+  socket.onclose = (e) => {
     socket = null;
     if (!wanted) return;
+    if (e.code === SIGNED_OUT) {
+      wanted = false;
+      window.dispatchEvent(new CustomEvent('zlh-signed-out'));
+      return;
+    }
     retry += 1;
     const delay = Math.min(15000, 500 * 2 ** Math.min(retry, 5));
-    timer = setTimeout(open, delay);
+    timer = setTimeout(reconnect, delay);
   };
+}
+
+/** Reconnects only while still signed in: a 401 here signs the page out instead of retrying forever. */
+function reconnect() {
+  if (!wanted) return;
+  api('GET', '/api/me').then(open, (e) => {
+    if (e.status === 401) { wanted = false; return; }
+    retry += 1;
+    timer = setTimeout(reconnect, Math.min(15000, 500 * 2 ** Math.min(retry, 5)));
+  });
 }
 
 /** Calls {@code listener} with each change; answers a function that stops listening. */

@@ -69,6 +69,9 @@ function App() {
     document.title = (h1 ? h1.textContent + ' · ' : '') + 'ZeroLagHub';
   });
   if (me === undefined) return html`<main><${Loading} what="your account" /></main>`;
+  // Signed out on a customer page: render nothing of it (no API calls, no sockets) until the
+  // effect above has moved to the sign-in page.
+  if (me === null && !PUBLIC.includes(path)) return html`<main><${Loading} what="the sign-in page" /></main>`;
   return html`<${Header} me=${me} path=${path} /><${Banner} me=${me} path=${path} />
     <${Page} me=${me} path=${path} setMe=${setMe} />`;
 }

@@ -77,7 +77,7 @@ function PendingCard({ server }) {
   const op = server.operation || {};
   return html`<article class="card pending" aria-label=${'Creating ' + server.name} data-server=${server.serverId}>
     <h3>${server.name}</h3>
-    <p><${Badge} value=${op.status || 'queued'} /> Creating your ${server.kind === 'dev' ? 'dev' : 'game'} server…</p>
+    <p><span class="badge provisioning">${op.status === 'running' ? 'in progress' : 'queued'}</span> Creating your ${server.kind === 'dev' ? 'dev' : 'game'} server…</p>
     <p class="small muted">${op.phase ? 'Step: ' + op.phase : 'Waiting for its turn'}</p>
   </article>`;
 }

@@ -115,6 +115,18 @@ final class PortalBrowser implements AutoCloseable {
     }
   }
 
+  /** Saves the page at desktop width with the system set to dark (the portal follows it). */
+  void darkScreenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    try {
+      Files.write(SCREENSHOTS.resolve(name + "-dark.png"), driver.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
+  }
+
   /** Reads the CSP violations and console errors the current page has had so far. */
   @SuppressWarnings("unchecked")
   void collect() {

@@ -103,6 +103,7 @@ class PortalJourneyTest {
       b.waitForText(card("world-one"), "running");
       assertThat(b.driver.findElements(By.cssSelector("article.pending"))).isEmpty();
       b.screenshots("dashboard");
+      b.darkScreenshot("dashboard");
 
       card.findElement(By.cssSelector("h3 a")).click();
       b.waitForText(By.cssSelector("main h1"), "world-one");
@@ -127,6 +128,7 @@ class PortalJourneyTest {
       input.sendKeys(Keys.ENTER);
       b.waitForText(By.cssSelector(".xterm-accessibility-tree"), "say hello-from-portal");
       b.screenshots("console");
+      b.darkScreenshot("console");
 
       // Files: upload a file, then read it back in the editor.
       b.click(b.button("Files"));
