@@ -87,8 +87,7 @@ function ServerCard({ server, reload }) {
   return html`<article class="card" aria-label=${'Server ' + server.name} data-server=${server.serverId}>
     <div class="row spread"><h3><a href=${'/servers/' + encodeURIComponent(server.serverId)}>${server.name}</a></h3>
       <${Badge} value=${server.lifecycle} /></div>
-    <p class="small muted">${server.kind === 'game' ? (server.variant || 'Game') + ' · ' + (server.plan || '') : (server.runtime || 'Dev') + ' ' + (server.version || '')}
-      · host ${server.hostState}</p>
+    <p class="small muted">${server.kind === 'game' ? (server.variant || 'Game') + ' · ' + (server.plan || '') : (server.runtime || 'Dev') + ' ' + (server.version || '')}${' · host ' + server.hostState}</p>
     ${server.lifecycle === 'failed' && op.reason && html`<p class="problem">${op.reason}</p>`}
     ${(op.status === 'queued' || op.status === 'running') && html`<p class="small"><${Badge} value=${op.status} /> ${op.type}${op.phase ? ' — ' + op.phase : ''}</p>`}
     <${ConnectAddress} address=${server.connectAddress} />
