@@ -7,11 +7,21 @@ import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.sim.AgentSimulator;
 import com.zerolaghub.verticles.sim.FaultPlan;
 import com.zerolaghub.verticles.testing.WiredNode;
+import com.zerolaghub.core.accounts.AccountDecider;
+import com.zerolaghub.events.accounts.Role;
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
+import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,6 +284,52 @@ class PortalJourneyTest {
       b.driver.close();
       b.driver.switchTo().window(portal);
       b.screenshots("dev-server");
+      b.assertClean();
+    }
+  }
+
+  /** An administrator publishes an announcement for everyone through the API. */
+  private static void announce(String message) throws Exception {
+    String[] admin = node.signUp();
+    node.platform.context().store().append(AccountDecider.stream(admin[0]), ExpectedVersion.ANY,
+        List.of(NewEvent.of(new RoleGranted(admin[0], Role.ADMIN, "operator:test", Instant.now()), EventMetadata.system("test"))))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int status;
+    do {
+      status = node.send(admin[1], "POST", "/api/admin/announcements",
+          new JsonObject().put("message", message).put("severity", "warning")).statusCode();
+      if (status != 201) Thread.sleep(50);
+    } while (status != 201 && System.nanoTime() < deadline);
+    assertThat(status).as("announcement published").isEqualTo(201);
+  }
+
+  @Test
+  void dashboardShowsTheBannerAndOnePendingCardPerCreateEvenOnADoubleSubmit() throws Exception {
+    announce("Maintenance tonight at 22:00 UTC");
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      signUp(b);
+      b.waitForText(By.cssSelector("[role='region'][aria-label='Announcements']"), "Maintenance tonight");
+
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(1500)));
+      try {
+        // Two submissions of one form before the page can disable its button: one key, one server.
+        b.fill("create-name", "alpha");
+        b.driver.executeScript("const f = document.querySelector('form[aria-label=\\'Create a server\\']');"
+            + "f.requestSubmit(); f.requestSubmit();");
+        b.waitFor(By.cssSelector("article.pending[aria-label='Creating alpha']"));
+        b.open("/new");
+        b.fill("create-name", "beta");
+        b.click(b.button("Create server"));
+        b.waitFor(By.cssSelector("article.pending[aria-label='Creating beta']"));
+        assertThat(b.driver.findElements(By.cssSelector("article.pending"))).as("two quick creates, two pending cards").hasSize(2);
+        b.screenshots("two-pending-cards");
+      } finally {
+        node.sims().proxmox().faults(FaultPlan.none());
+      }
+      b.waitForText(card("alpha"), "running");
+      b.waitForText(card("beta"), "running");
+      assertThat(b.driver.findElements(By.cssSelector("article.card"))).hasSize(2);
       b.assertClean();
     }
   }
