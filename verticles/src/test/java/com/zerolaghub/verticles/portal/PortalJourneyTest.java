@@ -175,7 +175,12 @@ class PortalJourneyTest {
       b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Stop']"));
       b.waitForText(By.cssSelector("main p.muted"), "host stopped");
       b.click(b.button("Delete server forever"));
-      b.waitForText(By.cssSelector("[role='status']"), "Deleting world-one");
+      // "Deleting world-one…" until the teardown ends; then the page goes back to the dashboard.
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
+          org.openqa.selenium.support.ui.ExpectedConditions.or(
+              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector("[role='status']"), "Deleting world-one"),
+              org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/")));
       b.open("/");
       b.waitForText(By.cssSelector("main h1"), "Welcome");
       assertThat(b.driver.findElements(card("world-one"))).isEmpty();
@@ -311,14 +316,14 @@ class PortalJourneyTest {
       signUp(b);
       b.waitForText(By.cssSelector("[role='region'][aria-label='Announcements']"), "Maintenance tonight");
 
-      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(1500)));
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(2500)));
       try {
         // Two submissions of one form before the page can disable its button: one key, one server.
         b.fill("create-name", "alpha");
         b.driver.executeScript("const f = document.querySelector('form[aria-label=\\'Create a server\\']');"
             + "f.requestSubmit(); f.requestSubmit();");
         b.waitFor(By.cssSelector("article.pending[aria-label='Creating alpha']"));
-        b.open("/new");
+        b.click(By.linkText("New server"));
         b.fill("create-name", "beta");
         b.click(b.button("Create server"));
         b.waitFor(By.cssSelector("article.pending[aria-label='Creating beta']"));
