@@ -160,6 +160,11 @@ final class PortalBrowser implements AutoCloseable {
     expectedServerErrors.add(base + path + " - Failed to load resource: the server responded with a status of 5");
   }
 
+  /** A console error the test causes on purpose (e.g. a cut network link), matched by a fragment. */
+  void expectConsoleError(String fragment) {
+    expectedServerErrors.add(fragment);
+  }
+
   /** Fails when any page had a CSP violation or a console error. */
   void assertClean() {
     collect();

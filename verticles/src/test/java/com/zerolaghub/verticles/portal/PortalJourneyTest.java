@@ -6,7 +6,9 @@ import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.sim.AgentSimulator;
 import com.zerolaghub.verticles.sim.FaultPlan;
+import com.zerolaghub.verticles.testing.TcpForwarder;
 import com.zerolaghub.verticles.testing.WiredNode;
+import io.vertx.core.Vertx;
 import com.zerolaghub.core.accounts.AccountDecider;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.events.EventMetadata;
@@ -38,6 +40,9 @@ import org.openqa.selenium.WebElement;
  */
 class PortalJourneyTest {
   private static WiredNode node;
+  private static Vertx linkVertx;
+  /** The browser's link to the node, which a test can cut (the node's publicUrl is its far end). */
+  private static TcpForwarder link;
   private static String base;
 
   @BeforeAll
@@ -46,7 +51,9 @@ class PortalJourneyTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    base = "http://127.0.0.1:" + port;
+    linkVertx = Vertx.vertx();
+    link = new TcpForwarder(linkVertx, "127.0.0.1", port);
+    base = "http://127.0.0.1:" + link.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
         config -> {
@@ -59,6 +66,7 @@ class PortalJourneyTest {
   @AfterAll
   static void stopNode() throws Exception {
     if (node != null) node.close();
+    if (linkVertx != null) linkVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private static String unique(String prefix) {
@@ -335,6 +343,42 @@ class PortalJourneyTest {
       b.waitForText(card("alpha"), "running");
       b.waitForText(card("beta"), "running");
       assertThat(b.driver.findElements(By.cssSelector("article.card"))).hasSize(2);
+      b.assertClean();
+    }
+  }
+
+  @Test
+  void cardsCatchUpAfterTheLiveSocketDropsWithoutPolling() throws Exception {
+    String email = unique("drop") + "@example.com";
+    String user = unique("d");
+    assertThat(node.send(null, "POST", "/api/auth/register", new JsonObject().put("email", email)
+        .put("password", "correct horse battery").put("username", user).put("displayName", "Dropped " + user))
+        .statusCode()).isEqualTo(201);
+    String token = new JsonObject(node.send(null, "POST", "/api/auth/login",
+        new JsonObject().put("email", email).put("password", "correct horse battery")).body()).getString("token");
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      b.open("/sign-in");
+      b.fill("signin-email", email);
+      b.fill("signin-password", "correct horse battery");
+      b.click(b.button("Sign in"));
+      b.waitForText(By.cssSelector("main h1"), "Welcome");
+
+      // The link drops: the page's live socket closes and its reconnect attempts fail for a while.
+      b.expectConsoleError("net::ERR_CONNECTION_REFUSED");
+      b.expectConsoleError("WebSocket connection to");
+      link.cut().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      // Meanwhile the customer creates a server elsewhere (the API, another tab) and it becomes ready.
+      String serverId = new JsonObject(node.send(token, "POST", "/api/instances", new JsonObject().put("type", "game")
+          .put("name", "offline-made").put("variant", "vanilla").put("plan", "game-2g")).body()).getString("serverId");
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (!"running".equals(new JsonObject(node.send(token, "GET", "/api/servers/" + serverId, null).body()).getString("lifecycle"))) {
+        assertThat(System.nanoTime()).as("server ready").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      link.restore().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      // Reconnected, the page reads the list again and shows the card; nothing was reloaded.
+      b.waitForText(card("offline-made"), "running");
       b.assertClean();
     }
   }
