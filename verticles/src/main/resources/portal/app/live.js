@@ -18,9 +18,10 @@ function open() {
     let data;
     try { data = JSON.parse(message.data); } catch (e) { return; }
     if (data.type === 'subscribed') {
-      const reconnected = retry > 0;
+      // From now on every change arrives here; what changed before (while the page loaded, or
+      // while the socket was down) is read again by each listener, so no change falls between.
       retry = 0;
-      if (reconnected) listeners.forEach((l) => l({ type: 'resync' }));
+      listeners.forEach((l) => l({ type: 'resync' }));
       return;
     }
     listeners.forEach((l) => l(data));

@@ -324,7 +324,8 @@ class PortalJourneyTest {
       signUp(b);
       b.waitForText(By.cssSelector("[role='region'][aria-label='Announcements']"), "Maintenance tonight");
 
-      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(2500)));
+      // Slow clones (under the node's 5 s task deadline) keep both creates pending for a while.
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(4000)));
       try {
         // Two submissions of one form before the page can disable its button: one key, one server.
         b.fill("create-name", "alpha");
@@ -335,8 +336,8 @@ class PortalJourneyTest {
         b.fill("create-name", "beta");
         b.click(b.button("Create server"));
         b.waitFor(By.cssSelector("article.pending[aria-label='Creating beta']"));
-        assertThat(b.driver.findElements(By.cssSelector("article.pending"))).as("two quick creates, two pending cards").hasSize(2);
         b.screenshots("two-pending-cards");
+        assertThat(b.driver.findElements(By.cssSelector("article.pending"))).as("two quick creates, two pending cards").hasSize(2);
       } finally {
         node.sims().proxmox().faults(FaultPlan.none());
       }
