@@ -58,8 +58,9 @@ class PortalJourneyTest {
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
         config -> {
           HttpConfig h = config.http();
+          // A Proxmox task may last long enough for a test to see its server pending.
           return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
-              h.headerTimeoutMs(), h.idleTimeoutMs()));
+              h.headerTimeoutMs(), h.idleTimeoutMs())).withServers(config.servers().withDeadlines(1_500, 30_000, 5_000, 200));
         });
   }
 
@@ -324,8 +325,8 @@ class PortalJourneyTest {
       signUp(b);
       b.waitForText(By.cssSelector("[role='region'][aria-label='Announcements']"), "Maintenance tonight");
 
-      // Slow clones (under the node's 5 s task deadline) keep both creates pending for a while.
-      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(4000)));
+      // Slow clones keep both creates pending for a while (servers are provisioned one at a time).
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(8000)));
       try {
         // Two submissions of one form before the page can disable its button: one key, one server.
         b.fill("create-name", "alpha");
