@@ -11,6 +11,7 @@ import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
+import com.zerolaghub.verticles.portal.PortalCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
@@ -63,6 +64,7 @@ public final class NodeCapabilities {
         owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
+    capabilities.add(new PortalCapability());
     return capabilities;
   }
 }

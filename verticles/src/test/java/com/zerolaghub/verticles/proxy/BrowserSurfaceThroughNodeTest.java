@@ -107,12 +107,14 @@ class BrowserSurfaceThroughNodeTest {
     Map<String, HttpResponse<String>> answers = Map.of(
         "api", get("/api/me", Map.of("Cookie", SESSION + "=" + owner[1])),
         "problem", get("/api/servers", Map.of()),
-        "404", get("/no/such/page", Map.of()),
+        "404", get("/api/no/such/thing", Map.of()),
+        "portal", get("/no/such/page", Map.of()),
         "openapi", get("/openapi.yaml", Map.of()),
         "health", get("/health/live", Map.of()));
     assertThat(answers.get("api").statusCode()).isEqualTo(200);
     assertThat(answers.get("problem").statusCode()).isEqualTo(401);
     assertThat(answers.get("404").statusCode()).isEqualTo(404);
+    assertThat(answers.get("portal").statusCode()).as("client-side routes answer the portal's page").isEqualTo(200);
     Upgrade refusedSocket = upgrade("/api/events", Map.of("Cookie", SESSION + "=" + owner[1], "Origin", "https://evil.zlh.test"));
 
     answers.forEach((what, answer) -> {
