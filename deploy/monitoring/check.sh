@@ -72,6 +72,7 @@ rewrite() { # file, from, to: fail if the path to rewrite is no longer there
 }
 rewrite "$tmp/prom/prometheus.yml" /etc/prometheus/zlh-sd.token "$tmp/zlh-sd.token"
 rewrite "$tmp/prom/prometheus-file-sd.yml" /var/lib/zlh/sd/targets.json "$tmp/targets.json"
+rewrite "$tmp/prom/prometheus-file-sd.yml" /etc/prometheus/zlh-sd.token "$tmp/zlh-sd.token"
 
 promtool check config "$tmp/prom/prometheus.yml"
 promtool check config "$tmp/prom/prometheus-file-sd.yml"
