@@ -15,6 +15,7 @@ import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import com.zerolaghub.verticles.support.SupportCapability;
+import com.zerolaghub.verticles.timeline.TimelineCapability;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class NodeCapabilities {
         owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
+    capabilities.add(new TimelineCapability(auth));
     return capabilities;
   }
 }
