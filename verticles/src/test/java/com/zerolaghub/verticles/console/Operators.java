@@ -8,6 +8,8 @@ import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
+import com.zerolaghub.verticles.config.ControllerConfig;
+import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -27,7 +29,10 @@ final class Operators {
   }
 
   static Operators start() throws Exception {
-    return new Operators(WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7)));
+    // Drift passes every 150 ms, so findings and planned repairs appear within a test's patience.
+    return new Operators(WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
+        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
+        c -> c.withController(ControllerConfig.defaults().withTiming(3_000, 150, 60_000))));
   }
 
   /** A signed-in customer: {@code [accountId, token]}. */
@@ -55,6 +60,14 @@ final class Operators {
     eventually("server " + serverId + " running", () ->
         node.servers.routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
     return serverId;
+  }
+
+  HttpResponse<String> post(String token, String path, JsonObject body) {
+    try {
+      return node.send(token, "POST", path, body);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   HttpResponse<String> get(String token, String path) {
