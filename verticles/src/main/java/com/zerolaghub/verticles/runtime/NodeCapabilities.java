@@ -11,6 +11,7 @@ import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
+import com.zerolaghub.verticles.operators.OperatorsCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
@@ -65,6 +66,7 @@ public final class NodeCapabilities {
     proxyRef.set(proxy);
     capabilities.add(proxy);
     capabilities.add(new TimelineCapability(auth));
+    capabilities.add(new OperatorsCapability(auth, servers, billing.standings()));
     return capabilities;
   }
 }

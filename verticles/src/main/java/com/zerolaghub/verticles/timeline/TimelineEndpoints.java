@@ -36,7 +36,7 @@ final class TimelineEndpoints {
         JsonArray events = new JsonArray();
         long last = 0;
         for (Row r : rows) {
-          events.add(TimelineEntries.forOperators(r, owner.get()));
+          events.add(TimelineRows.forOperators(r, owner.get()));
           last = r.getLong("position");
         }
         return new JsonObject().put("subject", subject.toString()).put("events", events)
@@ -58,7 +58,7 @@ final class TimelineEndpoints {
         JsonArray events = new JsonArray();
         long last = 0;
         for (Row r : rows) {
-          JsonObject entry = TimelineEntries.forOwner(r, owner.get());
+          JsonObject entry = TimelineRows.forOwner(r, owner.get());
           if (entry != null) events.add(entry);
           last = r.getLong("position");
         }
@@ -73,7 +73,7 @@ final class TimelineEndpoints {
     long position = ValidatedRequests.of(ctx).getPathParameters().get("position").getLong();
     reads.at(position).onSuccess(row -> {
       if (row.isEmpty()) ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no event at position " + position));
-      else ctx.json(TimelineEntries.raw(row.get()));
+      else ctx.json(TimelineRows.raw(row.get()));
     }).onFailure(ctx::fail);
   }
 

@@ -17,8 +17,7 @@ import java.util.Optional;
  * the first page of a server with 10,000 events touches one page of rows, not 10,000.
  */
 final class TimelineReads {
-  static final String COLUMNS = "position, event_id, stream_type, stream_id, stream_version, event_type, schema_version, "
-      + "payload::text AS payload, metadata::text AS metadata, recorded_at";
+  private static final String COLUMNS = TimelineRows.COLUMNS;
 
   private final Pool pool;
 

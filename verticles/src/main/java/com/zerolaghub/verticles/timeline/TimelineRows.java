@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Stored rows as the timeline answers them: for operators (every event, raw link) or for the owner (what they may see). */
-final class TimelineEntries {
-  private TimelineEntries() {}
+public final class TimelineRows {
+  /** The columns every reader of rows here selects from {@code event_log}. */
+  public static final String COLUMNS = "position, event_id, stream_type, stream_id, stream_version, event_type, schema_version, "
+      + "payload::text AS payload, metadata::text AS metadata, recorded_at";
+
+  private TimelineRows() {}
 
   static Sentence sentence(Row r, String ownerId) {
     JsonObject metadata = new JsonObject(r.getString("metadata"));
@@ -23,7 +27,7 @@ final class TimelineEntries {
         metadata.getString("actor"), metadata.getString("causationId"), ownerId));
   }
 
-  static JsonObject forOperators(Row r, String ownerId) {
+  public static JsonObject forOperators(Row r, String ownerId) {
     Sentence s = sentence(r, ownerId);
     long position = r.getLong("position");
     JsonObject cause = new JsonObject().put("kind", s.cause().kind()).put("text", s.cause().text());
