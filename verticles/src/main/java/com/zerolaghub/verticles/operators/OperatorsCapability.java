@@ -33,6 +33,7 @@ public final class OperatorsCapability implements Capability {
     if (!ctx.config().roles().api()) return Future.succeededFuture();
     api.operation("getAccountDossier", auth.admin(), new AccountDossier(ctx.pool(), standings)::get);
     api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), () -> servers.ports().proxmox())::list);
+    api.operation("triageSupportTicket", auth.admin(), new TicketTriage(ctx.pool(), servers)::get);
     return Future.succeededFuture();
   }
 }
