@@ -87,6 +87,55 @@ class RepairByHandTest {
         .isEqualTo(raw.getString("eventId"));
   }
 
+  @Test
+  void aLevelOneRepairPlannedUnderDryRunRunsByHandAndTheFindingClears() throws Exception {
+    String[] customer = ops.customer();
+    String[] admin = ops.administrator();
+    HttpResponse<String> created = ops.post(customer[1], "/api/instances", new JsonObject().put("type", "game").put("name", "srvgone")
+        .put("variant", "vanilla").put("plan", "game-4g"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String serverId = new JsonObject(created.body()).getString("serverId");
+    Operators.eventually("game server running",
+        () -> "running".equals(ops.json(customer[1], "/api/servers/" + serverId).getString("lifecycle")));
+    JsonObject server = ops.json(customer[1], "/api/servers/" + serverId);
+    String srv = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
+    var cloudflare = ops.node.sims().cloudflare();
+    var record = cloudflare.records().stream().filter(r -> r.type().equals("SRV") && r.name().startsWith(srv)).findFirst()
+        .orElseThrow();
+    assertThat(ops.node.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
+        .get(5, TimeUnit.SECONDS)).isTrue();
+
+    JsonObject[] planned = new JsonObject[1];
+    Operators.eventually("edge_republish planned", () -> {
+      planned[0] = repairOf(admin[1], serverId, "edge_republish");
+      return planned[0] != null;
+    });
+    assertThat(planned[0].getString("posture")).as("level 1 starts in dry-run").isEqualTo("dry-run");
+    assertThat(planned[0].getString("status")).isEqualTo("planned");
+
+    HttpResponse<String> ran = ops.post(admin[1], "/api/admin/repairs/" + planned[0].getString("repairId") + "/run",
+        new JsonObject().put("reason", "customer cannot connect"));
+    assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
+    assertThat(new JsonObject(ran.body()).getString("status")).isEqualTo("succeeded");
+    assertThat(cloudflare.records()).anyMatch(r -> r.type().equals("SRV") && r.name().startsWith(srv));
+    Operators.eventually("the finding clears", () -> ops.json(admin[1], "/api/admin/drift").getJsonArray("open").stream()
+        .map(JsonObject.class::cast).noneMatch(f -> f.getString("serverId").equals(serverId)));
+
+    JsonArray timeline = ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events");
+    JsonObject republished = of(timeline, "repair.succeeded");
+    assertThat(republished.getString("text")).startsWith("SRV record republished by repair");
+    assertThat(republished.getJsonObject("cause").getString("adminId")).isEqualTo(admin[0]);
+    JsonArray own = ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events");
+    assertThat(own.stream().map(JsonObject.class::cast).map(e -> e.getString("text"))).contains("SRV record republished by repair");
+    assertThat(own.encode()).doesNotContain(admin[0]).doesNotContain("customer cannot connect");
+  }
+
+  private static JsonObject repairOf(String token, String serverId, String action) {
+    return ops.json(token, "/api/admin/repairs").getJsonArray("repairs").stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("serverId").equals(serverId) && r.getString("action").equals(action))
+        .findFirst().orElse(null);
+  }
+
   private static JsonObject startHostOf(String token, String serverId) {
     return ops.json(token, "/api/admin/repairs").getJsonArray("repairs").stream().map(JsonObject.class::cast)
         .filter(r -> r.getString("serverId").equals(serverId) && r.getString("action").equals("start_host"))
