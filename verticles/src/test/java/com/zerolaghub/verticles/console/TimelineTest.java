@@ -145,6 +145,21 @@ class TimelineTest {
     assertThat(own.getJsonArray("events")).hasSize(100);
   }
 
+  @Test
+  void theControllersEventsAboutAServerAreFoundThroughTheirOwnIndexNotByReadingEveryRepair() throws Exception {
+    String plan = ops.node.platform.context().pool().withTransaction(c -> c.query("SET LOCAL enable_seqscan = off").execute()
+            .compose(v -> c.query("EXPLAIN SELECT position FROM event_log WHERE stream_type IN ('drift', 'repair', 'repair-run') "
+                + "AND payload->>'serverId' = 'some-server' AND position < 9223372036854775807 ORDER BY position DESC LIMIT 50")
+                .execute())
+            .map(rows -> {
+              StringBuilder b = new StringBuilder();
+              rows.forEach(r -> b.append(r.getString(0)).append('\n'));
+              return b.toString();
+            }))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(plan).contains("event_log_controller_server_idx");
+  }
+
   private static JsonObject find(JsonArray events, String type) {
     return events.stream().map(JsonObject.class::cast).filter(e -> e.getString("type").equals(type)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + type + " in " + events.encodePrettily()));
