@@ -33,6 +33,15 @@ public sealed interface RepairEvent extends DomainEvent {
   record RepairPlanned(String repairId, String findingId, String serverId, String action, int level, String posture,
                        String detail, Instant at) implements RepairEvent {}
 
+  /**
+   * An administrator runs a planned repair by hand, once: stream {@code repair-run/<repairId>},
+   * appended with "no stream" expected, so a second request for the same repair is refused.
+   * The repair's own events then carry this administrator as their actor.
+   */
+  @EventType(name = "repair.run-requested")
+  record RepairRunRequested(String repairId, String serverId, String action, int level, String requestedBy, String reason,
+                            Instant at) implements RepairEvent {}
+
   @EventType(name = "repair.started")
   record RepairStarted(String repairId, String serverId, String action, Instant at) implements RepairEvent {}
 
@@ -54,6 +63,6 @@ public sealed interface RepairEvent extends DomainEvent {
   @SuppressWarnings("unchecked")
   Class<? extends DomainEvent>[] TYPES = new Class[] {
       DriftFound.class, DriftCleared.class, RepairPlanned.class, RepairStarted.class, RepairSucceeded.class, RepairFailed.class,
-      RepairWithdrawn.class
+      RepairWithdrawn.class, RepairRunRequested.class
   };
 }

@@ -14,11 +14,19 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * {@code GET /api/admin/accounts}: every account, oldest first, from the {@code accounts} read
- * model; {@code POST /api/admin/accounts/:userId/sessions/end}: an administrator signs an account
+ * model, or those matching {@code q} (email, username, id, Stripe customer id); {@code POST /api/admin/accounts/:userId/sessions/end}: an administrator signs an account
  * out everywhere, with a reason.
  */
 final class AdminAccountsEndpoint {
   private static final String SELECT = "SELECT id, email, username, display_name, role, created_at FROM accounts "
+      + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
+  /**
+   * {@code q}: part of an email or username, an account id, or a Stripe customer id (the
+   * {@code stripe-customer/<cus id>} stream names the account that claimed it).
+   */
+  private static final String SEARCH = "SELECT id, email, username, display_name, role, created_at FROM accounts "
+      + "WHERE email ILIKE $3 ESCAPE '\\' OR username ILIKE $3 ESCAPE '\\' OR id = $4 OR id = (SELECT payload->>'accountId' "
+      + "FROM event_log WHERE stream_type = 'stripe-customer' AND stream_id = $4 ORDER BY stream_version LIMIT 1) "
       + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
 
   private final Pool pool;
@@ -46,7 +54,11 @@ final class AdminAccountsEndpoint {
   private void list(RoutingContext ctx) {
     int limit = intParam(ctx, "limit", 100);
     int offset = intParam(ctx, "offset", 0);
-    pool.preparedQuery(SELECT).execute(Tuple.of(limit, offset)).onSuccess(rows -> {
+    RequestParameter q = ValidatedRequests.query(ctx, "q");
+    String term = q == null || q.isNull() ? null : q.getString().strip();
+    var query = term == null || term.isEmpty() ? pool.preparedQuery(SELECT).execute(Tuple.of(limit, offset))
+        : pool.preparedQuery(SEARCH).execute(Tuple.of(limit, offset, "%" + likeEscaped(term) + "%", term));
+    query.onSuccess(rows -> {
       JsonArray accounts = new JsonArray();
       for (Row r : rows) {
         String id = r.getString("id");
@@ -57,6 +69,10 @@ final class AdminAccountsEndpoint {
       }
       ctx.json(new JsonObject().put("accounts", accounts));
     }).onFailure(ctx::fail);
+  }
+
+  private static String likeEscaped(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static int intParam(RoutingContext ctx, String name, int fallback) {

@@ -15,7 +15,10 @@ import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.repair.DriftBoardProjection;
 import com.zerolaghub.verticles.config.ControllerConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.RequestIds;
+import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
@@ -73,6 +76,13 @@ public final class ControllerCapability implements Capability {
       api.operation("controllerStatus", auth.admin(), endpoints::status);
       api.operation("listDrift", auth.admin(), endpoints::drift);
       api.operation("listRepairs", auth.admin(), endpoints::repairs);
+      RunnerSettings handSettings = servers.runnerSettings();
+      RepairsByHand byHand = new RepairsByHand(ctx.store(), new CommandHandler(ctx.store(), ctx.codec()), board,
+          new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(), new EdgePublisher(servers.ports(), handSettings),
+              config.servers().gamePort(), Duration.ofMillis(c.stuckOperationMs()), clock), clock);
+      api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
+              Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
+          .onSuccess(rc::json).onFailure(rc::fail));
     }
     if (!config.roles().controller() && !config.roles().workers()) return Future.succeededFuture();
 

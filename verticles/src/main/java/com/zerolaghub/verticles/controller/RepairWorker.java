@@ -68,6 +68,14 @@ final class RepairWorker {
     });
   }
 
+  /**
+   * Runs a level-1 repair now for an administrator (see {@link RepairsByHand}); its events carry
+   * {@code metadata}. Answers false when another worker recorded its start first.
+   */
+  Future<Boolean> runByHand(DriftBoard.Repair r, EventMetadata metadata) {
+    return one(r, metadata);
+  }
+
   /** The repair as the board has it, waiting up to {@code tries} × 100 ms for the board to catch up. */
   private Future<DriftBoard.Repair> known(String repairId, int tries) {
     DriftBoard.Repair r = board.current().repair(repairId);

@@ -11,11 +11,13 @@ import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.monitoring.MonitoringCapability;
+import com.zerolaghub.verticles.operators.OperatorsCapability;
 import com.zerolaghub.verticles.portal.PortalCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import com.zerolaghub.verticles.support.SupportCapability;
+import com.zerolaghub.verticles.timeline.TimelineCapability;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,6 +66,8 @@ public final class NodeCapabilities {
         owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
+    capabilities.add(new TimelineCapability(auth));
+    capabilities.add(new OperatorsCapability(auth, servers, billing.standings()));
     capabilities.add(new PortalCapability());
     return capabilities;
   }

@@ -306,6 +306,20 @@ public final class ServersCapability implements Capability {
         .map(s -> new com.zerolaghub.core.infra.agent.AgentEndpoint(s.address(), agentPort, agentTokens.tokenFor(serverId)));
   }
 
+  /**
+   * A server's live status as {@code GET /api/servers/{id}/status} answers it (host, agent, game,
+   * last crash), for the operators' triage; fails with 404 when the server does not exist.
+   */
+  public Future<io.vertx.core.json.JsonObject> liveStatus(String serverId) {
+    return serverApi.log().load(serverId).compose(loaded -> {
+      if (loaded.version() == 0) {
+        return Future.failedFuture(new com.zerolaghub.verticles.http.ProblemException(
+            com.zerolaghub.verticles.http.ProblemType.NOT_FOUND, "no server " + serverId));
+      }
+      return new ServerStatusProbe(serverApi).probe(loaded.state());
+    });
+  }
+
   /** Running dev servers for the reverse proxy: {@code routeTable().current().byVmid(vmid)}. */
   public MemoryView<RouteTable> routeTable() {
     return routes;

@@ -1,0 +1,92 @@
+package com.zerolaghub.core.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TimelineSentencesTest {
+  private static final String OWNER = "owner-1";
+
+  private static Sentence say(String type, Map<String, Object> payload, String actor, String causation) {
+    return TimelineSentences.describe(new TimelineEvent(type, "server", payload, actor, causation, OWNER));
+  }
+
+  @Test
+  void aBillingSuspensionReadsAsHostStoppedByBilling() {
+    Sentence s = say("server.host-action-requested", Map.of("action", "stop"), "system:billing", "billing:suspended");
+    assertThat(s.text()).isEqualTo("host stopped by billing: suspended");
+    assertThat(s.cause().kind()).isEqualTo("billing");
+    assertThat(s.customerText()).isEqualTo("host stopped by billing: suspended");
+  }
+
+  @Test
+  void aSucceededEdgeRepublishReadsAsSrvRecordRepublishedByRepair() {
+    Sentence s = say("repair.succeeded", Map.of("action", "edge_republish", "detail", "SRV record r1 in place"),
+        "system:repair-worker", null);
+    assertThat(s.text()).isEqualTo("SRV record republished by repair: SRV record r1 in place");
+    assertThat(s.customerText()).isEqualTo("SRV record republished by repair");
+    assertThat(s.cause().kind()).isEqualTo("controller");
+  }
+
+  @Test
+  void aLogoutReadsAsSessionEndedLogout() {
+    Sentence s = say("account.session-revoked", Map.of("reason", "logout"), "user:" + OWNER, null);
+    assertThat(s.text()).isEqualTo("session ended: logout");
+    assertThat(s.cause().kind()).isEqualTo("customer");
+  }
+
+  @Test
+  void anotherUserIsAnAdministratorNamedForOperatorsAndAnonymousForTheCustomer() {
+    Sentence s = say("server.host-action-requested", Map.of("action", "restart"), "user:admin-9", null);
+    assertThat(s.cause().kind()).isEqualTo("admin");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+    assertThat(s.cause().text()).isEqualTo("admin admin-9");
+    assertThat(s.cause().customerText()).isEqualTo("an administrator").doesNotContain("admin-9");
+  }
+
+  @Test
+  void anAdministratorsSessionEndReasonStaysWithOperators() {
+    Sentence s = say("account.session-revoked", Map.of("reason", "admin: stolen laptop"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("session ended by an administrator: stolen laptop");
+    assertThat(s.customerText()).isEqualTo("session ended by an administrator");
+  }
+
+  @Test
+  void driftEvidenceAndPlansAreHiddenFromCustomers() {
+    Sentence found = say("drift.found", Map.of("kind", "srv-missing", "evidence", Map.of("expected", "SRV _minecraft")),
+        "system:controller", null);
+    assertThat(found.text()).isEqualTo("drift found: srv-missing (expected: SRV _minecraft)");
+    assertThat(found.customerVisible()).isFalse();
+    assertThat(say("repair.planned", Map.of("action", "start_host", "level", 2, "posture", "planned-only"), "system:controller", null)
+        .customerVisible()).isFalse();
+    assertThat(say("repair.run-requested", Map.of("action", "start_host", "level", 2, "reason", "customer asked"),
+        "user:admin-9", null).text()).isEqualTo("repair start_host (level 2) run by hand: customer asked");
+  }
+
+  @Test
+  void failuresTellOperatorsTheReasonAndCustomersTheStep() {
+    Sentence s = say("server.provisioning-failed", Map.of("step", "clone", "reason", "storage full on pve2"),
+        "system:operations-worker", null);
+    assertThat(s.text()).isEqualTo("provisioning failed at clone: storage full on pve2");
+    assertThat(s.customerText()).isEqualTo("provisioning failed at clone");
+    assertThat(s.cause().kind()).isEqualTo("node");
+  }
+
+  @Test
+  void causesFromEveryKindOfActor() {
+    assertThat(TimelineSentences.cause("stripe", OWNER).kind()).isEqualTo("stripe");
+    assertThat(TimelineSentences.cause("system:billing_enforcement", OWNER).kind()).isEqualTo("billing");
+    assertThat(TimelineSentences.cause("system:controller", OWNER).kind()).isEqualTo("controller");
+    assertThat(TimelineSentences.cause("system:operations-worker", OWNER).kind()).isEqualTo("node");
+    assertThat(TimelineSentences.cause("operator:alice", OWNER).text()).isEqualTo("admin alice");
+    assertThat(TimelineSentences.cause(null, OWNER).kind()).isEqualTo("system");
+  }
+
+  @Test
+  void anUnknownTypeIsNamedForOperatorsOnly() {
+    Sentence s = say("future.thing", Map.of(), "user:" + OWNER, null);
+    assertThat(s.text()).isEqualTo("future.thing");
+    assertThat(s.customerVisible()).isFalse();
+  }
+}

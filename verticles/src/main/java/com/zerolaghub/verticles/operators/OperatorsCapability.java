@@ -1,0 +1,39 @@
+package com.zerolaghub.verticles.operators;
+
+import com.zerolaghub.core.billing.BillingStandings;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.servers.ServersCapability;
+import io.vertx.core.Future;
+
+/**
+ * What the operator console reads across capabilities (issue 19): an account's dossier, servers
+ * across accounts, a ticket's triage. Reads only; the actions stay with the capabilities that own them.
+ */
+public final class OperatorsCapability implements Capability {
+  private final Authentication auth;
+  private final ServersCapability servers;
+  private final BillingStandings standings;
+
+  public OperatorsCapability(Authentication auth, ServersCapability servers, BillingStandings standings) {
+    this.auth = auth;
+    this.servers = servers;
+    this.standings = standings;
+  }
+
+  @Override
+  public String name() {
+    return "operators";
+  }
+
+  @Override
+  public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
+    if (!ctx.config().roles().api()) return Future.succeededFuture();
+    api.operation("getAccountDossier", auth.admin(), new AccountDossier(ctx.pool(), standings)::get);
+    api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), () -> servers.ports().proxmox())::list);
+    api.operation("triageSupportTicket", auth.admin(), new TicketTriage(ctx.pool(), servers)::get);
+    return Future.succeededFuture();
+  }
+}
