@@ -35,6 +35,9 @@ import com.zerolaghub.projections.servers.ServerDirectoryProjection;
 import com.zerolaghub.projections.servers.ServersTable;
 import com.zerolaghub.verticles.config.ConfigException;
 import com.zerolaghub.proxy.SessionSockets;
+import com.zerolaghub.verticles.http.ProblemType;
+import com.zerolaghub.verticles.http.ProblemException;
+import io.vertx.core.json.JsonObject;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
@@ -76,6 +79,7 @@ public final class ServersCapability implements Capability {
   private Redis redis;
   private PgFences fences;
   private PlatformConfig config;
+  private ServerStatusProbe statusProbe;
   private InfraPorts infra;
   private OperationRun runner;
   private java.util.function.Function<ServerLog, OperationRun> givenRunner;
@@ -165,8 +169,8 @@ public final class ServersCapability implements Capability {
       Future<Void> apiStarted = Future.succeededFuture();
       if (config.roles().api()) {
         feed = new LiveFeed(vertx, ctx.store(), ctx.codec(), ctx.pool(), directory);
-        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers,
-            new ServerHistory(ctx.store(), ctx.codec()), ctx.sessionSockets());
+        statusProbe = new ServerStatusProbe(serverApi, new ServerHistory(ctx.store(), ctx.codec()));
+        bind(api, serverApi, new ServerCreation(ctx.store(), ctx.codec(), catalog, quota(servers)), servers, ctx.sessionSockets());
         apiStarted = feed.start();
       }
       return apiStarted.compose(v -> config.roles().workers() ? startNewWorker() : Future.succeededFuture());
@@ -178,10 +182,10 @@ public final class ServersCapability implements Capability {
         servers.starterServerLimit());
   }
 
-  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers, ServerHistory history,
+  private void bind(ApiRoutes api, ServerApi serverApi, ServerCreation creation, ServersConfig servers,
       SessionSockets sessionSockets) {
     InstanceHandlers instances = new InstanceHandlers(serverApi, creation);
-    ServerHandlers serverHandlers = new ServerHandlers(serverApi, new ServerStatusProbe(serverApi, history));
+    ServerHandlers serverHandlers = new ServerHandlers(serverApi, statusProbe);
     AgentCalls calls = new AgentCalls(serverApi);
     AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
     AdminHandlers admin = new AdminHandlers(serverApi);
@@ -310,13 +314,12 @@ public final class ServersCapability implements Capability {
    * A server's live status as {@code GET /api/servers/{id}/status} answers it (host, agent, game,
    * last crash), for the operators' triage; fails with 404 when the server does not exist.
    */
-  public Future<io.vertx.core.json.JsonObject> liveStatus(String serverId) {
+  public Future<JsonObject> liveStatus(String serverId) {
     return serverApi.log().load(serverId).compose(loaded -> {
       if (loaded.version() == 0) {
-        return Future.failedFuture(new com.zerolaghub.verticles.http.ProblemException(
-            com.zerolaghub.verticles.http.ProblemType.NOT_FOUND, "no server " + serverId));
+        return Future.failedFuture(new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
       }
-      return new ServerStatusProbe(serverApi).probe(loaded.state());
+      return statusProbe.probe(loaded.state());
     });
   }
 
