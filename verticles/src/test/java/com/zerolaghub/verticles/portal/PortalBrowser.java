@@ -70,7 +70,11 @@ final class PortalBrowser implements AutoCloseable {
   }
 
   WebElement waitForText(By by, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    return waitForText(by, text, Duration.ofSeconds(15));
+  }
+
+  WebElement waitForText(By by, String text, Duration within) {
+    new WebDriverWait(driver, within).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     return driver.findElement(by);
   }
 

@@ -325,8 +325,9 @@ class PortalJourneyTest {
       signUp(b);
       b.waitForText(By.cssSelector("[role='region'][aria-label='Announcements']"), "Maintenance tonight");
 
-      // Slow clones keep both creates pending for a while (servers are provisioned one at a time).
-      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofMillis(8000)));
+      // Slow Proxmox tasks keep both creates pending for a while (servers are provisioned one at a
+      // time); long enough that a loaded machine still shows both before the first one ends.
+      node.sims().proxmox().faults(FaultPlan.none().withTaskDuration(Duration.ofSeconds(15)));
       try {
         // Two submissions of one form before the page can disable its button: one key, one server.
         b.fill("create-name", "alpha");
@@ -342,8 +343,8 @@ class PortalJourneyTest {
       } finally {
         node.sims().proxmox().faults(FaultPlan.none());
       }
-      b.waitForText(card("alpha"), "running");
-      b.waitForText(card("beta"), "running");
+      b.waitForText(card("alpha"), "running", Duration.ofSeconds(90));
+      b.waitForText(card("beta"), "running", Duration.ofSeconds(90));
       assertThat(b.driver.findElements(By.cssSelector("article.card"))).hasSize(2);
       b.assertClean();
     }
