@@ -130,8 +130,10 @@ class ContractConformanceTest {
     String server = operationId.equals("openIde") ? devId : gameId;
     String path = template.replace("{serverId}", server).replace("{operationId}", ContractConformanceTest.operationId)
         .replace("{vmid}", Integer.toString(vmid)).replace("{name}", "servers");
-    path = path.replace("/api/servers/{id}/notes", "/api/servers/" + gameId + "/notes").replace("{id}", ticketId);
+    path = path.replace("/api/servers/{id}/notes", "/api/servers/" + gameId + "/notes").replace("{id}", ticketId)
+        .replace("{userId}", ownerId).replace("{position}", "1");
     return switch (operationId) {
+      case "adminTimeline" -> path + "?stream=server:" + gameId;
       case "exportAudit" -> path + "?account=" + ownerId + "&from=" + enc(Instant.now().minusSeconds(3600).toString())
           + "&to=" + enc(Instant.now().plusSeconds(60).toString());
       case "readFile" -> path + "?path=server.properties";
