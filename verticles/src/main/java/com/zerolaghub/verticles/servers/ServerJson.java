@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
+import com.zerolaghub.core.instances.ConnectAddress;
 import com.zerolaghub.core.instances.OperationView;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.servers.ContainerKind;
@@ -91,6 +92,6 @@ final class ServerJson {
   }
 
   private String connectAddress(ContainerKind kind, String name, Integer vmid) {
-    return kind == ContainerKind.GAME && vmid != null ? name + "-" + vmid + "." + gameDomain : null;
+    return kind == ContainerKind.GAME ? ConnectAddress.of(name, vmid, gameDomain) : null;
   }
 }

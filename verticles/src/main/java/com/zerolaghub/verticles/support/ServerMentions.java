@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.support;
 
+import com.zerolaghub.core.instances.ConnectAddress;
 import com.zerolaghub.core.support.ServerMention;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -27,8 +28,7 @@ final class ServerMentions {
             String name = r.getString("name");
             boolean game = "game".equals(r.getString("kind"));
             Integer vmid = r.getInteger("vmid");
-            // the address players type, as the API's connectAddress: <name>-<vmid>.<gameDomain>
-            String connect = game && vmid != null ? name + "-" + vmid + "." + gameDomain : null;
+            String connect = game ? ConnectAddress.of(name, vmid, gameDomain) : null;
             return new ServerMention(serverId, name, connect, !game);
           }
           return unnamed;
