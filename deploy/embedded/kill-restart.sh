@@ -231,10 +231,11 @@ second_ms=$(( $(now_ms) - t0 ))
 refuse_ms="$(python3 - "$work/second.log" <<'PY'
 import re, sys
 def ms(line):
-    h, m, s = re.match(r"(\d\d):(\d\d):(\d\d\.\d+)", line).groups()
+    h, m, s = re.match(r"(\d\d):(\d\d):(\d\d(?:\.\d+)?)", line).groups()
     return int((int(h) * 3600 + int(m) * 60 + float(s)) * 1000)
-lines = open(sys.argv[1]).read().splitlines()
-begin = [ms(l) for l in lines if "c.z.v.runtime.Platform - starting with" in l]
+lines = [l for l in open(sys.argv[1]).read().splitlines() if re.match(r"\d\d:\d\d:\d\d", l)]
+# plain log lines, either "HH:MM:SS.mmm LEVEL [thread] c.z.v.runtime.Platform - …" or "HH:MM:SS LEVEL Platform: …"
+begin = [ms(l) for l in lines if "Platform" in l and "starting with" in l]
 end = [ms(l) for l in lines if "platform failed to start" in l]
 print(end[0] - begin[0] if begin and end else 999999)
 PY
