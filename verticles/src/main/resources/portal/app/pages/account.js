@@ -1,4 +1,4 @@
-// The account: who is signed in, change password, sign out here or everywhere.
+// The account: who is signed in, change display name or password, sign out here or everywhere.
 import { html, useState } from '../lib.js';
 import { api } from '../api.js';
 import { navigate } from '../router.js';
@@ -8,6 +8,15 @@ import { Problem, Field, useAction } from '../ui.js';
 export function Account({ me, setMe }) {
   const [run, busy, error] = useAction();
   const [changed, setChanged] = useState(false);
+  const [renamed, setRenamed] = useState(false);
+  const rename = (e) => {
+    e.preventDefault();
+    const name = e.target.elements.displayName.value;
+    run(async () => {
+      setMe(await api('PATCH', '/api/me', { displayName: name }));
+      setRenamed(true);
+    });
+  };
   const signOut = (everywhere) => run(async () => {
     await api('POST', everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
     closeLive();
@@ -33,6 +42,12 @@ export function Account({ me, setMe }) {
       </div>
       <p class="hint">“Everywhere” ends every session of your account: other browsers, open consoles and IDE tabs.</p>
     </div>
+    <form class="panel" onSubmit=${rename} aria-label="Display name">
+      <h2>Display name</h2>
+      <${Field} label="Display name" id="display-name" hint="What people and our mails call you."><input id="display-name" name="displayName" value=${me.displayName} required maxlength="64" /><//>
+      ${renamed && html`<p class="notice" role="status">Display name saved.</p>`}
+      <button type="submit" class="primary" disabled=${busy}>Save name</button>
+    </form>
     <form class="panel" onSubmit=${change}>
       <h2>Change password</h2>
       <${Field} label="Current password" id="pw-current"><input id="pw-current" name="current" type="password" autocomplete="current-password" required /><//>

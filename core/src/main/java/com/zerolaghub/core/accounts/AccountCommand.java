@@ -26,5 +26,8 @@ public sealed interface AccountCommand {
 
   record ConfirmPasswordReset(String tokenHash, String newPasswordHash, Instant now) implements AccountCommand {}
 
+  /** {@code displayName}: 1–64 printable characters, like at registration. */
+  record ChangeDisplayName(String displayName, Instant now) implements AccountCommand {}
+
   record GrantRole(Role role, String grantedBy, Instant now) implements AccountCommand {}
 }

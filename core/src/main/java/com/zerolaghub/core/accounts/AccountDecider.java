@@ -5,12 +5,14 @@ import com.zerolaghub.events.accounts.Role;
 
 import com.zerolaghub.core.accounts.AccountCommand.ChangePassword;
 import com.zerolaghub.core.accounts.AccountCommand.ConfirmPasswordReset;
+import com.zerolaghub.core.accounts.AccountCommand.ChangeDisplayName;
 import com.zerolaghub.core.accounts.AccountCommand.EndAllSessions;
 import com.zerolaghub.core.accounts.AccountCommand.EndSession;
 import com.zerolaghub.core.accounts.AccountCommand.GrantRole;
 import com.zerolaghub.core.accounts.AccountCommand.RequestPasswordReset;
 import com.zerolaghub.core.accounts.AccountCommand.StartSession;
 import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.DisplayNameChanged;
 import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
 import com.zerolaghub.events.accounts.AccountEvent.PasswordChanged;
 import com.zerolaghub.events.accounts.AccountEvent.PasswordResetRequested;
@@ -77,6 +79,14 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       revokeOthers(state, null, "password_reset", c, events);
       return events;
     }
+    if (command instanceof ChangeDisplayName c) {
+      if (!Registration.validDisplayName(c.displayName())) {
+        throw new Rejection(Rejection.Kind.INVALID, "validation", "the display name is invalid",
+            List.of(new Rejection.FieldError("displayName", Registration.DISPLAY_NAME_RULE)));
+      }
+      String name = c.displayName().strip();
+      return name.equals(state.displayName()) ? List.of() : List.of(new DisplayNameChanged(id, name, c.now()));
+    }
     if (command instanceof GrantRole c) {
       return c.role() == state.role() ? List.of() : List.of(new RoleGranted(id, c.role(), c.grantedBy(), c.now()));
     }
@@ -113,6 +123,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       resets.remove(e.tokenHash());
     } else if (event instanceof RoleGranted e) {
       role = e.role();
+    } else if (event instanceof DisplayNameChanged e) {
+      return s.withDisplayName(e.displayName());
     }
     return s.with(role, hash, sessions, resets);
   }

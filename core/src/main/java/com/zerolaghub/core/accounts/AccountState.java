@@ -27,6 +27,10 @@ public record AccountState(
     return DisplayForm.of(displayName, username, userId);
   }
 
+  AccountState withDisplayName(String name) {
+    return new AccountState(userId, email, username, name, role, passwordHash, activeSessions, pendingResets);
+  }
+
   AccountState with(Role role, String passwordHash, Map<String, Instant> sessions, Map<String, Instant> resets) {
     return new AccountState(userId, email, username, displayName, role, passwordHash, Map.copyOf(sessions), Map.copyOf(resets));
   }

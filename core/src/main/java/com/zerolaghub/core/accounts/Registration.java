@@ -79,11 +79,18 @@ public final class Registration {
     if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
       errors.add(new FieldError("username", "must be 3–24 characters of a–z, 0–9 or _"));
     }
-    if (r.displayName() == null || r.displayName().isBlank() || r.displayName().length() > 64
-        || r.displayName().chars().anyMatch(Character::isISOControl)) {
-      errors.add(new FieldError("displayName", "must be 1–64 printable characters"));
+    if (!validDisplayName(r.displayName())) {
+      errors.add(new FieldError("displayName", DISPLAY_NAME_RULE));
     }
     return errors;
+  }
+
+  /** What a display name must be, as a field error says it. */
+  public static final String DISPLAY_NAME_RULE = "must be 1–64 printable characters";
+
+  public static boolean validDisplayName(String displayName) {
+    return displayName != null && !displayName.isBlank() && displayName.length() <= 64
+        && displayName.chars().noneMatch(Character::isISOControl);
   }
 
   public static List<FieldError> validatePassword(String password, String email) {

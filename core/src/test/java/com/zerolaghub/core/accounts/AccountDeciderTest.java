@@ -34,6 +34,21 @@ class AccountDeciderTest {
   }
 
   @Test
+  void theOwnerChangesTheDisplayNameOnceAndAnInvalidOneIsRefusedByField() {
+    AccountState s = registered();
+    List<AccountEvent> renamed = decider.decide(new AccountCommand.ChangeDisplayName("  Ada Lovelace ", t0), s);
+    assertThat(renamed).containsExactly(new AccountEvent.DisplayNameChanged(s.userId(), "Ada Lovelace", t0));
+    AccountState after = apply(s, renamed);
+    assertThat(after.displayName()).isEqualTo("Ada Lovelace");
+    assertThat(decider.decide(new AccountCommand.ChangeDisplayName("Ada Lovelace", t0), after)).as("unchanged").isEmpty();
+    for (String wrong : new String[] {"", "   ", "x".repeat(65), "bell\u0007"}) {
+      assertThatThrownBy(() -> decider.decide(new AccountCommand.ChangeDisplayName(wrong, t0), after)).as(wrong)
+          .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.fieldErrors()).extracting(Rejection.FieldError::field)
+              .containsExactly("displayName"));
+    }
+  }
+
+  @Test
   void newAccountsAreCustomersWithANormalizedEmailAndADisplayForm() {
     AccountState s = registered();
     assertThat(s.role()).isEqualTo(Role.CUSTOMER);

@@ -39,12 +39,16 @@ public sealed interface AccountEvent extends DomainEvent {
   @EventType(name = "account.password-reset-used")
   record PasswordResetUsed(String userId, String tokenHash, Instant at) implements AccountEvent {}
 
+  /** The name people and mails see, changed by the account's owner. */
+  @EventType(name = "account.display-name-changed")
+  record DisplayNameChanged(String userId, String displayName, Instant at) implements AccountEvent {}
+
   @EventType(name = "account.role-granted")
   record RoleGranted(String userId, Role role, String grantedBy, Instant at) implements AccountEvent {}
 
   @SuppressWarnings("unchecked")
   Class<? extends DomainEvent>[] TYPES = new Class[] {
       AccountRegistered.class, EmailClaimed.class, UsernameClaimed.class, SessionStarted.class, SessionRevoked.class,
-      PasswordChanged.class, PasswordResetRequested.class, PasswordResetUsed.class, RoleGranted.class
+      PasswordChanged.class, PasswordResetRequested.class, PasswordResetUsed.class, RoleGranted.class, DisplayNameChanged.class
   };
 }

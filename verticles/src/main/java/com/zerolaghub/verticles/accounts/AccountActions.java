@@ -140,6 +140,11 @@ final class AccountActions {
     return handle(principal.userId(), new AccountCommand.EndSession(principal.sessionId(), "logout", clock.instant()), caller).mapEmpty();
   }
 
+  /** The caller's new display name; answers the account as it now is. */
+  Future<AccountState> changeDisplayName(Principal principal, String displayName, Caller caller) {
+    return handle(principal.userId(), new AccountCommand.ChangeDisplayName(displayName, clock.instant()), caller);
+  }
+
   /** Ends every session of the caller's account, this one included ("sign out everywhere"). */
   Future<Void> logoutEverywhere(Principal principal, Caller caller) {
     return handle(principal.userId(), new AccountCommand.EndAllSessions("logout_everywhere", clock.instant()), caller).mapEmpty();

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.DisplayNameChanged;
 import com.zerolaghub.events.accounts.AccountEvent.PasswordChanged;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.AccountEvent.SessionRevoked;
@@ -25,7 +26,8 @@ import java.util.Set;
 public final class AccountsTable implements TableProjection {
   public static final String NAME = "accounts";
   private static final Set<String> TYPES = EventTypeNames.of(
-      AccountRegistered.class, RoleGranted.class, PasswordChanged.class, SessionStarted.class, SessionRevoked.class);
+      AccountRegistered.class, RoleGranted.class, DisplayNameChanged.class, PasswordChanged.class, SessionStarted.class,
+      SessionRevoked.class);
 
   @Override
   public String name() {
@@ -68,6 +70,10 @@ public final class AccountsTable implements TableProjection {
     if (e instanceof RoleGranted g) {
       return run(tx, "UPDATE " + schema + ".accounts SET role = $2, updated_at = $3 WHERE id = $1",
           Tuple.of(g.userId(), g.role().wireName(), time(g.at())));
+    }
+    if (e instanceof DisplayNameChanged d) {
+      return run(tx, "UPDATE " + schema + ".accounts SET display_name = $2, updated_at = $3 WHERE id = $1",
+          Tuple.of(d.userId(), d.displayName(), time(d.at())));
     }
     if (e instanceof PasswordChanged c) {
       return run(tx, "UPDATE " + schema + ".accounts SET updated_at = $2 WHERE id = $1", Tuple.of(c.userId(), time(c.at())));

@@ -9,7 +9,7 @@ import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** The signed-in account: who am I, change my password. */
+/** The signed-in account: who am I, change my display name or password. */
 final class MeEndpoints {
   private final AccountActions actions;
   private final SessionDirectory directory;
@@ -26,6 +26,7 @@ final class MeEndpoints {
   void bind(ApiRoutes api, Authentication authentication) {
     api.operation("getMe", authentication.required(), this::me);
     api.operation("changePassword", authentication.required(), this::changePassword);
+    api.operation("updateMe", authentication.required(), this::update);
   }
 
   /** From memory, like the session check before it: no query. */
@@ -34,6 +35,13 @@ final class MeEndpoints {
     SessionDirectory.Profile profile = directory.profile(p.userId())
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no such account"));
     ctx.json(AccountJson.of(profile));
+  }
+
+  private void update(RoutingContext ctx) {
+    Principal p = Authentication.principal(ctx);
+    actions.changeDisplayName(p, ValidatedRequests.body(ctx).getString("displayName"), auth.caller(ctx))
+        .onSuccess(account -> me(ctx))
+        .onFailure(ctx::fail);
   }
 
   private void changePassword(RoutingContext ctx) {

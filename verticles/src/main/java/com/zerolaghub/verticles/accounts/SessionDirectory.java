@@ -5,6 +5,7 @@ import com.zerolaghub.core.accounts.SecretTokens;
 import com.zerolaghub.core.accounts.SessionLookup;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
+import com.zerolaghub.events.accounts.AccountEvent.DisplayNameChanged;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.AccountEvent.SessionRevoked;
 import com.zerolaghub.events.accounts.AccountEvent.SessionStarted;
@@ -35,7 +36,8 @@ import java.util.Set;
 public final class SessionDirectory implements MemoryProjection<SessionDirectory.Snapshot>, SessionLookup {
   public static final String NAME = "session_directory";
   private static final Set<String> TYPES =
-      EventTypeNames.of(AccountRegistered.class, RoleGranted.class, SessionStarted.class, SessionRevoked.class);
+      EventTypeNames.of(AccountRegistered.class, RoleGranted.class, DisplayNameChanged.class, SessionStarted.class,
+          SessionRevoked.class);
 
   /** One live session. */
   record Session(String sessionId, String userId, Instant expiresAt) {}
@@ -156,6 +158,9 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
       } else if (event.event() instanceof RoleGranted e) {
         Profile p = profiles.get(e.userId());
         if (p != null) profiles.put(e.userId(), new Profile(p.userId(), p.email(), p.username(), p.displayName(), e.role(), p.createdAt()));
+      } else if (event.event() instanceof DisplayNameChanged e) {
+        Profile p = profiles.get(e.userId());
+        if (p != null) profiles.put(e.userId(), new Profile(p.userId(), p.email(), p.username(), e.displayName(), p.role(), p.createdAt()));
       } else if (event.event() instanceof SessionStarted e) {
         dropExpired(e.at());
         Session started = new Session(e.sessionId(), e.userId(), e.expiresAt());

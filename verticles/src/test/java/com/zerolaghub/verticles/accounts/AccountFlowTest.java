@@ -165,6 +165,21 @@ class AccountFlowTest {
   }
 
   @Test
+  void theOwnerRenamesThemselvesAndEveryReadShowsTheNewName() throws Exception {
+    String email = email();
+    Browser b = node.browser();
+    b.signUp(email, "a long enough secret");
+
+    HttpResponse<String> renamed = b.patch("/api/me", new JsonObject().put("displayName", "  Ada Lovelace "));
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(new JsonObject(renamed.body()).getString("displayName")).isEqualTo("Ada Lovelace");
+    assertThat(new JsonObject(b.get("/api/me").body()).getString("displayName")).isEqualTo("Ada Lovelace");
+    problem(b.patch("/api/me", new JsonObject().put("displayName", "   ")), 400, "validation");
+    problem(node.browser().patch("/api/me", new JsonObject().put("displayName", "Mallory")), 401, "unauthorized");
+    assertThat(new JsonObject(b.get("/api/me").body()).getString("displayName")).isEqualTo("Ada Lovelace");
+  }
+
+  @Test
   void passwordChangeEndsEveryOtherSessionAndKeepsThisOne() throws Exception {
     String email = email();
     Browser laptop = node.browser();

@@ -58,6 +58,10 @@ final class Browser {
     return send(b);
   }
 
+  HttpResponse<String> patch(String path, JsonObject body) throws Exception {
+    return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(body.encode())).header("Content-Type", "application/json"));
+  }
+
   /** Registers and logs in; answers the login body. */
   JsonObject signUp(String email, String password) throws Exception {
     String user = "u" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);

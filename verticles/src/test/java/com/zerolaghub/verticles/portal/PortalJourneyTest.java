@@ -266,6 +266,10 @@ class PortalJourneyTest {
       b.fill("pw-new", "another good password");
       b.click(b.button("Change password"));
       b.waitForText(By.cssSelector("[role='status']"), "Password changed");
+      b.fill("display-name", "Ada Renamed");
+      b.click(b.button("Save name"));
+      b.waitForText(By.cssSelector("form[aria-label='Display name'] [role='status']"), "Display name saved");
+      b.waitForText(By.cssSelector("main .panel p"), "Ada Renamed");
       b.screenshots("account");
       b.click(b.button("Sign out everywhere"));
       b.waitFor(By.id("signin-email"));
