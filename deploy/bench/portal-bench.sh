@@ -58,6 +58,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 http_port="$(free_port)"
 export ZLH_PROXY_PORT="$(free_port)"
 export ZLH_LOG_JSON=false
+# room for the initial servers plus the live creates (a starter account holds 3 by default)
+export ZLH_SERVERS_STARTER_SERVER_LIMIT=1000
 java -jar "$jar" run --http-port "$http_port" --data-dir "$work/data" >"$work/node.out" 2>"$work/node.log" &
 node_pid=$!
 for _ in $(seq 1 900); do
