@@ -24,6 +24,8 @@ import java.util.Set;
  * @param requestTimeoutMs    deadline of each HTTP call to an outside system
  * @param simTaskDurationMs   simulated mode: how long a simulated Proxmox task runs
  * @param placement           how new containers are cloned and addressed (keys of this section)
+ * @param simCodeServer       simulated mode: the code-server binary simulated dev containers run;
+ *                            empty looks for {@code code-server} on PATH, {@code off} never runs one
  */
 public record InfraConfig(
     String mode,
@@ -40,7 +42,8 @@ public record InfraConfig(
     int agentPort,
     long requestTimeoutMs,
     long simTaskDurationMs,
-    PlacementConfig placement) {
+    PlacementConfig placement,
+    String simCodeServer) {
   public static final String MODE_SIMULATED = "simulated";
   public static final String MODE_PROXMOX = "proxmox";
   public static final String DEFAULT_MODE = MODE_SIMULATED;
@@ -59,6 +62,17 @@ public record InfraConfig(
     if (requestTimeoutMs < 1) throw new ConfigException("infra.requestTimeoutMs must be positive");
     if (simTaskDurationMs < 0) throw new ConfigException("infra.simTaskDurationMs must not be negative");
     if (placement == null) placement = PlacementConfig.defaults();
+    if (simCodeServer == null) simCodeServer = "";
+  }
+
+  /** With the default code-server choice (PATH). */
+  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
+                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
+                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs,
+                     PlacementConfig placement) {
+    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
+        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
+        placement, "");
   }
 
   /** Without placement choices: the defaults (DHCP addresses, linked clones). */
@@ -95,7 +109,8 @@ public record InfraConfig(
         s.integer("agentPort", DEFAULT_AGENT_PORT),
         s.longValue("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
         s.longValue("simTaskDurationMs", DEFAULT_SIM_TASK_DURATION_MS),
-        PlacementConfig.from(s));
+        PlacementConfig.from(s),
+        s.string("simCodeServer", ""));
   }
 
   JsonObject toJson() {
@@ -105,7 +120,8 @@ public record InfraConfig(
         .put("cloudflareApiBase", cloudflareApiBase).put("cloudflareZoneId", cloudflareZoneId)
         .put("cloudflareToken", cloudflareToken)
         .put("velocityUrl", velocityUrl).put("velocityToken", velocityToken)
-        .put("agentPort", agentPort).put("requestTimeoutMs", requestTimeoutMs).put("simTaskDurationMs", simTaskDurationMs);
+        .put("agentPort", agentPort).put("requestTimeoutMs", requestTimeoutMs).put("simTaskDurationMs", simTaskDurationMs)
+        .put("simCodeServer", simCodeServer);
     placement.addTo(json);
     return json;
   }
@@ -116,23 +132,29 @@ public record InfraConfig(
 
   public InfraConfig withMode(String mode) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
   }
 
   public InfraConfig withRequestTimeoutMs(long requestTimeoutMs) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
   }
 
   public InfraConfig withSimTaskDurationMs(long simTaskDurationMs) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement);
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
   }
 
   public InfraConfig withPlacement(PlacementConfig placement) {
     return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
         cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs,
-        simTaskDurationMs, placement);
+        simTaskDurationMs, placement, simCodeServer);
+  }
+
+  public InfraConfig withSimCodeServer(String simCodeServer) {
+    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
+        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs,
+        simTaskDurationMs, placement, simCodeServer);
   }
 
   /** In proxmox mode every outside system must be configured; names what is missing. */
@@ -159,7 +181,7 @@ public record InfraConfig(
         + ", proxmoxTrustAll=" + proxmoxTrustAll + ", cloudflareApiBase=" + cloudflareApiBase
         + ", cloudflareZoneId=" + cloudflareZoneId + ", cloudflareToken=" + hidden(cloudflareToken)
         + ", velocityUrl=" + velocityUrl + ", velocityToken=" + hidden(velocityToken)
-        + ", agentPort=" + agentPort + ", requestTimeoutMs=" + requestTimeoutMs + ", simTaskDurationMs=" + simTaskDurationMs + ", placement=" + placement + "]";
+        + ", agentPort=" + agentPort + ", requestTimeoutMs=" + requestTimeoutMs + ", simTaskDurationMs=" + simTaskDurationMs + ", placement=" + placement + ", simCodeServer=" + simCodeServer + "]";
   }
 
   static String hidden(String secret) {

@@ -75,7 +75,8 @@ public final class SimulatedSystems {
         .withTemplates(List.of(SimTemplate.game(servers.gameTemplateVmid()), SimTemplate.dev(servers.devTemplateVmid())))
         .withTaskDuration(Duration.ofMillis(infra.simTaskDurationMs()))
         .withLoopbackSecondOctet(ThreadLocalRandom.current().nextInt(20, 250))
-        .withAgent(AgentSimulatorOptions.game("127.0.0.1", null).withPort(infra.agentPort()));
+        .withAgent(AgentSimulatorOptions.game("127.0.0.1", null).withPort(infra.agentPort())
+            .withCodeServer(infra.simCodeServer()));
     ProxmoxSimulator proxmox = new ProxmoxSimulator(vertx, options);
     CloudflareSimulator cloudflare = new CloudflareSimulator(vertx, new CloudflareSimulator.Options("127.0.0.1",
         ports.cloudflare(), zoneId, servers.gameDomain(), cloudflareToken));
@@ -113,7 +114,7 @@ public final class SimulatedSystems {
   public InfraConfig adapterConfig(InfraConfig base) {
     return new InfraConfig(base.mode(), proxmox.apiBase(), proxmox.node(), proxmoxTokenId, proxmoxSecret,
         false, cloudflare.apiBase(), cloudflare.zoneId(), cloudflareToken, velocity.baseUri(), velocityToken,
-        base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs(), base.placement());
+        base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs(), base.placement(), base.simCodeServer());
   }
 
   public Future<Void> stop() {

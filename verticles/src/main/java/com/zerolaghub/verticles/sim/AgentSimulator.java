@@ -72,7 +72,7 @@ public final class AgentSimulator {
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
   private final AtomicInteger backupCounter = new AtomicInteger();
   private final SimulatedGame game;
-  private final CodeServerStandIn codeServer;
+  private final SimulatedCodeServer codeServer;
   private volatile String backupOperation;
   private final RequestLog requests = new RequestLog();
   private HttpServer server;
@@ -93,7 +93,8 @@ public final class AgentSimulator {
     this.ownsDisk = ownsDisk;
     this.scrollback = new ConsoleScrollback(options.scrollbackBytes());
     this.game = new SimulatedGame(vertx, disk, options.transitionDuration(), options.backoffUnit(), this::output);
-    this.codeServer = new CodeServerStandIn(vertx, options.host(), options.codeServerPort());
+    this.codeServer = new SimulatedCodeServer(vertx, options.host(), options.codeServerPort(), options.codeServer(),
+        disk.root().resolve("workspace"));
   }
 
   /** Listens on host:port; brings code-server and the game up as a booting container would. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param codeServerPort port of the code-server stand-in (dev containers)
  * @param backoffUnit length of one "second" of crash restart back-off (30 → 60 → 120 units)
  * @param scrollbackBytes console scrollback kept for replay
+ * @param codeServer which code-server dev containers run: {@code off} (the default here) serves a
+ *                   stand-in page, empty looks for {@code code-server} on PATH, else the binary's path
  */
 public record AgentSimulatorOptions(
     String host,
@@ -25,7 +27,8 @@ public record AgentSimulatorOptions(
     Duration transitionDuration,
     int codeServerPort,
     Duration backoffUnit,
-    int scrollbackBytes) {
+    int scrollbackBytes,
+    String codeServer) {
 
   public static final int DEFAULT_PORT = 18888;
   public static final String DEFAULT_AGENT_VERSION = "1.4.2-sim";
@@ -39,6 +42,7 @@ public record AgentSimulatorOptions(
     Objects.requireNonNull(containerType, "containerType");
     Objects.requireNonNull(transitionDuration, "transitionDuration");
     Objects.requireNonNull(backoffUnit, "backoffUnit");
+    if (codeServer == null) codeServer = CodeServerBinary.OFF;
     if (!containerType.equals("game") && !containerType.equals("dev")) {
       throw new IllegalArgumentException("containerType is game or dev: " + containerType);
     }
@@ -47,7 +51,7 @@ public record AgentSimulatorOptions(
   /** A game agent on {@code host}:18888 taking {@code bootstrapToken}. */
   public static AgentSimulatorOptions game(String host, String bootstrapToken) {
     return new AgentSimulatorOptions(host, DEFAULT_PORT, "game", bootstrapToken, DEFAULT_AGENT_VERSION,
-        DEFAULT_TRANSITION_DURATION, DEFAULT_CODE_SERVER_PORT, DEFAULT_BACKOFF_UNIT, DEFAULT_SCROLLBACK_BYTES);
+        DEFAULT_TRANSITION_DURATION, DEFAULT_CODE_SERVER_PORT, DEFAULT_BACKOFF_UNIT, DEFAULT_SCROLLBACK_BYTES, CodeServerBinary.OFF);
   }
 
   /** A dev agent on {@code host}:18888 taking {@code bootstrapToken}. */
@@ -57,37 +61,42 @@ public record AgentSimulatorOptions(
 
   public AgentSimulatorOptions withHost(String host) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withBootstrapToken(String bootstrapToken) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withPort(int port) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withContainerType(String containerType) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withTransitionDuration(Duration transitionDuration) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withCodeServerPort(int codeServerPort) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   public AgentSimulatorOptions withBackoffUnit(Duration backoffUnit) {
     return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
-        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes);
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
+  }
+
+  public AgentSimulatorOptions withCodeServer(String codeServer) {
+    return new AgentSimulatorOptions(host, port, containerType, bootstrapToken, agentVersion,
+        transitionDuration, codeServerPort, backoffUnit, scrollbackBytes, codeServer);
   }
 
   @Override

@@ -72,7 +72,7 @@ class HostedIdeThroughNodeTest {
 
     Answer ide = get(link, "/", cookie);
     assertThat(ide.status).as(ide.body).isEqualTo(200);
-    assertThat(ide.body).contains("code-server stand-in");
+    assertThat(ide.body).contains("code-server stand-in", "npm install -g code-server@4.100.3");
 
     Answer replayed = get(link, path, null);
     assertThat(replayed.status).as("a used link").isEqualTo(401);

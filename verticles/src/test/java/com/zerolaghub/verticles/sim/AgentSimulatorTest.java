@@ -316,6 +316,58 @@ class AgentSimulatorTest {
     assertThat(sim.scrollback().toString()).contains("> say hi");
   }
 
+  @Test
+  @DisplayName("a configured code-server runs as a child on the agent's address and port 6000 and dies, with its children, when the agent stops")
+  void configuredCodeServerRunsAsAChildAndDiesWithTheAgent() throws Exception {
+    result(sim.stop());
+    Path dir = Files.createTempDirectory("fake-code-server");
+    Path binary = dir.resolve("code-server");
+    // stands for code-server: records its arguments and pids, keeps a child of its own
+    Files.writeString(binary, "#!/bin/sh\nsleep 300 &\necho \"$$ $!\" > " + dir.resolve("pids.tmp")
+        + "\necho \"$@\" > " + dir.resolve("args") + "\nmv " + dir.resolve("pids.tmp") + " " + dir.resolve("pids")
+        + "\nwait\n");
+    assertThat(binary.toFile().setExecutable(true)).isTrue();
+    int port = freePort();
+    startAgent(AgentSimulatorOptions.dev("127.0.0.1", TOKEN).withPort(0).withCodeServerPort(port)
+        .withCodeServer(binary.toString()));
+
+    result(agents.startCodeServer(agent));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(dir.resolve("pids"))) {
+      assertThat(System.nanoTime()).as("the binary ran").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    String args = Files.readString(dir.resolve("args"));
+    long[] pids = java.util.Arrays.stream(Files.readString(dir.resolve("pids")).trim().split(" "))
+        .mapToLong(Long::parseLong).toArray();
+    boolean runningWhileUp = result(agents.status(agent)).codeServer().running();
+    result(sim.stop());
+
+    assertThat(args).contains("--auth none", "--bind-addr 127.0.0.1:" + port, "--disable-telemetry",
+        "--disable-update-check", "--user-data-dir ", "--extensions-dir ", sim.root().resolve("workspace").toString());
+    assertThat(runningWhileUp).isTrue();
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process " + pid).isFalse();
+    }
+    startAgent(AgentSimulatorOptions.game("127.0.0.1", TOKEN).withPort(0));
+  }
+
+  @Test
+  @DisplayName("without code-server a dev container's stand-in page says how to get the real one")
+  void standInPageNamesHowToGetCodeServer() throws Exception {
+    result(sim.stop());
+    int port = freePort();
+    startAgent(AgentSimulatorOptions.dev("127.0.0.1", TOKEN).withPort(0).withCodeServerPort(port));
+    result(agents.startCodeServer(agent));
+    WebClient web = WebClient.create(vertx);
+    try {
+      String page = result(web.get(port, "127.0.0.1", "/").send()).bodyAsString();
+      assertThat(page).contains("code-server stand-in", "npm install -g code-server@4.100.3", "infra.simCodeServer");
+    } finally {
+      web.close();
+    }
+  }
+
   private static int freePort() throws Exception {
     try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
