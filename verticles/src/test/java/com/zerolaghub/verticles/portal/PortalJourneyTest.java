@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.verticles.config.HttpConfig;
+import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.sim.AgentSimulator;
 import com.zerolaghub.verticles.sim.FaultPlan;
@@ -39,6 +40,8 @@ import org.openqa.selenium.WebElement;
  * desktop and 360 px screenshots under target/portal-screenshots/.
  */
 class PortalJourneyTest {
+  /** A code-server binary to run in simulated dev servers (CI sets it after installing one), or null. */
+  private static final String REAL_CODE_SERVER = System.getenv("ZLH_CODE_SERVER");
   private static WiredNode node;
   private static Vertx linkVertx;
   /** The browser's link to the node, which a test can cut (the node's publicUrl is its far end). */
@@ -59,8 +62,10 @@ class PortalJourneyTest {
         config -> {
           HttpConfig h = config.http();
           // A Proxmox task may last long enough for a test to see its server pending.
-          return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
+          PlatformConfig adjusted = config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
               h.headerTimeoutMs(), h.idleTimeoutMs())).withServers(config.servers().withDeadlines(1_500, 30_000, 5_000, 200));
+          // with a real code-server (CI installs one), simulated dev servers run it: Open IDE shows VS Code
+          return REAL_CODE_SERVER == null ? adjusted : adjusted.withInfra(adjusted.infra().withSimCodeServer(REAL_CODE_SERVER));
         });
   }
 
@@ -295,12 +300,26 @@ class PortalJourneyTest {
       new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
           .until(d -> d.getWindowHandles().size() == 2);
       String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(portal)).findFirst().orElseThrow();
-      b.driver.switchTo().window(ide);
-      // The one-time link was traded for the IDE host's cookie and the clean URL: code-server answers.
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
-          .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/") && d.getPageSource().contains("code-server"));
-      b.driver.close();
-      b.driver.switchTo().window(portal);
+      b.notJudgingAnotherOriginsPage(() -> {
+        b.driver.switchTo().window(ide);
+        // The one-time link was traded for the IDE host's cookie and the clean URL: code-server answers,
+        // the real workbench when one is installed (ZLH_CODE_SERVER), else the simulator's stand-in.
+        String expected = REAL_CODE_SERVER == null ? "code-server" : "vscode-workbench";
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(REAL_CODE_SERVER == null ? 15 : 90))
+            .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/(\\?.*)?") && d.getPageSource().contains(expected));
+        if (REAL_CODE_SERVER != null) {
+          // not only its HTML: the workbench renders (its scripts and sockets work through the proxy)
+          new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(90))
+              .until(d -> !d.findElements(By.cssSelector(".monaco-workbench .part.editor")).isEmpty());
+          try {
+            b.screenshots("ide-workbench");
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        b.driver.close();
+        b.driver.switchTo().window(portal);
+      });
       b.screenshots("dev-server");
       b.assertClean();
     }
