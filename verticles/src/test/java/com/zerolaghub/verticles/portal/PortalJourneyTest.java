@@ -55,6 +55,11 @@ class PortalJourneyTest {
       port = probe.getLocalPort();
     }
     linkVertx = Vertx.vertx();
+    // A Prometheus that has no samples yet (a new server's first minute): every figure is stale.
+    int prometheus = linkVertx.createHttpServer()
+        .requestHandler(r -> r.response().putHeader("Content-Type", "application/json")
+            .end("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"))
+        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
     link = new TcpForwarder(linkVertx, "127.0.0.1", port);
     base = "http://127.0.0.1:" + link.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
@@ -62,7 +67,8 @@ class PortalJourneyTest {
         config -> {
           HttpConfig h = config.http();
           // A Proxmox task may last long enough for a test to see its server pending.
-          PlatformConfig adjusted = config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
+          PlatformConfig adjusted = config.withMonitoring(config.monitoring().withPrometheus("http://127.0.0.1:" + prometheus, 2_000, 60))
+              .withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
               h.headerTimeoutMs(), h.idleTimeoutMs())).withServers(config.servers().withDeadlines(1_500, 30_000, 5_000, 200));
           // with a real code-server (CI installs one), simulated dev servers run it: Open IDE shows VS Code
           return REAL_CODE_SERVER == null ? adjusted : adjusted.withInfra(adjusted.infra().withSimCodeServer(REAL_CODE_SERVER));
@@ -126,6 +132,9 @@ class PortalJourneyTest {
       node.sims().proxmox().faults(FaultPlan.none());
       b.waitForText(card("world-one"), "running");
       assertThat(b.driver.findElements(By.cssSelector("article.pending"))).isEmpty();
+      // no sample yet: each figure says stale, never a made-up 0
+      b.waitForText(card("world-one"), "stale");
+      assertThat(b.driver.findElement(card("world-one")).getText()).contains("CPU: stale").doesNotContainPattern("CPU: 0");
       b.screenshots("dashboard");
       b.darkScreenshot("dashboard");
 
