@@ -330,6 +330,19 @@ class PortalJourneyTest {
         b.driver.switchTo().window(portal);
       });
       b.screenshots("dev-server");
+      // and the dev server goes: stop, then delete by typing its name
+      b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Stop']"));
+      b.waitForText(By.cssSelector("main p.muted"), "host stopped");
+      b.fill("delete-confirm", "code-lab");
+      b.click(b.button("Delete server forever"));
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
+          org.openqa.selenium.support.ui.ExpectedConditions.or(
+              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                  By.cssSelector("[role='status']"), "Deleting code-lab"),
+              org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/")));
+      b.open("/");
+      b.waitForText(By.cssSelector("main h1"), "Welcome");
+      assertThat(b.driver.findElements(card("code-lab"))).isEmpty();
       b.assertClean();
     }
   }
