@@ -40,34 +40,11 @@ if [ "$installed" != "$PLAYWRIGHT_VERSION" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/zlh-portal-bench.XXXXXX")"
-node_pid=""
-stop_node() {
-  local rc=$?
-  if [ -n "$node_pid" ]; then
-    kill -TERM "$node_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$node_pid" 2>/dev/null || true
-    wait "$node_pid" 2>/dev/null || true
-  fi
-  if [ "$rc" -ne 0 ] || [ "$keep" = true ]; then echo "logs kept in $work" >&2; else rm -rf "$work"; fi
-}
-trap stop_node EXIT
-trap 'exit 130' INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-http_port="$(free_port)"
-export ZLH_PROXY_PORT="$(free_port)"
-export ZLH_LOG_JSON=false
+# shellcheck source=../lib/embedded-node.sh
+. "$here/../lib/embedded-node.sh"
 # room for the initial servers plus the live creates (a starter account holds 3 by default)
 export ZLH_SERVERS_STARTER_SERVER_LIMIT=1000
-java -jar "$jar" run --http-port "$http_port" --data-dir "$work/data" >"$work/node.out" 2>"$work/node.log" &
-node_pid=$!
-for _ in $(seq 1 900); do
-  curl -sf --max-time 2 "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$node_pid" 2>/dev/null || { echo "node exited:" >&2; tail -n 30 "$work/node.log" >&2; exit 2; }
-  sleep 0.2
-done
-curl -sf --max-time 2 "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "node not ready in 180 s" >&2; exit 2; }
+start_embedded_node
 echo "node ready on :$http_port, load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 ZLH_URL="http://127.0.0.1:$http_port" node "$here/portal-bench.mjs"
