@@ -10,6 +10,7 @@ import { ServerPage } from './pages/server.js';
 import { Account } from './pages/account.js';
 import { Billing } from './pages/billing.js';
 import { Support } from './pages/support.js';
+import { AdminConsole } from './pages/admin/console.js';
 import { Loading } from './ui.js';
 
 const PUBLIC = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password'];
@@ -31,7 +32,7 @@ function Header({ me, path }) {
   return html`<header class="top">
     <a class="brand" href="/">ZeroLagHub</a>
     ${me && html`<nav class="main" aria-label="Main">
-      ${link('/', 'Servers')}${link('/new', 'New server')}${link('/billing', 'Billing')}${link('/support', 'Support')}${link('/account', 'Account')}
+      ${link('/', 'Servers')}${link('/new', 'New server')}${link('/billing', 'Billing')}${link('/support', 'Support')}${link('/account', 'Account')}${me.role === 'admin' && link('/admin', 'Admin')}
     </nav>`}
   </header>`;
 }
@@ -47,6 +48,7 @@ function Page({ me, path, setMe }) {
   if (path === '/account') return html`<${Account} me=${me} setMe=${setMe} />`;
   if (path === '/billing') return html`<${Billing} />`;
   if (path === '/support') return html`<${Support} />`;
+  if (path === '/admin' || path.startsWith('/admin/')) return html`<${AdminConsole} me=${me} path=${path} />`;
   return html`<main><h1>Page not found</h1><p>There is nothing at ${path}. <a href="/">Back to your servers</a>.</p></main>`;
 }
 
