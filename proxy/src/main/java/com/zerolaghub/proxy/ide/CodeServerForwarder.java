@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * vertx-http-proxy's {@link ProxyRequest} (streamed both ways with back-pressure), WebSocket
  * upgrades through a {@link WebSocketTunnel}. The client's {@code Host} (with its port) is kept,
  * since code-server checks {@code Origin} against it. A container that is down or unreachable
- * answers 502 (refused) or 504 (no connection or answer in time), never a hang.
+ * answers 502 (refused; to a browser loading a page, a 503 page that reloads itself while the IDE
+ * starts) or 504 (no connection or answer in time), never a hang.
  */
 public final class CodeServerForwarder {
   private static final Logger log = LoggerFactory.getLogger(CodeServerForwarder.class);
+  private static final int IDE_RETRY_SECONDS = 2;
 
   private final HttpClient client;
   private final HttpClient tunnelClient;
@@ -113,6 +115,11 @@ public final class CodeServerForwarder {
     log.debug("code-server upstream failed ({}): {}", timedOut ? "timeout" : "unreachable", failure.toString());
     if (timedOut) {
       ProblemPage.send(request, 504, "dev_server_timeout", "The dev server did not answer in time");
+    } else if (ProblemPage.isBrowserPageLoad(request)) {
+      // The host runs but its IDE does not listen yet (it takes seconds after a start): a person
+      // who opened the IDE gets a page that reloads itself until the IDE answers, not a dead end.
+      ProblemPage.starting(request, IDE_RETRY_SECONDS, "Your IDE is starting",
+          "The server is running and its IDE is getting ready. This page reloads by itself every few seconds.");
     } else {
       ProblemPage.send(request, 502, "dev_server_unreachable", "The dev server is not reachable");
     }

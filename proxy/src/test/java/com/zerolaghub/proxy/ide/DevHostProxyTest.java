@@ -303,6 +303,17 @@ class DevHostProxyTest {
   }
 
   @Test
+  void aBrowserOpeningAnIdeThatDoesNotListenYetGetsAPageThatReloadsItself() {
+    String cookie = openIde(103, ALICE);
+
+    Answer page = Await.result(browser.get(host(103), "/", headers().add("Cookie", cookie).add("Accept", "text/html")));
+
+    assertThat(page.status()).isEqualTo(503);
+    assertThat(page.header("Retry-After")).isEqualTo("2");
+    assertThat(page.body().toString()).contains("Your IDE is starting").contains("http-equiv=\"refresh\" content=\"2\"");
+  }
+
+  @Test
   void aSilentBackendAnswers504WithinTheResponseTimeout() {
     String cookie = openIde(104, ALICE);
     long started = System.nanoTime();
