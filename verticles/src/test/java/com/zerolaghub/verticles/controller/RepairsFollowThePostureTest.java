@@ -60,21 +60,21 @@ class RepairsFollowThePostureTest {
     node = startNode("dry-run");
     String prefix = srvDeleted("posture");
     String id = serverId;
-    eventually("planned under dry-run", 15, () -> assertThat(node.repairsOf(id, "edge_republish")).singleElement()
+    eventually("planned under dry-run", 60, () -> assertThat(node.repairsOf(id, "edge_republish")).singleElement()
         .satisfies(r -> assertThat(r.getString("posture") + " " + r.getString("status")).isEqualTo("dry-run planned")));
     String dryRunRepair = node.repairsOf(id, "edge_republish").get(0).getString("repairId");
     node.close();
 
     node = startNode("live");
-    eventually("the record republished", 15, () -> assertThat(sims.cloudflare().records())
+    eventually("the record republished", 60, () -> assertThat(sims.cloudflare().records())
         .anyMatch(r -> r.name().startsWith(prefix)));
-    eventually("the live repair succeeded and the dry-run plan left the list", 15, () ->
+    eventually("the live repair succeeded and the dry-run plan left the list", 60, () ->
         assertThat(node.repairsOf(id, "edge_republish")).singleElement().satisfies(r -> {
           assertThat(r.getString("posture")).isEqualTo("live");
           assertThat(r.getString("status")).isEqualTo("succeeded");
           assertThat(r.getString("repairId")).isNotEqualTo(dryRunRepair);
         }));
-    eventually("the finding cleared", 15, () -> assertThat(node.open(id, "srv-missing")).isNull());
+    eventually("the finding cleared", 60, () -> assertThat(node.open(id, "srv-missing")).isNull());
     // nothing but this server's own drift was ever found: no unrelated finding set it off
     assertThat(node.openFindings()).isEmpty();
   }
@@ -84,13 +84,13 @@ class RepairsFollowThePostureTest {
     node = startNode("dry-run");
     String prefix = srvDeleted("cleared");
     String id = serverId;
-    eventually("planned under dry-run", 15, () -> assertThat(node.repairsOf(id, "edge_republish")).hasSize(1));
+    eventually("planned under dry-run", 60, () -> assertThat(node.repairsOf(id, "edge_republish")).hasSize(1));
 
     // someone puts the record back by hand
     node.node.servers.ports().dns().createSrv(deleted.name(), deleted.target(), deleted.port(), deleted.priority(),
         deleted.weight()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    eventually("the finding cleared", 15, () -> assertThat(node.open(id, "srv-missing")).isNull());
-    eventually("its planned repair left the list", 15, () -> assertThat(node.repairsOf(id, "edge_republish")).isEmpty());
+    eventually("the finding cleared", 60, () -> assertThat(node.open(id, "srv-missing")).isNull());
+    eventually("its planned repair left the list", 60, () -> assertThat(node.repairsOf(id, "edge_republish")).isEmpty());
     assertThat(sims.cloudflare().records()).filteredOn(r -> r.name().startsWith(prefix)).hasSize(1);
   }
 
@@ -105,7 +105,7 @@ class RepairsFollowThePostureTest {
     String prefix = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
     deleted = sims.cloudflare().records().stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
     servers.servers.ports().dns().deleteRecord(deleted.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    eventually("found", 15, () -> assertThat(node.open(serverId, "srv-missing")).isNotNull());
+    eventually("found", 60, () -> assertThat(node.open(serverId, "srv-missing")).isNotNull());
     return prefix;
   }
 }

@@ -109,7 +109,8 @@ class RealPrometheusTest {
       JsonObject s = summary("owner-e2e");
       return s.getBoolean("stale") ? null : s;
     }, Duration.ofSeconds(20));
-    assertThat(summary.getDouble("cpu_percent")).isCloseTo(25.0, within(5.0));
+    // a rate over two or three scrapes: a loaded machine moves their timestamps by a few hundred ms
+    assertThat(summary.getDouble("cpu_percent")).isCloseTo(25.0, within(10.0));
     assertThat(summary.getDouble("mem_percent")).isEqualTo(37.5);
     assertThat(summary.getDouble("disk_percent")).isEqualTo(70.0);
     assertThat(summary.getDouble("net_in")).isCloseTo(1000.0, within(150.0));

@@ -102,7 +102,7 @@ class NotificationsTest {
     mail = smtp();
     discord.failNext(0);
     // Stop one node's processor and sender midway, then start a replacement on the same database.
-    SupportNode.eventually(Duration.ofSeconds(30), "some mail out", () -> mail.getReceivedMessages().length >= 20);
+    SupportNode.eventually(Duration.ofSeconds(90), "some mail out", () -> mail.getReceivedMessages().length >= 20);
     int mailsAtStop = mail.getReceivedMessages().length;
     int postsAtStop = discord.posts().size();
     a.close();
@@ -112,7 +112,7 @@ class NotificationsTest {
     System.out.println("notifications: node A stopping at " + mailsAtStop + " mails / " + postsAtStop + " posts; stopped at "
         + mailsAfterStop + " mails");
 
-    SupportNode.eventually(Duration.ofSeconds(60), "200 acknowledgements and 200 alerts",
+    SupportNode.eventually(Duration.ofSeconds(180), "200 acknowledgements and 200 alerts",
         () -> mail.getReceivedMessages().length >= 200 && discord.posts().size() >= 200);
     Thread.sleep(500); // a straggler resend would arrive within a few polls
     List<String> ids = Mails.messageIds(mail);
@@ -150,7 +150,7 @@ class NotificationsTest {
       pool.shutdownNow();
     }
     double createSeconds = (System.nanoTime() - t0) / 1e9;
-    SupportNode.eventually(Duration.ofSeconds(60), "300 acknowledgements", () -> mail.getReceivedMessages().length >= 300);
+    SupportNode.eventually(Duration.ofSeconds(180), "300 acknowledgements", () -> mail.getReceivedMessages().length >= 300);
     double seconds = (System.nanoTime() - t0) / 1e9;
     io.micrometer.core.instrument.Timer delay = n.platform.context().meterRegistry().get("zlh_notification_delay").timer();
     StringBuilder percentiles = new StringBuilder();
@@ -170,10 +170,10 @@ class NotificationsTest {
     Customer alice = Customer.signUp(n.port());
     mail.stop();
     for (int i = 0; i < 20; i++) assertThat(alice.post("/api/support/create", ticket(i)).statusCode()).isEqualTo(201);
-    SupportNode.eventually(Duration.ofSeconds(20), "failed attempts recorded in the outbox",
+    SupportNode.eventually(Duration.ofSeconds(180), "failed attempts recorded in the outbox",
         () -> n.count("SELECT count(*) FROM notification_outbox WHERE channel = 'email' AND attempts >= 2") == 20);
     mail = smtp();
-    SupportNode.eventually(Duration.ofSeconds(30), "20 acknowledgements", () -> mail.getReceivedMessages().length >= 20);
+    SupportNode.eventually(Duration.ofSeconds(90), "20 acknowledgements", () -> mail.getReceivedMessages().length >= 20);
     Thread.sleep(300);
     assertThat(Mails.messageIds(mail)).hasSize(20).doesNotHaveDuplicates();
     assertThat(n.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.failed'")).isZero();
@@ -187,15 +187,15 @@ class NotificationsTest {
     nodes.add(n);
     Customer alice = Customer.signUp(n.port());
     assertThat(alice.post("/api/support/create", ticket(1)).statusCode()).isEqualTo(201);
-    SupportNode.eventually(Duration.ofSeconds(20), "failure recorded",
+    SupportNode.eventually(Duration.ofSeconds(180), "failure recorded",
         () -> n.count("SELECT count(*) FROM event_log WHERE event_type = 'notification.failed'") == 1);
-    SupportNode.eventually(Duration.ofSeconds(20), "acknowledgement mailed", () -> mail.getReceivedMessages().length == 1);
+    SupportNode.eventually(Duration.ofSeconds(180), "acknowledgement mailed", () -> mail.getReceivedMessages().length == 1);
     double failed = n.platform.context().meterRegistry().get("zlh_notifications_failed_total").tag("channel", "discord").counter().count();
     assertThat(failed).isEqualTo(1.0);
     assertThat(n.platform.context().meterRegistry().get("zlh_notifications_failed_total").tag("channel", "email").counter().count())
         .isZero();
     // The mail can arrive before the sender has recorded its outcome and cleared the row.
-    SupportNode.eventually(Duration.ofSeconds(10), "outbox drained", () -> n.count("SELECT count(*) FROM notification_outbox") == 0);
+    SupportNode.eventually(Duration.ofSeconds(90), "outbox drained", () -> n.count("SELECT count(*) FROM notification_outbox") == 0);
   }
 
   @Test
@@ -205,7 +205,7 @@ class NotificationsTest {
     String evil = "<script>alert('x')</script>";
     assertThat(alice.post("/api/support/create", new JsonObject().put("subject", "hi " + evil).put("message", evil)
         .put("category", "other")).statusCode()).isEqualTo(201);
-    SupportNode.eventually(Duration.ofSeconds(20), "acknowledgement", () -> mail.getReceivedMessages().length == 1);
+    SupportNode.eventually(Duration.ofSeconds(180), "acknowledgement", () -> mail.getReceivedMessages().length == 1);
     MimeMessage m = mail.getReceivedMessages()[0];
     assertThat(m.getAllRecipients()[0].toString()).isEqualTo(alice.email);
     String html = Mails.part(m, "text/html");
