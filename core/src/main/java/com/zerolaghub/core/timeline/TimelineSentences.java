@@ -118,8 +118,12 @@ public final class TimelineSentences {
         return both("password reset requested", cause);
       case "account.password-reset-used":
         return both("password reset link used", cause);
-      case "account.role-granted":
-        return operatorOnly("role " + lower(e.text("role")) + " granted by " + e.text("grantedBy"), cause);
+      case "account.role-granted": {
+        String by = e.text("grantedBy");
+        String role = "admin".equals(lower(e.text("role"))) ? "made an administrator" : "administrator role taken away";
+        if (by != null && by.startsWith("admin:")) return operatorOnly(role + " by hand: " + by.substring(6).strip(), cause);
+        return operatorOnly(role + " (granted by " + by + ")", cause);
+      }
       // ---- billing ----
       case "billing.checkout-started":
         return both("checkout started for plan " + e.text("plan"), cause);
@@ -132,8 +136,12 @@ public final class TimelineSentences {
         return both("invoice " + e.text("invoiceId") + " payment failed", cause);
       case "billing.subscription-changed":
         return both("subscription " + e.text("status"), cause);
-      case "billing.enforcement-changed":
-        return both("billing standing " + e.text("from") + " → " + e.text("to"), cause);
+      case "billing.enforcement-changed": {
+        String change = "billing standing " + e.text("from") + " → " + e.text("to");
+        String c = e.text("cause");
+        if (c != null && c.startsWith("by hand:")) return new Sentence(change + " by hand: " + c.substring(8).strip(), change, cause);
+        return both(change, cause);
+      }
       case "billing.hosts-shut-down": {
         Object ids = e.payload().get("serverIds");
         int n = ids instanceof List<?> l ? l.size() : 0;

@@ -89,4 +89,22 @@ class TimelineSentencesTest {
     assertThat(s.text()).isEqualTo("future.thing");
     assertThat(s.customerVisible()).isFalse();
   }
+
+  @Test
+  void aSuspensionByHandNamesTheAdministratorsReasonToOperatorsOnly() {
+    Sentence s = say("billing.enforcement-changed", Map.of("from", "good", "to", "suspended", "cause", "by hand: chargeback"),
+        "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("billing standing good → suspended by hand: chargeback");
+    assertThat(s.customerText()).isEqualTo("billing standing good → suspended");
+    assertThat(s.cause().kind()).isEqualTo("admin");
+  }
+
+  @Test
+  void aRoleChangeByAnAdministratorReadsWithTheReason() {
+    Sentence made = say("account.role-granted", Map.of("role", "admin", "grantedBy", "admin: joins the on-call rota"), "user:admin-9", null);
+    assertThat(made.text()).isEqualTo("made an administrator by hand: joins the on-call rota");
+    Sentence taken = say("account.role-granted", Map.of("role", "customer", "grantedBy", "admin: left the team"), "user:admin-9", null);
+    assertThat(taken.text()).isEqualTo("administrator role taken away by hand: left the team");
+    assertThat(taken.customerText()).isNull();
+  }
 }
