@@ -68,7 +68,12 @@ function History({ serverId }) {
   const [error, setError] = useState(null);
   const [run, busy, olderError] = useAction();
   const page = (before) => api('GET', `/api/servers/${serverId}/timeline?limit=50` + (before ? '&before=' + before : ''));
-  useEffect(() => { page().then((r) => { setEvents(r.events); setNext(r.next); }, setError); }, [serverId]);
+  const first = () => page().then((r) => { setEvents(r.events); setNext(r.next); setError(null); }, setError);
+  useEffect(() => {
+    first();
+    return onServerEvents((e) => { if (e.type === 'resync' || e.serverId === serverId) first(); });
+  }, [serverId]);
+  // Older pages are appended; a live change reloads the first page (and drops the older ones).
   const older = () => run(async () => { const r = await page(next); setEvents(events.concat(r.events)); setNext(r.next); });
   if (error) return html`<${Problem} error=${error} />`;
   if (!events) return html`<${Loading} what="the history" />`;

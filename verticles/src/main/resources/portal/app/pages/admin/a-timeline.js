@@ -11,8 +11,7 @@ function Entry({ e }) {
   return html`<li class="timeline-entry">
     <div><strong>${e.text}</strong></div>
     <div class="small muted">
-      <time datetime=${e.at}>${when(e.at)}</time> · by <span class=${'cause ' + e.cause.kind}>${e.cause.kind === 'admin' ? e.cause.text : (CAUSES[e.cause.kind] || e.cause.kind)}</span>
-      · <a href=${e.raw} target="_blank" rel="noopener" aria-label=${'Raw event ' + e.position}>raw event #${e.position}</a>
+      <time datetime=${e.at}>${when(e.at)}</time> · by <span class=${'cause ' + e.cause.kind}>${e.cause.kind === 'admin' ? e.cause.text : (CAUSES[e.cause.kind] || e.cause.kind)}</span>${' · '}<a href=${e.raw} target="_blank" rel="noopener" aria-label=${'Raw event ' + e.position}>raw event #${e.position}</a>
     </div>
   </li>`;
 }

@@ -11,7 +11,7 @@ const LEADERS = [['controller', 'Controller'], ['operations', 'Operations worker
 function holder(value) {
   if (!value) return html`<span class="badge failed">nobody</span>`;
   const [node, role] = value.split('/');
-  return html`<span><strong>${node}</strong> <span class="small muted mono">${role || ''}</span></span>`;
+  return html`<span title=${value}><strong class="mono">${node}</strong> <span class="small muted mono">${(role || '').slice(0, (role || '').indexOf('-') + 9)}</span></span>`;
 }
 
 function subjectLink(stream) {
@@ -37,9 +37,11 @@ export function Overview() {
     <${Problem} error=${error} />
     <div class="admin-grid">
       <section class="panel" aria-labelledby="ov-nodes"><h2 id="ov-nodes">Nodes</h2>
-        ${overview.nodes.length === 0 ? html`<${Empty}>No node has announced itself.<//>` : html`<table class="admin-table"><thead><tr><th>Node</th><th>Roles</th><th>Last heard</th></tr></thead><tbody>
-          ${overview.nodes.map((n) => html`<tr key=${n.name}><td class="mono">${n.name}</td><td>${n.roles.join(', ') || 'none'}</td><td>${new Date(n.seenAt).toLocaleTimeString()}</td></tr>`)}
-        </tbody></table>`}
+        ${overview.nodes.length === 0 ? html`<${Empty}>No node has announced itself.<//>` : html`<ul class="timeline">
+          ${overview.nodes.map((n) => html`<li class="timeline-entry" key=${n.name}><strong class="mono">${n.name}</strong>${n.name === overview.thisNode ? ' (this one)' : ''}
+            <div class="small">${n.roles.join(', ') || 'no roles'}</div>
+            <div class="small muted">heard ${new Date(n.seenAt).toLocaleTimeString()}${n.startedAt ? ', up since ' + when(n.startedAt) : ''}</div></li>`)}
+        </ul>`}
       </section>
       <section class="panel" aria-labelledby="ov-leaders"><h2 id="ov-leaders">Who leads</h2>
         <dl class="metrics">${LEADERS.map(([key, label]) => html`<dt>${label}</dt><dd>${holder(overview.leaders[key])}</dd>`)}</dl>
@@ -67,7 +69,7 @@ export function Overview() {
       ${overview.recentFailures.length === 0 ? html`<${Empty}>No failures among the latest events.<//>` : html`<ul class="timeline">
         ${overview.recentFailures.map((f) => { const link = subjectLink(f.stream); return html`<li class="timeline-entry" key=${f.position}>
           <strong>${f.text}</strong>
-          <div class="small muted">${when(f.at)} · ${link ? html`<a href=${link}>${f.stream}</a>` : f.stream} · <a href=${f.raw} target="_blank" rel="noopener">raw event #${f.position}</a></div>
+          <div class="small muted">${when(f.at)}${' · '}${link ? html`<a href=${link}>${f.stream}</a>` : f.stream}${' · '}<a href=${f.raw} target="_blank" rel="noopener">raw event #${f.position}</a></div>
         </li>`; })}
       </ul>`}
     </section>
