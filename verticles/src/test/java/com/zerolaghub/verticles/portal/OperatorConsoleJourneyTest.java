@@ -272,4 +272,46 @@ class OperatorConsoleJourneyTest {
       b.assertClean();
     }
   }
+
+  @Test
+  void anAdministratorFiltersServersAcrossAccountsAndOpensACustomersIdeOnItsDevHostNeverOnThePlatformOrigin() throws Exception {
+    String[] customer = node.signUp();
+    String name = unique("lab-");
+    String serverId = json(customer[1], "POST", "/api/instances", new JsonObject().put("type", "dev").put("name", name)
+        .put("runtime", "node").put("version", "20").put("codeServer", true)).getString("serverId");
+    eventually("dev server running", () -> hostState(customer[1], serverId).equals("running"));
+    String[] admin = administrator();
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      signIn(b, admin[2]);
+      b.open("/admin/servers");
+      new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("srv-kind"))).selectByValue("dev");
+      b.fill("srv-owner", customer[0]);
+      b.click(b.button("Filter"));
+      WebElement found = b.waitForText(By.cssSelector("section[aria-label='Servers found']"), name);
+      assertThat(found.getText()).contains("1 server");
+      assertThat(b.driver.getCurrentUrl()).contains("kind=dev").contains("owner=" + customer[0]);
+      b.screenshots("admin-servers");
+      b.click(By.xpath("//section[@aria-label='Servers found']//a[normalize-space(.)='" + name + "']"));
+      b.waitForText(By.cssSelector("main h1"), name);
+
+      String console = b.driver.getWindowHandle();
+      b.click(b.button("Open its IDE"));
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> d.getWindowHandles().size() == 2);
+      String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
+      b.notJudgingAnotherOriginsPage(() -> {
+        b.driver.switchTo().window(ide);
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+            .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/(\\?.*)?") && d.getPageSource().contains("code-server"));
+        assertThat(b.driver.getCurrentUrl()).doesNotStartWith(base);
+        b.driver.close();
+        b.driver.switchTo().window(console);
+      });
+      // Host power from the console is in the server's story, naming the administrator.
+      b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Restart']"));
+      b.click(b.button("Timeline"));
+      b.waitForText(By.cssSelector("ol.timeline"), "host restart requested");
+      assertThat(b.driver.findElement(By.cssSelector("ol.timeline")).getText()).contains("admin " + admin[0]);
+      b.assertClean();
+    }
+  }
 }
