@@ -6,7 +6,7 @@ import { html, useState, useEffect } from '../../lib.js';
 import { api } from '../../api.js';
 import { navigate, onRoute } from '../../router.js';
 import { Problem, Loading, Empty, Field, Badge } from '../../ui.js';
-import { ReasonAction, when } from './a-common.js';
+import { ReasonAction, usePoll, when } from './a-common.js';
 
 function AccountList() {
   const [search, setSearch] = useState(location.search);
@@ -47,7 +47,9 @@ function Dossier({ userId, me }) {
   const [d, setD] = useState(null);
   const [error, setError] = useState(null);
   const load = () => api('GET', '/api/admin/accounts/' + encodeURIComponent(userId)).then((r) => { setD(r); setError(null); }, setError);
-  useEffect(() => { setD(null); load(); }, [userId]);
+  useEffect(() => { setD(null); }, [userId]);
+  // Read again every few seconds: the read models behind the dossier follow an action a moment later.
+  usePoll(load, 5000, [userId]);
   if (!d) return html`<main><h1>Account</h1>${error ? html`<${Problem} error=${error} />` : html`<${Loading} what="the account" />`}</main>`;
   const a = d.account;
   const b = d.billing;
@@ -85,6 +87,13 @@ function Dossier({ userId, me }) {
       ${d.servers.length === 0 ? html`<${Empty}>No servers.<//>` : html`<table class="admin-table"><thead><tr><th>Server</th><th>Kind</th><th>State</th><th>Host</th></tr></thead><tbody>
         ${d.servers.map((s) => html`<tr key=${s.serverId}><td><a href=${'/admin/servers/' + encodeURIComponent(s.serverId)}>${s.name}</a></td>
           <td>${s.kind}</td><td><${Badge} value=${s.lifecycle} /></td><td>${s.hostState}</td></tr>`)}</tbody></table>`}
+    </section>
+    <section class="panel" aria-labelledby="acc-sessions"><h2 id="acc-sessions">Sessions</h2>
+      <p class="small">${d.liveSessions} live.</p>
+      ${(d.sessions || []).length === 0 ? html`<${Empty}>No sessions.<//>` : html`<ul class="timeline">${d.sessions.map((x) => html`<li class="timeline-entry" key=${x.startedAt}>
+        <strong>${x.live ? 'live' : x.endedAt ? 'ended' : 'expired'}</strong> ${x.client ? html`<span class="small">${x.client}</span>` : ''}
+        <div class="small muted">started ${when(x.startedAt)}${x.endedAt ? ', ended ' + when(x.endedAt) + (x.reason ? ' (' + x.reason + ')' : '') : ', expires ' + when(x.expiresAt)}</div>
+      </li>`)}</ul>`}
     </section>
     <section class="panel" aria-labelledby="acc-tickets"><h2 id="acc-tickets">Tickets</h2>
       ${d.tickets.length === 0 ? html`<${Empty}>No tickets.<//>` : html`<ul>${d.tickets.map((t) => html`<li key=${t.ticketId}>

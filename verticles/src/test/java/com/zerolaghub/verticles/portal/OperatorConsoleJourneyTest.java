@@ -228,6 +228,8 @@ class OperatorConsoleJourneyTest {
       b.click(b.button("End all sessions"));
       b.waitForText(By.cssSelector("form[aria-label='End all sessions']"), "done");
       assertThat(node.send(customer[1], "GET", "/api/me", null).statusCode()).isEqualTo(401);
+      WebElement sessions = b.waitForText(By.cssSelector("section[aria-labelledby='acc-sessions']"), "0 live.");
+      assertThat(sessions.getText()).contains("ended").contains("admin: password seen in a public paste");
       b.open("/admin/timeline?subject=account:" + customer[0]);
       b.waitForText(By.cssSelector("ol.timeline"), "session ended by an administrator: password seen in a public paste");
       b.screenshots("admin-timeline");
