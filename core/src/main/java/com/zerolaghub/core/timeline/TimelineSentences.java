@@ -41,6 +41,9 @@ public final class TimelineSentences {
         String action = e.text("action");
         String c = e.causationId();
         if (c != null && c.startsWith("billing:")) return both("host " + past(action) + " by billing: " + c.substring(8), cause);
+        if (c != null && c.startsWith("admin:")) {
+          return new Sentence("host " + action + " requested by hand: " + c.substring(6).strip(), "host " + action + " requested", cause);
+        }
         return both("host " + action + " requested", cause);
       }
       case "server.host-action-step-completed":

@@ -107,4 +107,12 @@ class TimelineSentencesTest {
     assertThat(taken.text()).isEqualTo("administrator role taken away by hand: left the team");
     assertThat(taken.customerText()).isNull();
   }
+
+  @Test
+  void hostPowerByAnAdministratorReadsWithTheReasonForOperatorsAndWithoutForTheCustomer() {
+    Sentence s = say("server.host-action-requested", Map.of("action", "restart"), "user:admin-9", "admin: stuck after the update");
+    assertThat(s.text()).isEqualTo("host restart requested by hand: stuck after the update");
+    assertThat(s.customerText()).isEqualTo("host restart requested");
+    assertThat(s.cause().kind()).isEqualTo("admin");
+  }
 }

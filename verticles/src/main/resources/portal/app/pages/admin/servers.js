@@ -5,7 +5,7 @@ import { html, useState, useEffect } from '../../lib.js';
 import { api } from '../../api.js';
 import { navigate, onRoute } from '../../router.js';
 import { Problem, Loading, Empty, Field, Badge, useAction } from '../../ui.js';
-import { ConnectAddress, Controls } from '../dashboard.js';
+import { ConnectAddress } from '../dashboard.js';
 import { ConsolePanel } from '../console.js';
 import { FilesPanel } from '../files.js';
 import { BackupsPanel } from '../backups.js';
@@ -74,6 +74,34 @@ function OpenIde({ server }) {
   return html`<div><button type="button" onClick=${open} disabled=${busy}>Open its IDE</button><${Problem} error=${error} /></div>`;
 }
 
+/** Host power as an administrator: the reason typed here is kept in the event and read in the timeline. */
+function Power({ server, onChanged }) {
+  const [reason, setReason] = useState('');
+  const [run, busy, error] = useAction();
+  const [done, setDone] = useState('');
+  const running = server.hostState === 'running';
+  const ready = reason.trim().length >= 3 && !busy;
+  const act = (action) => run(async () => {
+    await api('POST', '/api/servers/' + encodeURIComponent(server.serverId) + '/host/' + action, { reason: reason.trim() });
+    setReason('');
+    setDone('Host ' + action + ' requested.');
+    if (onChanged) onChanged();
+  });
+  return html`<div class="stack">
+    <${Field} label="Reason for a power change (kept in the event)" id="power-reason">
+      <input id="power-reason" value=${reason} onInput=${(e) => { setReason(e.target.value); setDone(''); }} minlength="3" maxlength="500" autocomplete="off" />
+    <//>
+    <div class="row" role="group" aria-label="Host">
+      <span class="small muted">Host</span>
+      <button type="button" disabled=${!ready || running} onClick=${() => act('start')}>Start</button>
+      <button type="button" disabled=${!ready || !running} onClick=${() => act('stop')}>Stop</button>
+      <button type="button" disabled=${!ready || !running} onClick=${() => act('restart')}>Restart</button>
+    </div>
+    ${done && html`<p class="notice" role="status">${done}</p>`}
+    <${Problem} error=${error} />
+  </div>`;
+}
+
 function Resync() {
   const [run, busy, error] = useAction();
   const [result, setResult] = useState(null);
@@ -126,8 +154,8 @@ function ServerDetail({ serverId }) {
       ${tab === 'Overview' && html`<div class="stack">
         <div class="panel"><h2>Status</h2><${Status} status=${status} /><button type="button" onClick=${load}>Read again</button></div>
         <div class="panel"><h2>Administrator actions</h2>
-          <p class="hint">Recorded as yours in the server's timeline.</p>
-          <${Controls} server=${server} onChanged=${load} />
+          <p class="hint">Recorded as yours, with your reason, in the server's timeline.</p>
+          <${Power} server=${server} onChanged=${load} />
           ${server.kind === 'dev' && server.codeServer && html`<div class="field"><${OpenIde} server=${server} /></div>`}
           ${server.kind === 'game' && html`<div class="field"><${Resync} /></div>`}
         </div>

@@ -112,4 +112,29 @@ class ConsoleAdminActionsTest {
     assertThat(overview.getJsonArray("queues").stream().map(q -> ((JsonObject) q).getString("queue")))
         .contains("provisioning", "repair", "billing_enforcement");
   }
+
+  @Test
+  void hostPowerByAnAdministratorKeepsTheReasonAndACustomersReasonIsIgnored() throws Exception {
+    String[] customer = ops.customer();
+    String[] admin = ops.administrator();
+    String serverId = ops.runningDevServer(customer[1]);
+    HttpResponse<String> byAdmin = ops.post(admin[1], "/api/servers/" + serverId + "/host/restart",
+        new JsonObject().put("reason", "stuck after the update"));
+    assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(202);
+    Operators.eventually("restart done", () -> ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId)
+        .getJsonArray("events").stream().anyMatch(o -> ((JsonObject) o).getString("text").equals("host restarted")));
+    HttpResponse<String> byCustomer = ops.post(customer[1], "/api/servers/" + serverId + "/host/stop",
+        new JsonObject().put("reason", "admin: pretending"));
+    assertThat(byCustomer.statusCode()).as(byCustomer.body()).isEqualTo(202);
+    HttpResponse<String> noBody = ops.node.send(customer[1], "POST", "/api/servers/" + serverId + "/host/start", null);
+    assertThat(noBody.statusCode()).as("a body stays optional: " + noBody.body()).isIn(202, 409);
+
+    JsonArray events = ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events");
+    assertThat(events.stream().map(o -> ((JsonObject) o).getString("text")))
+        .contains("host restart requested by hand: stuck after the update", "host stop requested")
+        .noneMatch(t -> t.contains("pretending"));
+    JsonArray own = ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events");
+    assertThat(own.stream().map(o -> ((JsonObject) o).getString("text"))).contains("host restart requested")
+        .noneMatch(t -> t.contains("stuck after the update"));
+  }
 }

@@ -308,10 +308,12 @@ class OperatorConsoleJourneyTest {
         b.driver.close();
         b.driver.switchTo().window(console);
       });
-      // Host power from the console is in the server's story, naming the administrator.
+      // Host power from the console is in the server's story with the reason, naming the administrator.
+      b.fill("power-reason", "stuck after the update");
       b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Restart']"));
+      b.waitForText(By.cssSelector("[role='status']"), "Host restart requested");
       b.click(b.button("Timeline"));
-      b.waitForText(By.cssSelector("ol.timeline"), "host restart requested");
+      b.waitForText(By.cssSelector("ol.timeline"), "host restart requested by hand: stuck after the update");
       assertThat(b.driver.findElement(By.cssSelector("ol.timeline")).getText()).contains("admin " + admin[0]);
       b.assertClean();
     }
