@@ -67,8 +67,17 @@ public final class TimelineSentences {
       case "server.operation-marked-stale":
         return new Sentence("operation " + e.text("operationId") + " ended as stale by repair " + e.text("repairId"),
             "a stuck operation was ended", cause);
-      case "server.agent-action-requested":
-        return both(e.text("action") + " requested" + paren(e.text("detail")), cause);
+      case "server.agent-action-requested": {
+        String asked = e.text("action") + " requested" + paren(e.text("detail"));
+        String c = e.causationId();
+        if (c != null && c.startsWith("admin:")) return new Sentence(asked + " by hand: " + c.substring(6).strip(), asked, cause);
+        return both(asked, cause);
+      }
+      case "server.ide-opened-by-admin":
+        // the customer learns that an administrator entered their IDE; the reason is an operator's note
+        return new Sentence("IDE opened by an administrator: " + e.text("reason"), "IDE opened by an administrator", cause);
+      case "server.velocity-resync-requested":
+        return operatorOnly("registered with Velocity again by hand: " + e.text("reason"), cause);
       case "server.agent-action-finished":
         return "true".equals(e.text("succeeded"))
             ? both(e.text("action") + " succeeded", cause)

@@ -115,4 +115,28 @@ class TimelineSentencesTest {
     assertThat(s.customerText()).isEqualTo("host restart requested");
     assertThat(s.cause().kind()).isEqualTo("admin");
   }
+
+  @Test
+  void anIdeOpenedByAnAdministratorTellsTheCustomerButKeepsTheReasonWithOperators() {
+    Sentence s = say("server.ide-opened-by-admin", Map.of("adminId", "admin-9", "reason", "ticket 42: build fails"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("IDE opened by an administrator: ticket 42: build fails");
+    assertThat(s.customerText()).isEqualTo("IDE opened by an administrator");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+  }
+
+  @Test
+  void aVelocityResyncByAnAdministratorReadsWithTheReasonForOperatorsOnly() {
+    Sentence s = say("server.velocity-resync-requested", Map.of("adminId", "admin-9", "reason", "Velocity restarted"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("registered with Velocity again by hand: Velocity restarted");
+    assertThat(s.customerVisible()).isFalse();
+  }
+
+  @Test
+  void gamePowerByAnAdministratorReadsWithTheReasonForOperatorsAndWithoutForTheCustomer() {
+    Sentence s = say("server.agent-action-requested", Map.of("action", "game-restart"), "user:admin-9", "admin: hung on world load");
+    assertThat(s.text()).isEqualTo("game-restart requested by hand: hung on world load");
+    assertThat(s.customerText()).isEqualTo("game-restart requested");
+    assertThat(say("server.agent-action-requested", Map.of("action", "game-stop"), "user:owner-1", null).text())
+        .isEqualTo("game-stop requested");
+  }
 }

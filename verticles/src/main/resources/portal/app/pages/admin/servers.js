@@ -1,6 +1,7 @@
 // Operator console page: Servers. Every account's servers, filtered by state, kind, owner and
 // node; one server with what its customer sees plus the administrator's actions: host power,
-// Velocity resync and its IDE (on the dev host, never on this origin), and its timeline.
+// game power, Velocity resync and its IDE (on the dev host, never on this origin), each with a
+// typed reason the event keeps, and its timeline.
 import { html, useState, useEffect } from '../../lib.js';
 import { api } from '../../api.js';
 import { navigate, onRoute } from '../../router.js';
@@ -58,59 +59,85 @@ function ServerList() {
   </main>`;
 }
 
-/** The IDE opens on its dev host through the one-time link; a link on this origin is refused. */
-function OpenIde({ server }) {
-  const [run, busy, error, setError] = useAction();
+/** Whether the reason typed is long enough for the back end (at least 3 characters). */
+const reasonReady = (reason) => reason.trim().length >= 3;
+
+/**
+ * The IDE opens on its dev host through the one-time link; a link on this origin is refused.
+ * The reason goes with the request: the server's stream records it, naming this administrator.
+ */
+function OpenIde({ server, reason, onDone }) {
+  const [run, busy, error] = useAction();
   const open = () => {
     const tab = window.open('about:blank', '_blank');
     run(async () => {
       try {
-        const r = await api('POST', '/api/dev/' + encodeURIComponent(server.serverId) + '/ide-token');
+        const r = await api('POST', '/api/dev/' + encodeURIComponent(server.serverId) + '/ide-token', { reason: reason.trim() });
         if (new URL(r.url, location.href).origin === location.origin) throw new Error('The IDE link pointed at the platform itself; refused.');
         if (tab) { tab.opener = null; tab.location.href = r.url; } else location.href = r.url;
+        onDone('IDE opened.');
       } catch (e) { if (tab) tab.close(); throw e; }
     });
   };
-  return html`<div><button type="button" onClick=${open} disabled=${busy}>Open its IDE</button><${Problem} error=${error} /></div>`;
+  return html`<div><button type="button" onClick=${open} disabled=${busy || !reasonReady(reason)}>Open its IDE</button><${Problem} error=${error} /></div>`;
 }
 
-/** Host power as an administrator: the reason typed here is kept in the event and read in the timeline. */
-function Power({ server, onChanged }) {
-  const [reason, setReason] = useState('');
+/** Power of the host (an operation) or of the game process (through the agent), with the reason typed above. */
+function Power({ server, reason, onDone, target }) {
   const [run, busy, error] = useAction();
-  const [done, setDone] = useState('');
   const running = server.hostState === 'running';
-  const ready = reason.trim().length >= 3 && !busy;
+  const ready = reasonReady(reason) && !busy;
+  const path = target === 'Host' ? '/host/' : '/game/';
   const act = (action) => run(async () => {
-    await api('POST', '/api/servers/' + encodeURIComponent(server.serverId) + '/host/' + action, { reason: reason.trim() });
-    setReason('');
-    setDone('Host ' + action + ' requested.');
-    if (onChanged) onChanged();
+    await api('POST', '/api/servers/' + encodeURIComponent(server.serverId) + path + action, { reason: reason.trim() });
+    onDone(target + ' ' + action + ' requested.');
   });
-  return html`<div class="stack">
-    <${Field} label="Reason for a power change (kept in the event)" id="power-reason">
-      <input id="power-reason" value=${reason} onInput=${(e) => { setReason(e.target.value); setDone(''); }} minlength="3" maxlength="500" autocomplete="off" />
-    <//>
-    <div class="row" role="group" aria-label="Host">
-      <span class="small muted">Host</span>
-      <button type="button" disabled=${!ready || running} onClick=${() => act('start')}>Start</button>
+  // the game process needs a running host; the host itself starts only when stopped
+  const startable = target === 'Host' ? !running : running;
+  return html`<div>
+    <div class="row" role="group" aria-label=${target}>
+      <span class="small muted">${target}</span>
+      <button type="button" disabled=${!ready || !startable} onClick=${() => act('start')}>Start</button>
       <button type="button" disabled=${!ready || !running} onClick=${() => act('stop')}>Stop</button>
       <button type="button" disabled=${!ready || !running} onClick=${() => act('restart')}>Restart</button>
     </div>
-    ${done && html`<p class="notice" role="status">${done}</p>`}
     <${Problem} error=${error} />
   </div>`;
 }
 
-function Resync() {
+function Resync({ reason, onDone }) {
   const [run, busy, error] = useAction();
   const [result, setResult] = useState(null);
-  const go = () => run(async () => setResult(await api('POST', '/api/velocity/resync')));
+  const go = () => run(async () => {
+    setResult(await api('POST', '/api/velocity/resync', { reason: reason.trim() }));
+    onDone('');
+  });
   return html`<div>
-    <button type="button" onClick=${go} disabled=${busy}>Resync Velocity</button>
-    <p class="hint">Registers every running game server with Velocity again (after a Velocity restart).</p>
+    <button type="button" onClick=${go} disabled=${busy || !reasonReady(reason)}>Resync Velocity</button>
+    <p class="hint">Registers every running game server with Velocity again (after a Velocity restart); each one's timeline keeps your reason.</p>
     ${result && html`<p class="notice" role="status">${result.registered.length} registered, ${result.failed.length} failed${result.failed.length ? ': ' + result.failed.map((f) => f.name + ' (' + f.reason + ')').join(', ') : ''}.</p>`}
     <${Problem} error=${error} />
+  </div>`;
+}
+
+/** Every administrator action on the server page takes the one reason typed here, kept in its event. */
+function AdminActions({ server, onChanged }) {
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState('');
+  const finished = (message) => {
+    setReason('');
+    setDone(message);
+    if (onChanged) onChanged();
+  };
+  return html`<div class="stack">
+    <${Field} label="Reason (kept in the event, at least 3 characters)" id="admin-reason">
+      <input id="admin-reason" value=${reason} onInput=${(e) => { setReason(e.target.value); setDone(''); }} minlength="3" maxlength="500" autocomplete="off" />
+    <//>
+    <${Power} server=${server} reason=${reason} onDone=${finished} target="Host" />
+    ${server.kind === 'game' && html`<${Power} server=${server} reason=${reason} onDone=${finished} target="Game" />`}
+    ${server.kind === 'dev' && server.codeServer && html`<div class="field"><${OpenIde} server=${server} reason=${reason} onDone=${finished} /></div>`}
+    ${server.kind === 'game' && html`<div class="field"><${Resync} reason=${reason} onDone=${finished} /></div>`}
+    ${done && html`<p class="notice" role="status">${done}</p>`}
   </div>`;
 }
 
@@ -155,9 +182,7 @@ function ServerDetail({ serverId }) {
         <div class="panel"><h2>Status</h2><${Status} status=${status} /><button type="button" onClick=${load}>Read again</button></div>
         <div class="panel"><h2>Administrator actions</h2>
           <p class="hint">Recorded as yours, with your reason, in the server's timeline.</p>
-          <${Power} server=${server} onChanged=${load} />
-          ${server.kind === 'dev' && server.codeServer && html`<div class="field"><${OpenIde} server=${server} /></div>`}
-          ${server.kind === 'game' && html`<div class="field"><${Resync} /></div>`}
+          <${AdminActions} server=${server} onChanged=${load} />
         </div>
       </div>`}
       ${tab === 'Timeline' && html`<div class="panel"><h2>Timeline</h2>

@@ -137,4 +137,80 @@ class ConsoleAdminActionsTest {
     assertThat(own.stream().map(o -> ((JsonObject) o).getString("text"))).contains("host restart requested")
         .noneMatch(t -> t.contains("stuck after the update"));
   }
+
+  private static java.util.List<String> texts(JsonArray events) {
+    return events.stream().map(o -> ((JsonObject) o).getString("text")).toList();
+  }
+
+  @Test
+  void anAdministratorOpensACustomersIdeOnlyWithAReasonThatBothTimelinesTell() throws Exception {
+    String[] customer = ops.customer();
+    String[] admin = ops.administrator();
+    String serverId = ops.runningDevServer(customer[1]);
+    String ideToken = "/api/dev/" + serverId + "/ide-token";
+
+    HttpResponse<String> without = ops.node.send(admin[1], "POST", ideToken, null);
+    assertThat(without.statusCode()).as(without.body()).isEqualTo(400);
+    assertThat(without.body()).contains("reason");
+    HttpResponse<String> redirect = ops.get(admin[1], "/api/dev/" + serverId + "/ide");
+    assertThat(redirect.statusCode()).as("the redirect carries no reason: " + redirect.body()).isEqualTo(400);
+
+    HttpResponse<String> opened = ops.post(admin[1], ideToken, new JsonObject().put("reason", "ticket 42: the build hangs"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+    assertThat(new JsonObject(opened.body()).getString("url")).contains("zlh_ide_token=");
+    HttpResponse<String> own = ops.node.send(customer[1], "POST", ideToken, null);
+    assertThat(own.statusCode()).as("the owner needs no reason: " + own.body()).isEqualTo(200);
+
+    JsonArray events = ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events");
+    JsonObject entry = entry(events, "server.ide-opened-by-admin");
+    assertThat(entry.getString("text")).isEqualTo("IDE opened by an administrator: ticket 42: the build hangs");
+    assertThat(entry.getJsonObject("cause").getString("adminId")).isEqualTo(admin[0]);
+    assertThat(events.stream().filter(o -> ((JsonObject) o).getString("type").equals("server.ide-opened-by-admin")).count())
+        .as("only the administrator's opening is recorded").isEqualTo(1);
+    // the customer learns an administrator entered their IDE; the reason stays an operators' note
+    assertThat(texts(ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events")))
+        .contains("IDE opened by an administrator").noneMatch(t -> t.contains("build hangs"));
+  }
+
+  @Test
+  void aVelocityResyncNeedsAReasonThatEachRegisteredGameServersTimelineTells() throws Exception {
+    String[] customer = ops.customer();
+    String[] admin = ops.administrator();
+    String serverId = ops.runningGameServer(customer[1]);
+    HttpResponse<String> without = ops.node.send(admin[1], "POST", "/api/velocity/resync", null);
+    assertThat(without.statusCode()).as(without.body()).isEqualTo(400);
+    assertThat(ops.node.send(customer[1], "POST", "/api/velocity/resync", null).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> resynced = ops.post(admin[1], "/api/velocity/resync", new JsonObject().put("reason", "Velocity restarted at 03:00"));
+    assertThat(resynced.statusCode()).as(resynced.body()).isEqualTo(200);
+    JsonArray events = ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events");
+    JsonObject entry = entry(events, "server.velocity-resync-requested");
+    assertThat(entry.getString("text")).isEqualTo("registered with Velocity again by hand: Velocity restarted at 03:00");
+    assertThat(entry.getJsonObject("cause").getString("adminId")).isEqualTo(admin[0]);
+    assertThat(events.stream().filter(o -> ((JsonObject) o).getString("type").equals("server.velocity-resync-requested")).count())
+        .as("the refused resync recorded nothing").isEqualTo(1);
+    assertThat(texts(ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events")))
+        .noneMatch(t -> t.contains("Velocity"));
+  }
+
+  @Test
+  void gamePowerByAnAdministratorKeepsTheReasonAndACustomersReasonIsIgnored() throws Exception {
+    String[] customer = ops.customer();
+    String[] admin = ops.administrator();
+    String serverId = ops.runningGameServer(customer[1]);
+    HttpResponse<String> byAdmin = ops.post(admin[1], "/api/servers/" + serverId + "/game/restart",
+        new JsonObject().put("reason", "hung on world load"));
+    assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(202);
+    HttpResponse<String> byCustomer = ops.post(customer[1], "/api/servers/" + serverId + "/game/stop",
+        new JsonObject().put("reason", "admin: pretending"));
+    assertThat(byCustomer.statusCode()).as(byCustomer.body()).isEqualTo(202);
+    HttpResponse<String> noBody = ops.node.send(customer[1], "POST", "/api/servers/" + serverId + "/game/start", null);
+    assertThat(noBody.statusCode()).as("a body stays optional: " + noBody.body()).isEqualTo(202);
+
+    java.util.List<String> operators = texts(ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events"));
+    assertThat(operators).contains("game-restart requested by hand: hung on world load", "game-stop requested", "game-start requested")
+        .noneMatch(t -> t.contains("pretending"));
+    assertThat(texts(ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events")))
+        .contains("game-restart requested").noneMatch(t -> t.contains("world load"));
+  }
 }

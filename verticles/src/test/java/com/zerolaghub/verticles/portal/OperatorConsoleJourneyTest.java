@@ -297,6 +297,9 @@ class OperatorConsoleJourneyTest {
       b.waitForText(By.cssSelector("main h1"), name);
 
       String console = b.driver.getWindowHandle();
+      // Opening a customer's IDE takes a reason, as every administrator action does.
+      assertThat(b.waitFor(b.button("Open its IDE")).isEnabled()).as("no reason typed yet").isFalse();
+      b.fill("admin-reason", "ticket 42: the build hangs");
       b.click(b.button("Open its IDE"));
       new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> d.getWindowHandles().size() == 2);
       String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
@@ -309,11 +312,14 @@ class OperatorConsoleJourneyTest {
         b.driver.switchTo().window(console);
       });
       // Host power from the console is in the server's story with the reason, naming the administrator.
-      b.fill("power-reason", "stuck after the update");
+      b.waitForText(By.cssSelector("[role='status']"), "IDE opened.");
+      b.fill("admin-reason", "stuck after the update");
       b.click(By.xpath("//div[@aria-label='Host']/button[normalize-space(.)='Restart']"));
       b.waitForText(By.cssSelector("[role='status']"), "Host restart requested");
       b.click(b.button("Timeline"));
       b.waitForText(By.cssSelector("ol.timeline"), "host restart requested by hand: stuck after the update");
+      assertThat(b.driver.findElement(By.cssSelector("ol.timeline")).getText())
+          .contains("IDE opened by an administrator: ticket 42: the build hangs");
       assertThat(b.driver.findElement(By.cssSelector("ol.timeline")).getText()).contains("admin " + admin[0]);
       b.assertClean();
     }
