@@ -61,7 +61,33 @@ function DeletePanel({ server }) {
   </form>`;
 }
 
-const TABS = ['Overview', 'Console', 'Files', 'Backups', 'Notes'];
+/** The server's story as its owner may read it (outcomes only; an administrator is never named), paged. */
+function History({ serverId }) {
+  const [events, setEvents] = useState(null);
+  const [next, setNext] = useState(null);
+  const [error, setError] = useState(null);
+  const [run, busy, olderError] = useAction();
+  const page = (before) => api('GET', `/api/servers/${serverId}/timeline?limit=50` + (before ? '&before=' + before : ''));
+  const first = () => page().then((r) => { setEvents(r.events); setNext(r.next); setError(null); }, setError);
+  useEffect(() => {
+    first();
+    return onServerEvents((e) => { if (e.type === 'resync' || e.serverId === serverId) first(); });
+  }, [serverId]);
+  // Older pages are appended; a live change reloads the first page (and drops the older ones).
+  const older = () => run(async () => { const r = await page(next); setEvents(events.concat(r.events)); setNext(r.next); });
+  if (error) return html`<${Problem} error=${error} />`;
+  if (!events) return html`<${Loading} what="the history" />`;
+  return html`<div class="panel"><h2>History</h2>
+    ${events.length === 0 ? html`<p class="muted">Nothing yet.</p>` : html`<ol class="timeline" aria-label="History">
+      ${events.map((e) => html`<li class="timeline-entry" key=${e.position}><strong>${e.text}</strong>
+        <div class="small muted"><time datetime=${e.at}>${new Date(e.at).toLocaleString()}</time> · by ${e.cause.kind === 'customer' ? 'you' : e.cause.text}</div></li>`)}
+    </ol>`}
+    <${Problem} error=${olderError} />
+    ${next && html`<button type="button" onClick=${older} disabled=${busy}>Older</button>`}
+  </div>`;
+}
+
+const TABS = ['Overview', 'Console', 'Files', 'Backups', 'Notes', 'History'];
 
 export function ServerPage({ serverId }) {
   const [server, setServer] = useState(null);
@@ -98,6 +124,7 @@ export function ServerPage({ serverId }) {
       ${tab === 'Files' && html`<${FilesPanel} serverId=${serverId} />`}
       ${tab === 'Backups' && html`<${BackupsPanel} serverId=${serverId} />`}
       ${tab === 'Notes' && html`<${NotesPanel} serverId=${serverId} />`}
+      ${tab === 'History' && html`<${History} serverId=${serverId} />`}
     </section>
   </main>`;
 }

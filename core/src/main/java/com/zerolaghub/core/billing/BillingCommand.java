@@ -27,6 +27,12 @@ public sealed interface BillingCommand {
   /** The timer: escalate if the current state's duration has run out. */
   record Escalate(String accountId, Instant now) implements BillingCommand {}
 
+  /**
+   * An administrator sets the standing by hand (suspended or good), with a reason; the event's
+   * cause is {@code by hand: <reason>}. Nothing happens when the standing is already {@code to}.
+   */
+  record SetStandingByHand(String accountId, Enforcement to, String reason, Instant now) implements BillingCommand {}
+
   record RecordHostsShutDown(String accountId, java.util.List<String> serverIds, String cause, Instant now)
       implements BillingCommand {}
 }

@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class BillingDecider implements Decider<BillingCommand, BillingState, BillingEvent> {
   public static final String TIMER = "timer";
+  /** The cause of a standing an administrator set, followed by their reason. */
+  public static final String BY_HAND = "by hand: ";
   private static final Set<String> DELINQUENT = Set.of("past_due", "unpaid");
   private static final Set<String> HEALTHY = Set.of("active", "trialing");
 
@@ -88,6 +90,10 @@ public final class BillingDecider implements Decider<BillingCommand, BillingStat
         out.add(e);
         cur = evolve(cur, e);
         due = nextEscalationAt(cur);
+      }
+    } else if (command instanceof BillingCommand.SetStandingByHand c) {
+      if (s.enforcement() != c.to()) {
+        out.add(new EnforcementChanged(id, s.enforcement().label(), c.to().label(), BY_HAND + c.reason(), c.now()));
       }
     } else if (command instanceof BillingCommand.RecordHostsShutDown c) {
       if (!c.serverIds().isEmpty()) out.add(new HostsShutDown(id, List.copyOf(c.serverIds()), c.cause(), c.now()));

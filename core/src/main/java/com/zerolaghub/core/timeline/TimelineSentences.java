@@ -41,6 +41,9 @@ public final class TimelineSentences {
         String action = e.text("action");
         String c = e.causationId();
         if (c != null && c.startsWith("billing:")) return both("host " + past(action) + " by billing: " + c.substring(8), cause);
+        if (c != null && c.startsWith("admin:")) {
+          return new Sentence("host " + action + " requested by hand: " + c.substring(6).strip(), "host " + action + " requested", cause);
+        }
         return both("host " + action + " requested", cause);
       }
       case "server.host-action-step-completed":
@@ -64,8 +67,17 @@ public final class TimelineSentences {
       case "server.operation-marked-stale":
         return new Sentence("operation " + e.text("operationId") + " ended as stale by repair " + e.text("repairId"),
             "a stuck operation was ended", cause);
-      case "server.agent-action-requested":
-        return both(e.text("action") + " requested" + paren(e.text("detail")), cause);
+      case "server.agent-action-requested": {
+        String asked = e.text("action") + " requested" + paren(e.text("detail"));
+        String c = e.causationId();
+        if (c != null && c.startsWith("admin:")) return new Sentence(asked + " by hand: " + c.substring(6).strip(), asked, cause);
+        return both(asked, cause);
+      }
+      case "server.ide-opened-by-admin":
+        // the customer learns that an administrator entered their IDE; the reason is an operator's note
+        return new Sentence("IDE opened by an administrator: " + e.text("reason"), "IDE opened by an administrator", cause);
+      case "server.velocity-resync-requested":
+        return operatorOnly("registered with Velocity again by hand: " + e.text("reason"), cause);
       case "server.agent-action-finished":
         return "true".equals(e.text("succeeded"))
             ? both(e.text("action") + " succeeded", cause)
@@ -118,8 +130,12 @@ public final class TimelineSentences {
         return both("password reset requested", cause);
       case "account.password-reset-used":
         return both("password reset link used", cause);
-      case "account.role-granted":
-        return operatorOnly("role " + lower(e.text("role")) + " granted by " + e.text("grantedBy"), cause);
+      case "account.role-granted": {
+        String by = e.text("grantedBy");
+        String role = "admin".equals(lower(e.text("role"))) ? "made an administrator" : "administrator role taken away";
+        if (by != null && by.startsWith("admin:")) return operatorOnly(role + " by hand: " + by.substring(6).strip(), cause);
+        return operatorOnly(role + " (granted by " + by + ")", cause);
+      }
       // ---- billing ----
       case "billing.checkout-started":
         return both("checkout started for plan " + e.text("plan"), cause);
@@ -132,8 +148,12 @@ public final class TimelineSentences {
         return both("invoice " + e.text("invoiceId") + " payment failed", cause);
       case "billing.subscription-changed":
         return both("subscription " + e.text("status"), cause);
-      case "billing.enforcement-changed":
-        return both("billing standing " + e.text("from") + " → " + e.text("to"), cause);
+      case "billing.enforcement-changed": {
+        String change = "billing standing " + e.text("from") + " → " + e.text("to");
+        String c = e.text("cause");
+        if (c != null && c.startsWith("by hand:")) return new Sentence(change + " by hand: " + c.substring(8).strip(), change, cause);
+        return both(change, cause);
+      }
       case "billing.hosts-shut-down": {
         Object ids = e.payload().get("serverIds");
         int n = ids instanceof List<?> l ? l.size() : 0;

@@ -113,4 +113,15 @@ class BillingDeciderTest {
         });
     assertThat(BillingAnnouncements.of(BillingState.initial(), null)).isEmpty();
   }
+
+  @Test
+  void anAdministratorSuspendsByHandAndRestoresWithTheReasonAsCause() {
+    List<BillingEvent> suspended = run(new BillingCommand.SetStandingByHand("u1", Enforcement.SUSPENDED, "chargeback", T0));
+    assertThat(suspended).extracting(e -> ((EnforcementChanged) e).cause()).containsExactly("by hand: chargeback");
+    assertThat(state().enforcement()).isEqualTo(Enforcement.SUSPENDED);
+    assertThat(run(new BillingCommand.SetStandingByHand("u1", Enforcement.SUSPENDED, "again", T0))).isEmpty();
+    assertThat(run(new BillingCommand.Escalate("u1", T0.plus(Duration.ofDays(30))))).isEmpty();
+    run(new BillingCommand.SetStandingByHand("u1", Enforcement.GOOD, "settled", T0.plusSeconds(60)));
+    assertThat(state().enforcement()).isEqualTo(Enforcement.GOOD);
+  }
 }

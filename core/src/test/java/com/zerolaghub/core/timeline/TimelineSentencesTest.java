@@ -89,4 +89,54 @@ class TimelineSentencesTest {
     assertThat(s.text()).isEqualTo("future.thing");
     assertThat(s.customerVisible()).isFalse();
   }
+
+  @Test
+  void aSuspensionByHandNamesTheAdministratorsReasonToOperatorsOnly() {
+    Sentence s = say("billing.enforcement-changed", Map.of("from", "good", "to", "suspended", "cause", "by hand: chargeback"),
+        "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("billing standing good → suspended by hand: chargeback");
+    assertThat(s.customerText()).isEqualTo("billing standing good → suspended");
+    assertThat(s.cause().kind()).isEqualTo("admin");
+  }
+
+  @Test
+  void aRoleChangeByAnAdministratorReadsWithTheReason() {
+    Sentence made = say("account.role-granted", Map.of("role", "admin", "grantedBy", "admin: joins the on-call rota"), "user:admin-9", null);
+    assertThat(made.text()).isEqualTo("made an administrator by hand: joins the on-call rota");
+    Sentence taken = say("account.role-granted", Map.of("role", "customer", "grantedBy", "admin: left the team"), "user:admin-9", null);
+    assertThat(taken.text()).isEqualTo("administrator role taken away by hand: left the team");
+    assertThat(taken.customerText()).isNull();
+  }
+
+  @Test
+  void hostPowerByAnAdministratorReadsWithTheReasonForOperatorsAndWithoutForTheCustomer() {
+    Sentence s = say("server.host-action-requested", Map.of("action", "restart"), "user:admin-9", "admin: stuck after the update");
+    assertThat(s.text()).isEqualTo("host restart requested by hand: stuck after the update");
+    assertThat(s.customerText()).isEqualTo("host restart requested");
+    assertThat(s.cause().kind()).isEqualTo("admin");
+  }
+
+  @Test
+  void anIdeOpenedByAnAdministratorTellsTheCustomerButKeepsTheReasonWithOperators() {
+    Sentence s = say("server.ide-opened-by-admin", Map.of("adminId", "admin-9", "reason", "ticket 42: build fails"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("IDE opened by an administrator: ticket 42: build fails");
+    assertThat(s.customerText()).isEqualTo("IDE opened by an administrator");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+  }
+
+  @Test
+  void aVelocityResyncByAnAdministratorReadsWithTheReasonForOperatorsOnly() {
+    Sentence s = say("server.velocity-resync-requested", Map.of("adminId", "admin-9", "reason", "Velocity restarted"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("registered with Velocity again by hand: Velocity restarted");
+    assertThat(s.customerVisible()).isFalse();
+  }
+
+  @Test
+  void gamePowerByAnAdministratorReadsWithTheReasonForOperatorsAndWithoutForTheCustomer() {
+    Sentence s = say("server.agent-action-requested", Map.of("action", "game-restart"), "user:admin-9", "admin: hung on world load");
+    assertThat(s.text()).isEqualTo("game-restart requested by hand: hung on world load");
+    assertThat(s.customerText()).isEqualTo("game-restart requested");
+    assertThat(say("server.agent-action-requested", Map.of("action", "game-stop"), "user:owner-1", null).text())
+        .isEqualTo("game-stop requested");
+  }
 }

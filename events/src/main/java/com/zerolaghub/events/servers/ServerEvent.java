@@ -151,4 +151,21 @@ public sealed interface ServerEvent extends DomainEvent {
   @EventType(name = "server.agent-action-finished")
   record AgentActionFinished(String serverId, String actionId, String action, boolean succeeded, String detail,
                              Instant at) implements ServerEvent {}
+
+  // ---- administrators (audit) ----
+
+  /**
+   * An administrator opened the hosted IDE of someone else's dev server (a one-time link was
+   * issued to them); {@code reason} is what they typed. Recorded before the link is handed out.
+   */
+  @EventType(name = "server.ide-opened-by-admin")
+  record IdeOpenedByAdmin(String serverId, String adminId, String reason, Instant at) implements ServerEvent {}
+
+  /**
+   * An administrator asked Velocity to register this running game server again (a Velocity
+   * resync covers every such server; each gets this event), with their reason. Recorded before
+   * the calls; the resync's answer says which registrations failed.
+   */
+  @EventType(name = "server.velocity-resync-requested")
+  record VelocityResyncRequested(String serverId, String adminId, String reason, Instant at) implements ServerEvent {}
 }

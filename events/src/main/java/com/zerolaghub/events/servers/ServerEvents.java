@@ -36,6 +36,7 @@ public final class ServerEvents {
       ProvisioningFailed.class, ServerReady.class,
       HostActionRequested.class, HostActionStepCompleted.class, HostActionCompleted.class, HostActionFailed.class,
       DeletionRequested.class, TeardownStepStarted.class, TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class,
-      AgentActionRequested.class, AgentActionFinished.class, OperationMarkedStale.class
+      AgentActionRequested.class, AgentActionFinished.class, OperationMarkedStale.class,
+      ServerEvent.IdeOpenedByAdmin.class, ServerEvent.VelocityResyncRequested.class
   };
 }

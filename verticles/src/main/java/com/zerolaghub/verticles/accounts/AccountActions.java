@@ -21,7 +21,9 @@ import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.accounts.AccountEvent;
 import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
 import com.zerolaghub.events.accounts.AccountEvent.PasswordResetRequested;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.http.ProblemException;
+import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -155,6 +157,20 @@ final class AccountActions {
     AccountCommand command = new AccountCommand.EndAllSessions("admin: " + reason, clock.instant());
     return commands.handle(AccountDecider.stream(userId), decider, command, caller.metadata(Caller.user(admin.userId())))
         .compose(result -> visible(result)).mapEmpty();
+  }
+
+  /**
+   * An administrator makes an account an administrator or a customer again. The event's
+   * {@code grantedBy} is {@code admin: <reason>} and its actor the administrator; nobody takes
+   * away their own role (another administrator must), so the last one cannot lock everyone out.
+   */
+  Future<CommandResult<AccountState>> setRole(Principal admin, String userId, Role role, String reason, Caller caller) {
+    if (role != Role.ADMIN && admin.userId().equals(userId)) {
+      return Future.failedFuture(new ProblemException(ProblemType.CONFLICT, "you cannot take away your own administrator role"));
+    }
+    AccountCommand command = new AccountCommand.GrantRole(role, "admin: " + reason, clock.instant());
+    return commands.handle(AccountDecider.stream(userId), decider, command, caller.metadata(Caller.user(admin.userId())))
+        .compose(result -> visible(result).map(result));
   }
 
   /** Changes the password after checking the current one; every other session of the account ends. */

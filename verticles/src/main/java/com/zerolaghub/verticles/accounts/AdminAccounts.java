@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Operators' way to administrators ({@code zlh admin create}): promote an existing account, or
- * create one that is an administrator from its first append. No HTTP path grants a role.
+ * create one that is an administrator from its first append. Over HTTP only an administrator
+ * grants or takes away the role ({@code AccountActions#setRole}), never a customer.
  */
 public final class AdminAccounts {
   /** What happened: {@code created} a new account, or {@code changed} an existing one's role. */

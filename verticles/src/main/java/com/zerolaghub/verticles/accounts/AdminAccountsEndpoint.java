@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.core.accounts.DisplayForm;
+import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ValidatedRequests;
@@ -15,7 +16,7 @@ import io.vertx.sqlclient.Tuple;
 /**
  * {@code GET /api/admin/accounts}: every account, oldest first, from the {@code accounts} read
  * model, or those matching {@code q} (email, username, id, Stripe customer id); {@code POST /api/admin/accounts/:userId/sessions/end}: an administrator signs an account
- * out everywhere, with a reason.
+ * out everywhere, with a reason; {@code POST /api/admin/accounts/:userId/role}: makes or unmakes an administrator, with a reason.
  */
 final class AdminAccountsEndpoint {
   private static final String SELECT = "SELECT id, email, username, display_name, role, created_at FROM accounts "
@@ -42,6 +43,17 @@ final class AdminAccountsEndpoint {
   void bind(ApiRoutes api, Authentication auth) {
     api.operation("listAccounts", auth.admin(), this::list);
     api.operation("endAccountSessions", auth.admin(), this::endSessions);
+    api.operation("setAccountRole", auth.admin(), this::setRole);
+  }
+
+  private void setRole(RoutingContext ctx) {
+    JsonObject body = ValidatedRequests.body(ctx);
+    String userId = ValidatedRequests.pathParam(ctx, "userId");
+    Role role = "admin".equals(body.getString("role")) ? Role.ADMIN : Role.CUSTOMER;
+    actions.setRole(Authentication.principal(ctx), userId, role, body.getString("reason").strip(), callers.caller(ctx))
+        .onSuccess(result -> ctx.json(new JsonObject().put("userId", userId).put("role", result.state().role().wireName())
+            .put("changed", result.changed())))
+        .onFailure(ctx::fail);
   }
 
   private void endSessions(RoutingContext ctx) {

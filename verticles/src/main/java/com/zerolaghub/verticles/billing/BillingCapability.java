@@ -103,7 +103,8 @@ public final class BillingCapability implements Capability {
     api.routes(router -> router.post(StripeWebhookHandler.PATH).handler(webhook));
     api.operation("startCheckout", auth.required(), rc -> startCheckout(rc, checkout));
     api.operation("billingStatus", auth.required(), this::status);
-    lease = new RedisLease(ctx.vertx(), ctx.redis(), LEASE_KEY, "billing-" + UUID.randomUUID(), Duration.ofSeconds(15));
+    api.operation("setAccountStanding", auth.admin(), new BillingActions(ledger, ctx.pool(), clock)::setStanding);
+    lease = new RedisLease(ctx.vertx(), ctx.redis(), LEASE_KEY, com.zerolaghub.verticles.runtime.NodeName.of(ctx.config()) + "/billing-" + UUID.randomUUID(), Duration.ofSeconds(15));
     long every = Math.max(10, config.checkInterval().toMillis());
     lease.keep(token -> timer = ctx.vertx().setPeriodic(every, id -> worker.runOnce()), () -> cancelTimer());
     return Future.succeededFuture();

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Tuple;
 /**
  * {@code GET /api/admin/accounts/{userId}}: what an operator needs about one account on one page:
  * profile, servers, billing standing and history (from the billing stream, in words), tickets and
- * how many sessions are live. Every part is an index-backed read.
+ * how many sessions are live, and the latest sessions. Every part is an index-backed read.
  */
 final class AccountDossier {
   private static final String PROFILE = "SELECT id, email, username, display_name, role, created_at FROM accounts WHERE id = $1";
@@ -32,8 +32,13 @@ final class AccountDossier {
       + "WHERE c.stream_type = 'ticket' AND c.stream_id = t.stream_id AND c.event_type = 'support.ticket-closed') AS closed "
       + "FROM event_log t WHERE t.stream_type = 'ticket' AND t.stream_version = 1 AND t.payload->>'accountId' = $1 "
       + "ORDER BY t.position DESC";
-  private static final String SESSIONS = "SELECT count(*) AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL "
-      + "AND expires_at > now()";
+  /**
+   * The latest sessions, live or ended, through {@code sessions_user}, with the live count in the
+   * same statement (one snapshot: the count never disagrees with the list). Never their ids.
+   */
+  private static final String SESSIONS = "SELECT (SELECT count(*) FROM sessions WHERE user_id = $1 AND revoked_at IS NULL "
+      + "AND expires_at > now()) AS live, client, started_at, expires_at, revoked_at, reason FROM sessions "
+      + "WHERE user_id = $1 ORDER BY started_at DESC LIMIT 20";
 
   private final Pool pool;
   private final BillingStandings standings;
@@ -57,7 +62,8 @@ final class AccountDossier {
           .put("servers", servers(servers.result()))
           .put("billing", billing(id, billing.result()))
           .put("tickets", tickets(tickets.result()))
-          .put("liveSessions", sessions.result().iterator().next().getLong("n")));
+          .put("liveSessions", sessions.result().size() == 0 ? 0L : sessions.result().iterator().next().getLong("live"))
+          .put("sessions", sessions(sessions.result())));
     }).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
@@ -94,6 +100,20 @@ final class AccountDossier {
     }
     return new JsonObject().put("standing", standings.of(accountId).label()).put("plan", plan).put("stripeCustomerId", customer)
         .put("subscriptionStatus", subscription).put("history", history);
+  }
+
+  private static JsonArray sessions(RowSet<Row> rows) {
+    JsonArray sessions = new JsonArray();
+    java.time.Instant now = java.time.Instant.now();
+    for (Row r : rows) {
+      java.time.Instant expires = r.getOffsetDateTime("expires_at").toInstant();
+      java.time.OffsetDateTime revoked = r.getOffsetDateTime("revoked_at");
+      sessions.add(new JsonObject().put("client", r.getString("client"))
+          .put("startedAt", r.getOffsetDateTime("started_at").toInstant().toString()).put("expiresAt", expires.toString())
+          .put("endedAt", revoked == null ? null : revoked.toInstant().toString()).put("reason", r.getString("reason"))
+          .put("live", revoked == null && expires.isAfter(now)));
+    }
+    return sessions;
   }
 
   private static JsonArray tickets(RowSet<Row> rows) {

@@ -6,16 +6,20 @@ import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.runtime.NodeName;
 import io.vertx.core.Future;
+import java.time.Clock;
 
 /**
  * What the operator console reads across capabilities (issue 19): an account's dossier, servers
- * across accounts, a ticket's triage. Reads only; the actions stay with the capabilities that own them.
+ * across accounts, a ticket's triage, the overview with its node roster. Reads only; the actions
+ * stay with the capabilities that own them.
  */
 public final class OperatorsCapability implements Capability {
   private final Authentication auth;
   private final ServersCapability servers;
   private final BillingStandings standings;
+  private NodeRoster roster;
 
   public OperatorsCapability(Authentication auth, ServersCapability servers, BillingStandings standings) {
     this.auth = auth;
@@ -34,6 +38,14 @@ public final class OperatorsCapability implements Capability {
     api.operation("getAccountDossier", auth.admin(), new AccountDossier(ctx.pool(), standings)::get);
     api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), () -> servers.ports().proxmox())::list);
     api.operation("triageSupportTicket", auth.admin(), new TicketTriage(ctx.pool(), servers)::get);
+    roster = new NodeRoster(ctx.vertx(), ctx.redis(), NodeName.of(ctx.config()), ctx.config().roles(), Clock.systemUTC());
+    roster.start();
+    api.operation("adminOverview", auth.admin(), new OperatorsOverview(ctx.pool(), ctx.redis(), ctx.meterRegistry(), roster)::get);
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return roster == null ? Future.succeededFuture() : roster.stop();
   }
 }

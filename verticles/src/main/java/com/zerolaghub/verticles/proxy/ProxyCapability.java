@@ -32,7 +32,10 @@ import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import com.zerolaghub.verticles.runtime.PlatformKeys;
+import com.zerolaghub.verticles.servers.AdminServerActions;
 import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.http.RequestIds;
+import com.zerolaghub.events.EventMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -163,17 +166,23 @@ public final class ProxyCapability implements Capability {
   }
 
   private void issueToken(RoutingContext ctx) {
-    issue(ctx).onSuccess(link -> ctx.json(new JsonObject().put("url", link.url()).put("expiresAt", link.expiresAt().toString())))
+    JsonObject body = ValidatedRequests.body(ctx);
+    issue(ctx, body == null ? null : body.getString("reason")).onSuccess(link -> ctx.json(new JsonObject().put("url", link.url()).put("expiresAt", link.expiresAt().toString())))
         .onFailure(err -> ctx.fail(toProblem(err)));
   }
 
+  /** A redirect carries no reason: an administrator opens a customer's IDE through the token operation. */
   private void openIde(RoutingContext ctx) {
-    issue(ctx).onSuccess(link -> ctx.response().setStatusCode(302).putHeader("Location", link.url())
+    issue(ctx, null).onSuccess(link -> ctx.response().setStatusCode(302).putHeader("Location", link.url())
             .putHeader("Cache-Control", "no-store").end())
         .onFailure(err -> ctx.fail(toProblem(err)));
   }
 
-  private Future<com.zerolaghub.proxy.ide.IdeLink> issue(RoutingContext ctx) {
+  /**
+   * The link for the caller; an administrator on someone else's server must give a reason, and
+   * the server's stream records it (naming them) before the link exists.
+   */
+  private Future<com.zerolaghub.proxy.ide.IdeLink> issue(RoutingContext ctx, String reason) {
     Principal caller = Authentication.principal(ctx);
     String serverId = ValidatedRequests.pathParam(ctx, "serverId");
     Optional<DevRoute> route = routes.byServerId(serverId).filter(r -> caller.mayAccess(r.ownerId()));
@@ -184,7 +193,15 @@ public final class ProxyCapability implements Capability {
           ? new ProblemException(ProblemType.CONFLICT, "the IDE needs a running dev server with code-server")
           : new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
     }
-    return issuer.issue(route.get(), caller);
+    if (caller.userId().equals(route.get().ownerId())) return issuer.issue(route.get(), caller);
+    String why = AdminServerActions.requireReason(reason, "opens a customer's IDE (POST /api/dev/{id}/ide-token)");
+    return servers.adminActions().ideOpened(serverId, caller.userId(), why, metadata(ctx, caller))
+        .compose(recorded -> issuer.issue(route.get(), caller));
+  }
+
+  private static EventMetadata metadata(RoutingContext ctx, Principal caller) {
+    return new EventMetadata("user:" + caller.userId(), RequestIds.of(ctx), RequestIds.of(ctx), null,
+        ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), null);
   }
 
   private static Throwable toProblem(Throwable err) {

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import com.zerolaghub.verticles.http.ValidatedRequests;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,9 +17,11 @@ import org.slf4j.LoggerFactory;
 final class AdminHandlers {
   private static final Logger log = LoggerFactory.getLogger(AdminHandlers.class);
   private final ServerApi api;
+  private final AdminServerActions actions;
 
-  AdminHandlers(ServerApi api) {
+  AdminHandlers(ServerApi api, AdminServerActions actions) {
     this.api = api;
+    this.actions = actions;
   }
 
   void catalog(RoutingContext ctx) {
@@ -43,10 +46,20 @@ final class AdminHandlers {
 
   /**
    * Registers every running game server whose registration the log records again (Velocity
-   * forgets them when it restarts). Registration is idempotent on the bridge.
+   * forgets them when it restarts). Registration is idempotent on the bridge. The
+   * administrator's reason is required: each server covered records it before the calls.
    */
   void velocityResync(RoutingContext ctx) {
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = AdminServerActions.requireReason(body == null ? null : body.getString("reason"), "resyncs Velocity");
     List<ServerDirectory.Server> servers = api.directory().current().registeredGameServers();
+    actions.velocityResyncRequested(servers.stream().map(ServerDirectory.Server::serverId).toList(),
+            Callers.requester(ctx).userId(), reason, Callers.metadata(ctx))
+        .onSuccess(recorded -> resync(ctx, servers))
+        .onFailure(ctx::fail);
+  }
+
+  private void resync(RoutingContext ctx, List<ServerDirectory.Server> servers) {
     int port = api.config().servers().gamePort();
     List<Future<String>> calls = new ArrayList<>();
     for (ServerDirectory.Server s : servers) {

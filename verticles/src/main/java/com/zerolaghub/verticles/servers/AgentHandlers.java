@@ -4,6 +4,8 @@ import com.zerolaghub.core.infra.agent.AgentBackup;
 import com.zerolaghub.core.infra.agent.AgentFileEntry;
 import com.zerolaghub.core.infra.agent.AgentPort;
 import com.zerolaghub.core.instances.AgentAction;
+import com.zerolaghub.core.instances.Requester;
+import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.verticles.http.FieldError;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
@@ -27,9 +29,15 @@ final class AgentHandlers {
     this.port = port;
   }
 
+  /** An administrator's optional reason rides as the causation ("admin: <reason>"), as for host power. */
   void game(RoutingContext ctx, AgentAction action) {
     String serverId = ValidatedRequests.pathParam(ctx, "serverId");
-    agent.act(Callers.requester(ctx), Callers.metadata(ctx), serverId, action, null, endpoint -> switch (action) {
+    Requester requester = Callers.requester(ctx);
+    EventMetadata metadata = Callers.metadata(ctx);
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
+    if (requester.admin() && reason != null && !reason.isBlank()) metadata = metadata.withCausation("admin: " + reason.strip());
+    agent.act(requester, metadata, serverId, action, null, endpoint -> switch (action) {
       case GAME_START -> port.startGame(endpoint);
       case GAME_STOP -> port.stopGame(endpoint);
       default -> port.restartGame(endpoint);

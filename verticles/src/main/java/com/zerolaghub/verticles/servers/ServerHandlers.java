@@ -6,6 +6,7 @@ import com.zerolaghub.core.instances.Requester;
 import com.zerolaghub.core.instances.ServerCommand;
 import com.zerolaghub.core.instances.ServerDecider;
 import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.HostAction;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
@@ -76,9 +77,13 @@ final class ServerHandlers {
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no such host action"));
     Requester requester = Callers.requester(ctx);
     String operationId = UUID.randomUUID().toString();
+    EventMetadata metadata = Callers.metadata(ctx).withCorrelation(operationId);
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
+    // An administrator's reason rides as the causation, as billing's does ("billing:suspended").
+    if (requester.admin() && reason != null && !reason.isBlank()) metadata = metadata.withCausation("admin: " + reason.strip());
     api.commands().handle(ServerDecider.stream(serverId), DECIDER,
-            new ServerCommand.RequestHostAction(requester, action, operationId, api.clock().instant()),
-            Callers.metadata(ctx).withCorrelation(operationId))
+            new ServerCommand.RequestHostAction(requester, action, operationId, api.clock().instant()), metadata)
         .onComplete(ar -> answerOperation(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
   }
 

@@ -90,6 +90,7 @@ public final class ServersCapability implements Capability {
   private volatile OperationsWorker worker;
   private AgentTokens agentTokens;
   private ServerApi serverApi;
+  private volatile AdminServerActions adminActions;
   private BillingGates gates = BillingGates.NONE;
   private int agentPort;
   private String nodeName;
@@ -162,6 +163,7 @@ public final class ServersCapability implements Capability {
       Catalog catalog = Catalog.defaults(new Templates(servers.gameTemplateVmid(), servers.devTemplateVmid()));
       serverApi = new ServerApi(vertx, config, new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,
           ports.ports(), tokens, catalog, new OperationLocator(vertx, directory), new ServerJson(servers.gameDomain()), clock);
+      adminActions = new AdminServerActions(ctx.store(), clock);
       directoryProjection.onPublished(view -> {
         OperationsWorker w = worker;
         if (w != null) w.wake();
@@ -188,7 +190,7 @@ public final class ServersCapability implements Capability {
     ServerHandlers serverHandlers = new ServerHandlers(serverApi, statusProbe);
     AgentCalls calls = new AgentCalls(serverApi);
     AgentHandlers agent = new AgentHandlers(calls, serverApi.ports().agents());
-    AdminHandlers admin = new AdminHandlers(serverApi);
+    AdminHandlers admin = new AdminHandlers(serverApi, adminActions);
     LiveEventsSocket socket = new LiveEventsSocket(feed,
         new BrowserOrigins(config.http().browserOrigins(), config.http().sessionCookie()), sessionSockets);
     FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
@@ -231,6 +233,11 @@ public final class ServersCapability implements Capability {
       worker = fresh;
       return fresh.start();
     });
+  }
+
+  /** An administrator's acts on a customer's server, as events with their reason (after start). */
+  public AdminServerActions adminActions() {
+    return adminActions;
   }
 
   /** The active worker instance of this node (null on nodes without the workers role). */

@@ -62,6 +62,18 @@ final class Operators {
     return serverId;
   }
 
+  /** A game server of the customer, provisioned, running and registered with Velocity. */
+  String runningGameServer(String token) throws Exception {
+    JsonObject game = new JsonObject().put("type", "game").put("name", "gm-" + System.nanoTime() % 100000).put("variant", "vanilla")
+        .put("plan", "game-4g");
+    HttpResponse<String> created = node.send(token, "POST", "/api/instances", game);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String serverId = new JsonObject(created.body()).getString("serverId");
+    eventually("game server " + serverId + " registered", () -> node.servers.directory().current().registeredGameServers().stream()
+        .anyMatch(s -> s.serverId().equals(serverId)));
+    return serverId;
+  }
+
   HttpResponse<String> post(String token, String path, JsonObject body) {
     try {
       return node.send(token, "POST", path, body);

@@ -162,7 +162,7 @@ class AgentCallsTest {
     String slug = "agentry-" + vmid;
     node.sims().velocity().restart();
     assertThat(node.sims().velocity().registrations()).extracting(VelocityServer::name).doesNotContain(slug);
-    HttpResponse<String> r = node.asAdmin("POST", "/api/velocity/resync", null);
+    HttpResponse<String> r = node.asAdmin("POST", "/api/velocity/resync", "{\"reason\":\"Velocity restarted\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(json(r).getJsonArray("registered").getList()).contains(slug);
     assertThat(node.sims().velocity().registrations()).extracting(VelocityServer::name).contains(slug);
