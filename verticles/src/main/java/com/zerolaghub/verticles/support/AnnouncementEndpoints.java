@@ -44,6 +44,7 @@ final class AnnouncementEndpoints {
     api.operation("publishAnnouncement", auth.admin(), this::publish);
     api.operation("expireAnnouncement", auth.admin(), this::expire);
     api.operation("listAnnouncements", auth.required(), this::list);
+    api.operation("listAdminAnnouncements", auth.admin(), this::listAll);
   }
 
   private void publish(RoutingContext ctx) {
@@ -83,6 +84,19 @@ final class AnnouncementEndpoints {
     for (Announcement a : billing.announcements(account)) {
       list.add(new JsonObject().put("id", a.id()).put("kind", a.kind()).put("severity", a.severity()).put("message", a.message())
           .put("since", a.since() == null ? null : a.since().toString()));
+    }
+    ctx.json(new JsonObject().put("announcements", list));
+  }
+
+  private void listAll(RoutingContext ctx) {
+    Instant now = clock.instant();
+    JsonArray list = new JsonArray();
+    for (AnnouncementBoard.Entry e : board.current().all()) {
+      AnnouncementPublished p = e.published();
+      list.add(new JsonObject().put("id", p.id()).put("message", p.message()).put("severity", p.severity())
+          .put("startsAt", p.startsAt().toString()).put("endsAt", p.endsAt() == null ? null : p.endsAt().toString())
+          .put("accountId", p.accountId()).put("publishedBy", p.publishedBy())
+          .put("expiredAt", e.expiredAt() == null ? null : e.expiredAt().toString()).put("state", e.state(now)));
     }
     ctx.json(new JsonObject().put("announcements", list));
   }

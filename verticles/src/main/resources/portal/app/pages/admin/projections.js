@@ -1,6 +1,63 @@
-// Operator console page: Projections (to be built).
-import { html } from '../../lib.js';
+// Projections: every read model with its state and lag; a rebuild runs beside the serving
+// generation (its progress polled), and the switch-over is seen when the new generation serves.
+import { html, useState } from '../../lib.js';
+import { api } from '../../api.js';
+import { Problem, Loading, Badge, useAction } from '../../ui.js';
+import { usePoll } from './b-shared.js';
+
+/** The position part of a checkpoint "<tx>:<position>". */
+function position(checkpoint) {
+  const n = Number(String(checkpoint || '').split(':').pop());
+  return Number.isFinite(n) ? n : 0;
+}
+
+function lag(p) {
+  if (p.lagEvents === undefined || p.lagEvents === null) return 'not measured yet';
+  return p.lagEvents + ' events' + (p.lagSeconds ? ', ' + Number(p.lagSeconds).toFixed(1) + ' s' : '');
+}
+
+/** One projection's entries (the serving one, and a rebuilding one while it catches up). */
+function Projection({ name, entries, watch, onRebuild }) {
+  const [run, busy, error] = useAction();
+  const serving = entries.find((e) => e.state !== 'catching_up') || entries[0];
+  const building = entries.find((e) => e !== serving && e.generation > serving.generation);
+  const head = Math.max(...entries.map((e) => position(e.checkpoint)));
+  const done = building && head > 0 ? Math.min(100, Math.round(100 * position(building.checkpoint) / head)) : 0;
+  const switched = watch && !building && serving.generation > watch.fromGeneration;
+  const rebuild = () => run(async () => { await api('POST', '/api/admin/projections/' + encodeURIComponent(name) + '/rebuild'); onRebuild(name, serving.generation); });
+  return html`<article class="b-item" aria-label=${'Projection ' + name}>
+    <h3><span class="mono">${name}</span> <${Badge} value=${serving.state === 'running' ? 'good' : serving.state} /></h3>
+    <p class="small">${serving.kind} · generation ${serving.generation} · lag ${lag(serving)} · checkpoint <span class="mono">${serving.checkpoint}</span></p>
+    ${serving.error && html`<p class="small">Error: ${serving.error}</p>`}
+    ${building && html`<div role="status"><label class="small" for=${'progress-' + name}>Generation ${building.generation} rebuilding: ${done}% (${lag(building)} behind)</label>
+      <progress id=${'progress-' + name} class="progress" max="100" value=${done}></progress></div>`}
+    ${watch && !building && !switched && html`<p class="small" role="status">Rebuild requested; waiting for it to show…</p>`}
+    ${switched && html`<p class="notice" role="status">Switched over to generation ${serving.generation}: readers see the rebuilt model.</p>`}
+    <${Problem} error=${error} />
+    <button type="button" onClick=${rebuild} disabled=${busy || !!building} aria-label=${'Rebuild ' + name}>Rebuild</button>
+  </article>`;
+}
 
 export function Projections() {
-  return html`<main><h1>Projections</h1><p class="muted">Not built yet.</p></main>`;
+  const [list, setList] = useState(null);
+  const [loadError, setLoadError] = useState(null);
+  const [watching, setWatching] = useState({});
+  const busy = Object.keys(watching).length > 0;
+  const load = async () => {
+    try { setList((await api('GET', '/api/admin/projections')).projections); setLoadError(null); } catch (e) { setLoadError(e); }
+  };
+  // every second while a rebuild is watched, else every five
+  usePoll(load, busy ? 1000 : 5000, [busy]);
+  const byName = new Map();
+  for (const p of list || []) byName.set(p.name, [...(byName.get(p.name) || []), p]);
+  const onRebuild = (name, fromGeneration) => { setWatching(Object.assign({}, watching, { [name]: { fromGeneration } })); load(); };
+  return html`<main><h1>Projections</h1>
+    <p class="muted">Each read model is derived from the event log. A rebuild replays the log beside the serving generation and switches over once it has caught up; reads keep working meanwhile.</p>
+    ${loadError && html`<${Problem} error=${loadError} />`}
+    <section class="panel">
+      ${!list ? html`<${Loading} what="projections" />`
+        : [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, entries]) =>
+            html`<${Projection} key=${name} name=${name} entries=${entries} watch=${watching[name]} onRebuild=${onRebuild} />`)}
+    </section>
+  </main>`;
 }
