@@ -12,7 +12,7 @@ function position(checkpoint) {
 }
 
 function lag(p) {
-  if (p.lagEvents === undefined || p.lagEvents === null) return 'not measured yet';
+  if (p.lagEvents === undefined || p.lagEvents === null || p.lagEvents < 0) return 'not measured yet';
   return p.lagEvents + ' events' + (p.lagSeconds ? ', ' + Number(p.lagSeconds).toFixed(1) + ' s' : '');
 }
 
@@ -26,7 +26,7 @@ function Projection({ name, entries, watch, onRebuild }) {
   const switched = watch && !building && serving.generation > watch.fromGeneration;
   const rebuild = () => run(async () => { await api('POST', '/api/admin/projections/' + encodeURIComponent(name) + '/rebuild'); onRebuild(name, serving.generation); });
   return html`<article class="b-item" aria-label=${'Projection ' + name}>
-    <h3><span class="mono">${name}</span> <${Badge} value=${serving.state === 'running' ? 'good' : serving.state} /></h3>
+    <h3><span class="mono">${name}</span> <${Badge} value=${serving.state} /></h3>
     <p class="small">${serving.kind} · generation ${serving.generation} · lag ${lag(serving)} · checkpoint <span class="mono">${serving.checkpoint}</span></p>
     ${serving.error && html`<p class="small">Error: ${serving.error}</p>`}
     ${building && html`<div role="status"><label class="small" for=${'progress-' + name}>Generation ${building.generation} rebuilding: ${done}% (${lag(building)} behind)</label>
@@ -46,8 +46,8 @@ export function Projections() {
   const load = async () => {
     try { setList((await api('GET', '/api/admin/projections')).projections); setLoadError(null); } catch (e) { setLoadError(e); }
   };
-  // every second while a rebuild is watched, else every five
-  usePoll(load, busy ? 1000 : 5000, [busy]);
+  // often while a rebuild is watched (its progress), else every five seconds
+  usePoll(load, busy ? 400 : 5000, [busy]);
   const byName = new Map();
   for (const p of list || []) byName.set(p.name, [...(byName.get(p.name) || []), p]);
   const onRebuild = (name, fromGeneration) => { setWatching(Object.assign({}, watching, { [name]: { fromGeneration } })); load(); };

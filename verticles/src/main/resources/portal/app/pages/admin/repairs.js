@@ -6,6 +6,7 @@ import { api } from '../../api.js';
 import { Problem, Loading, Empty, Badge, useAction } from '../../ui.js';
 import { when, usePoll, ReasonField, Facts } from './b-shared.js';
 
+const words = (wire) => String(wire).replace(/[_-]/g, ' ');
 const LEVELS = { 1: 'level 1: safe', 2: 'level 2: host power', 3: 'level 3: recreate' };
 
 function RunRepair({ repair, onRan }) {
@@ -17,7 +18,7 @@ function RunRepair({ repair, onRan }) {
     run(async () => onRan(await api('POST', '/api/admin/repairs/' + encodeURIComponent(repair.repairId) + '/run', { reason })));
   };
   return html`<form onSubmit=${submit} aria-label=${'Run repair ' + repair.action + ' of ' + repair.serverId}>
-    <${ReasonField} id=${id} label=${'Reason to run ' + repair.action.replace(/_/g, ' ')} />
+    <${ReasonField} id=${id} label=${'Reason to run ' + words(repair.action)} />
     <${Problem} error=${error} />
     <button type="submit" class=${repair.level > 1 ? 'danger' : 'primary'} disabled=${busy}>${busy ? 'Running…' : 'Run repair'}</button>
   </form>`;
@@ -25,7 +26,7 @@ function RunRepair({ repair, onRan }) {
 
 function Finding({ f }) {
   return html`<article class="b-item" aria-label=${'Finding ' + f.kind + ' on ' + f.serverId}>
-    <h3>${f.kind.replace(/_/g, ' ')} <${Badge} value="warning" /></h3>
+    <h3>${words(f.kind)}</h3>
     <p class="small">Server <a class="mono" href=${'/admin/servers/' + encodeURIComponent(f.serverId)}>${f.serverId}</a> · found ${when(f.foundAt)}</p>
     <${Facts} of=${f.evidence} />
   </article>`;
@@ -58,7 +59,7 @@ export function Repairs() {
       <h2 id="b-planned">Planned repairs${repairs ? ' (' + planned.length + ')' : ''}</h2>
       ${!repairs ? html`<${Loading} what="repairs" />` : planned.length === 0 ? html`<${Empty}>No repair waits for a decision.<//>`
         : planned.map((r) => html`<article class="b-item" key=${r.repairId} aria-label=${'Planned repair ' + r.action + ' of ' + r.serverId}>
-            <h3>${r.action.replace(/_/g, ' ')} <span class="badge">${LEVELS[r.level] || 'level ' + r.level}</span></h3>
+            <h3>${words(r.action)} <span class="badge">${LEVELS[r.level] || 'level ' + r.level}</span></h3>
             <p class="small">Server <span class="mono">${r.serverId}</span> · planned ${when(r.plannedAt)} · posture ${r.posture}</p>
             ${r.detail && html`<p class="small">${r.detail}</p>`}
             <${RunRepair} repair=${r} onRan=${(result) => { setRan(result); load(); }} />
@@ -68,13 +69,13 @@ export function Repairs() {
       <h2 id="b-done">Recent repairs</h2>
       ${others.length === 0 ? html`<${Empty}>None yet.<//>` : html`<div class="b-scroll"><table>
         <thead><tr><th>Action</th><th>Status</th><th>Server</th><th>Detail</th><th>When</th></tr></thead>
-        <tbody>${others.map((r) => html`<tr key=${r.repairId}><td>${r.action} (L${r.level})</td><td><${Badge} value=${r.status === 'succeeded' ? 'good' : r.status} /></td>
+        <tbody>${others.map((r) => html`<tr key=${r.repairId}><td>${r.action} (L${r.level})</td><td><${Badge} value=${r.status} /></td>
           <td class="mono">${r.serverId}</td><td>${r.detail || ''}</td><td>${when(r.updatedAt)}</td></tr>`)}</tbody></table></div>`}
     </section>
     <section class="panel" aria-labelledby="b-cleared">
       <h2 id="b-cleared">Recently cleared</h2>
       ${!drift || drift.recentlyCleared.length === 0 ? html`<${Empty}>Nothing cleared lately.<//>`
-        : html`<ul>${drift.recentlyCleared.slice(0, 20).map((f) => html`<li key=${f.key + f.clearedAt}>${f.kind.replace(/_/g, ' ')} on <span class="mono">${f.serverId}</span>, cleared ${when(f.clearedAt)}</li>`)}</ul>`}
+        : html`<ul>${drift.recentlyCleared.slice(0, 20).map((f) => html`<li key=${f.key + f.clearedAt}>${words(f.kind)} on <span class="mono">${f.serverId}</span>, cleared ${when(f.clearedAt)}</li>`)}</ul>`}
     </section>
   </main>`;
 }

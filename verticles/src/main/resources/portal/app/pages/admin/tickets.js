@@ -47,7 +47,7 @@ function TriagedServer({ s }) {
     <p class="small"><strong>Last crash:</strong> ${s.lastCrash ? when(s.lastCrash.at) + ' (' + (s.lastCrash.classification || 'unknown') + ')' : 'none'}</p>
     <p class="small"><strong>Last failed operation:</strong> ${op ? op.type + ' at ' + op.phase + ', ' + when(op.at) + (op.reason ? ': ' + op.reason : '') + (op.needsHuman ? ' (needs a human)' : '') : 'none'}</p>
     <p class="small"><strong>Open findings:</strong> ${s.openFindings.length === 0 ? 'none' : ''}</p>
-    ${s.openFindings.map((f) => html`<div key=${f.key}><span class="small">${f.kind.replace(/_/g, ' ')} since ${when(f.foundAt)}</span><${Facts} of=${f.evidence} /></div>`)}
+    ${s.openFindings.map((f) => html`<div key=${f.key}><span class="small">${f.kind.replace(/[_-]/g, ' ')} since ${when(f.foundAt)}</span><${Facts} of=${f.evidence} /></div>`)}
   </article>`;
 }
 
