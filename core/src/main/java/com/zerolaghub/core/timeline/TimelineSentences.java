@@ -148,7 +148,12 @@ public final class TimelineSentences {
         return new Sentence("reply by " + e.text("repliedBy"), "reply" + (cause.kind().equals("customer") ? "" : " from support"),
             cause);
       case "support.ticket-closed":
-        return both("ticket closed", cause);
+        // the administrator's reason is for operators; the customer reads that it closed
+        return new Sentence("ticket closed" + detail(e.text("reason")), "ticket closed", cause);
+      case "announcement.published":
+        return operatorOnly(e.text("severity") + " announcement published: " + e.text("message"), cause);
+      case "announcement.expired":
+        return operatorOnly("announcement expired" + detail(e.text("reason")), cause);
       default:
         return operatorOnly(t, cause);
     }

@@ -53,6 +53,23 @@ class TimelineSentencesTest {
   }
 
   @Test
+  void aTicketClosedWithAReasonNamesItForOperatorsOnly() {
+    Sentence s = say("support.ticket-closed", Map.of("closedBy", "admin-9", "reason", "answered by mail"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("ticket closed: answered by mail");
+    assertThat(s.customerText()).isEqualTo("ticket closed");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+    assertThat(say("support.ticket-closed", Map.of("closedBy", "admin-9"), "user:admin-9", null).text()).isEqualTo("ticket closed");
+  }
+
+  @Test
+  void anAnnouncementExpiredByHandReadsWithItsReason() {
+    Sentence s = say("announcement.expired", Map.of("expiredBy", "admin-9", "reason", "maintenance done early"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("announcement expired: maintenance done early");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+    assertThat(s.customerVisible()).isFalse();
+  }
+
+  @Test
   void driftEvidenceAndPlansAreHiddenFromCustomers() {
     Sentence found = say("drift.found", Map.of("kind", "srv-missing", "evidence", Map.of("expected", "SRV _minecraft")),
         "system:controller", null);

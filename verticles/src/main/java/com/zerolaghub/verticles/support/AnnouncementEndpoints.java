@@ -68,8 +68,10 @@ final class AnnouncementEndpoints {
     String id = ValidatedRequests.pathParam(ctx, "id");
     if (!board.current().exists(id)) throw new ProblemException(ProblemType.NOT_FOUND, "no such announcement");
     String admin = Authentication.principal(ctx).userId();
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
     store.append(stream(id), ExpectedVersion.ANY,
-            List.of(NewEvent.of(new AnnouncementExpired(id, admin, clock.instant()), EventMetadata.system("user:" + admin))))
+            List.of(NewEvent.of(new AnnouncementExpired(id, admin, clock.instant(), reason), EventMetadata.system("user:" + admin))))
         .compose(r -> board.whenApplied(r.events().get(0).checkpoint()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }

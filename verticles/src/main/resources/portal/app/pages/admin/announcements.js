@@ -3,7 +3,7 @@
 import { html, useState } from '../../lib.js';
 import { api } from '../../api.js';
 import { Problem, Loading, Empty, Field, Badge, useAction } from '../../ui.js';
-import { when, usePoll } from './b-shared.js';
+import { when, usePoll, ReasonField } from './b-shared.js';
 
 /** A datetime-local value (the reader's own time zone) as an ISO instant, or undefined. */
 function instant(local) {
@@ -37,12 +37,19 @@ function PublishForm({ onPublished }) {
 
 function Announcement({ a, onExpired }) {
   const [run, busy, error] = useAction();
-  const expire = () => run(async () => { await api('DELETE', '/api/admin/announcements/' + encodeURIComponent(a.id)); onExpired(); });
+  const expire = (e) => {
+    e.preventDefault();
+    const reason = e.target.elements.reason.value.trim();
+    run(async () => { await api('DELETE', '/api/admin/announcements/' + encodeURIComponent(a.id), { reason }); onExpired(); });
+  };
   return html`<article class="b-item" aria-label=${'Announcement ' + a.message.slice(0, 40)}>
     <p><${Badge} value=${a.severity} /> <${Badge} value=${a.state} /> ${a.message}</p>
     <p class="small muted">${a.accountId ? 'For account ' + a.accountId : 'For everyone'} · from ${when(a.startsAt)} until ${a.endsAt ? when(a.endsAt) : 'expired by hand'}${a.expiredAt ? ' · expired ' + when(a.expiredAt) : ''}</p>
     <${Problem} error=${error} />
-    ${a.state !== 'ended' && html`<button type="button" class="danger" onClick=${expire} disabled=${busy}>Expire now</button>`}
+    ${a.state !== 'ended' && html`<form class="row" onSubmit=${expire} aria-label="Expire this announcement">
+      <${ReasonField} id=${'expire-' + a.id} label="Reason to expire" />
+      <button type="submit" class="danger" disabled=${busy}>Expire now</button>
+    </form>`}
   </article>`;
 }
 

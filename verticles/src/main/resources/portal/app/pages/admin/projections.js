@@ -17,11 +17,10 @@ function lag(p) {
 }
 
 /** One projection's entries (the serving one, and a rebuilding one while it catches up). */
-function Projection({ name, entries, watch, onRebuild }) {
+function Projection({ name, entries, head, watch, onRebuild }) {
   const [run, busy, error] = useAction();
   const serving = entries.find((e) => e.state !== 'catching_up') || entries[0];
   const building = entries.find((e) => e !== serving && e.generation > serving.generation);
-  const head = Math.max(...entries.map((e) => position(e.checkpoint)));
   const done = building && head > 0 ? Math.min(100, Math.round(100 * position(building.checkpoint) / head)) : 0;
   const switched = watch && !building && serving.generation > watch.fromGeneration;
   const rebuild = () => run(async () => { await api('POST', '/api/admin/projections/' + encodeURIComponent(name) + '/rebuild'); onRebuild(name, serving.generation); });
@@ -29,7 +28,7 @@ function Projection({ name, entries, watch, onRebuild }) {
     <h3><span class="mono">${name}</span> <${Badge} value=${serving.state} /></h3>
     <p class="small">${serving.kind} · generation ${serving.generation} · lag ${lag(serving)} · checkpoint <span class="mono">${serving.checkpoint}</span></p>
     ${serving.error && html`<p class="small">Error: ${serving.error}</p>`}
-    ${building && html`<div role="status"><label class="small" for=${'progress-' + name}>Generation ${building.generation} rebuilding: ${done}% (${lag(building)} behind)</label>
+    ${building && html`<div role="status"><label class="small" for=${'progress-' + name}>Generation ${building.generation} rebuilding: ${done}% of the log replayed</label>
       <progress id=${'progress-' + name} class="progress" max="100" value=${done}></progress></div>`}
     ${watch && !building && !switched && html`<p class="small" role="status">Rebuild requested; waiting for it to show…</p>`}
     ${switched && html`<p class="notice" role="status">Switched over to generation ${serving.generation}: readers see the rebuilt model.</p>`}
@@ -48,6 +47,8 @@ export function Projections() {
   };
   // often while a rebuild is watched (its progress), else every five seconds
   usePoll(load, busy ? 400 : 5000, [busy]);
+  // the log's head as far as anyone knows: the furthest checkpoint plus its measured lag
+  const head = Math.max(0, ...(list || []).map((p) => position(p.checkpoint) + Math.max(0, p.lagEvents || 0)));
   const byName = new Map();
   for (const p of list || []) byName.set(p.name, [...(byName.get(p.name) || []), p]);
   const onRebuild = (name, fromGeneration) => { setWatching(Object.assign({}, watching, { [name]: { fromGeneration } })); load(); };
@@ -57,7 +58,7 @@ export function Projections() {
     <section class="panel">
       ${!list ? html`<${Loading} what="projections" />`
         : [...byName.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, entries]) =>
-            html`<${Projection} key=${name} name=${name} entries=${entries} watch=${watching[name]} onRebuild=${onRebuild} />`)}
+            html`<${Projection} key=${name} name=${name} entries=${entries} head=${head} watch=${watching[name]} onRebuild=${onRebuild} />`)}
     </section>
   </main>`;
 }

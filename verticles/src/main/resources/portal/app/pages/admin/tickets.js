@@ -4,7 +4,7 @@
 import { html, useState, useEffect } from '../../lib.js';
 import { api } from '../../api.js';
 import { Problem, Loading, Empty, Field, Badge, useAction } from '../../ui.js';
-import { when, Facts } from './b-shared.js';
+import { when, Facts, ReasonField } from './b-shared.js';
 
 function TicketList() {
   const [status, setStatus] = useState('open');
@@ -66,7 +66,11 @@ function TicketView({ id }) {
     const message = e.target.elements.message.value;
     run(async () => { await api('POST', path + '/reply', { message }); e.target.reset(); setSent('Reply sent; the customer sees it on their support page and by mail.'); await load(); });
   };
-  const close = () => run(async () => { await api('POST', path + '/close'); setSent('Ticket closed.'); await load(); });
+  const close = (e) => {
+    e.preventDefault();
+    const reason = e.target.elements.reason.value.trim();
+    run(async () => { await api('POST', path + '/close', { reason }); setSent('Ticket closed.'); await load(); });
+  };
   if (loadError) return html`<main><h1>Ticket</h1><${Problem} error=${loadError} /><p><a href="/admin/support">All tickets</a></p></main>`;
   if (!ticket) return html`<main><${Loading} what="the ticket" /></main>`;
   return html`<main>
@@ -84,8 +88,12 @@ function TicketView({ id }) {
         ${ticket.status === 'open' && html`<form class="panel" onSubmit=${reply}>
           <h2>Reply</h2>
           <${Field} label="Your reply" id="reply-message" hint="Emailed to the customer and shown on their support page."><textarea id="reply-message" name="message" required maxlength="10000"></textarea><//>
-          <div class="row"><button type="submit" class="primary" disabled=${busy}>Send reply</button>
-          <button type="button" onClick=${close} disabled=${busy}>Close ticket</button></div>
+          <button type="submit" class="primary" disabled=${busy}>Send reply</button>
+        </form>`}
+        ${ticket.status === 'open' && html`<form class="panel" onSubmit=${close} aria-label="Close the ticket">
+          <h2>Close</h2>
+          <${ReasonField} id="close-reason" label="Reason to close" hint="Kept in the ticket's history with your name; the customer sees only that it closed." />
+          <button type="submit" disabled=${busy}>Close ticket</button>
         </form>`}
       </div>
       <section class="panel" aria-labelledby="triage-h">

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.accounts.AccountDecider;
 import com.zerolaghub.core.audit.Ed25519Keys;
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventType;
 import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.cli.ZlhCommand;
@@ -26,6 +30,7 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -91,6 +96,7 @@ class OperatorConsoleRepairsJourneyTest {
     var opened = node.send(customer[1], "POST", "/api/support/create", new JsonObject().put("subject", "Nobody can join")
         .put("message", "My friends get 'unknown host' since this morning.").put("category", "technical").put("serverId", serverId));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String ticketId = new JsonObject(opened.body()).getString("ticketId");
 
     Path downloads = Files.createTempDirectory("zlh-downloads-");
     try (PortalBrowser b = new PortalBrowser(base)) {
@@ -111,6 +117,19 @@ class OperatorConsoleRepairsJourneyTest {
       By plannedForm = By.cssSelector("form[aria-label='Run repair edge_republish of " + serverId + "']");
       b.waitFor(plannedForm);
       b.screenshots("admin-repairs-finding");
+
+      // 7a. Support: the ticket beside the customer's servers, their live status and the open finding.
+      b.open("/admin/support");
+      b.click(By.partialLinkText("Nobody can join"));
+      b.waitForText(By.cssSelector("main h1"), "Nobody can join");
+      By triaged = By.cssSelector("article[aria-label='Server " + serverId + "']");
+      b.waitForText(triaged, "no such SRV record", Duration.ofSeconds(30));
+      assertThat(b.driver.findElement(triaged).getText()).contains("Host running", "Last crash: none", "Last failed operation: none",
+          "srv missing");
+      b.screenshots("admin-support-triage");
+
+      b.open("/admin/repairs");
+      b.waitFor(plannedForm);
       String reasonId = b.driver.findElement(plannedForm).findElement(By.cssSelector("input[name='reason']")).getAttribute("id");
       b.fill(reasonId, "customer's friends cannot join (ticket)");
       b.driver.findElement(plannedForm).findElement(By.cssSelector("button[type='submit']")).click();
@@ -133,24 +152,33 @@ class OperatorConsoleRepairsJourneyTest {
       int generation = projection.getInteger("generation");
       By card = By.cssSelector("article[aria-label='Projection " + name + "']");
       b.waitForText(card, "generation " + generation);
+      ballast(40_000, admin[1]); // a log long enough that the rebuild is seen on its way
       b.click(By.cssSelector("button[aria-label='Rebuild " + name + "']"));
-      b.waitForText(card, "Switched over to generation " + (generation + 1), Duration.ofSeconds(60));
+      b.waitFor(By.cssSelector("progress#progress-" + name));
+      b.waitForText(card, "Generation " + (generation + 1) + " rebuilding: ");
+      b.screenshots("admin-projections-rebuilding");
+      b.waitForText(card, "Switched over to generation " + (generation + 1), Duration.ofSeconds(120));
       assertThat(json(admin[1], "/api/admin/projections").getJsonArray("projections").stream().map(JsonObject.class::cast)
           .filter(p -> p.getString("name").equals(name)).map(p -> p.getInteger("generation"))).containsExactly(generation + 1);
       b.screenshots("admin-projections");
 
-      // 7. Support: the ticket beside the customer's servers, then a reply and closing it.
+      // 7b. Support: with the record back, the finding is gone beside the ticket; a reply to the customer.
       b.open("/admin/support");
       b.click(By.partialLinkText("Nobody can join"));
       b.waitForText(By.cssSelector("main h1"), "Nobody can join");
-      b.waitForText(By.cssSelector("article[aria-label='Server " + serverId + "']"), "Last failed operation", Duration.ofSeconds(30));
-      assertThat(b.driver.findElement(By.cssSelector("article[aria-label='Server " + serverId + "']")).getText())
-          .contains("Host running");
+      b.waitForText(triaged, "Open findings: none", Duration.ofSeconds(30));
       b.fill("reply-message", "The address record is back; please try joining again.");
       b.click(b.button("Send reply"));
       b.waitForText(By.cssSelector("main p.notice[role='status']"), "Reply sent");
       b.waitForText(By.cssSelector("section[aria-label='Conversation']"), "The address record is back");
       b.screenshots("admin-support");
+      b.fill("close-reason", "record republished, customer answered");
+      b.click(b.button("Close ticket"));
+      b.waitForText(By.cssSelector("main h1"), "closed");
+      JsonObject closed = json(admin[1], "/api/admin/timeline?stream=ticket:" + ticketId).getJsonArray("events").stream()
+          .map(JsonObject.class::cast).filter(e -> e.getString("type").equals("support.ticket-closed")).findFirst().orElseThrow();
+      assertThat(closed.getString("text")).isEqualTo("ticket closed: record republished, customer answered");
+      assertThat(closed.getJsonObject("cause").getString("adminId")).isEqualTo(admin[0]);
 
       // 8. Announcements: scheduled maintenance with a start and an end, then expired early.
       b.open("/admin/announcements");
@@ -163,8 +191,17 @@ class OperatorConsoleRepairsJourneyTest {
       By maintenance = By.cssSelector("article[aria-label^='Announcement Maintenance of node one']");
       b.waitForText(maintenance, "scheduled");
       b.screenshots("admin-announcements");
+      b.driver.findElement(maintenance).findElement(By.cssSelector("input[name='reason']")).sendKeys("moved to next week");
       b.driver.findElement(maintenance).findElement(By.xpath(".//button[normalize-space(.)='Expire now']")).click();
       b.waitForText(maintenance, "ended");
+      String announcementId = json(admin[1], "/api/admin/announcements").getJsonArray("announcements").stream()
+          .map(JsonObject.class::cast).filter(a -> a.getString("message").startsWith("Maintenance of node one")).findFirst()
+          .orElseThrow().getString("id");
+      var expired = node.platform.context().store().readStream(StreamId.of("announcement", announcementId)).toCompletionStage()
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      JsonObject expiredPayload = new JsonObject(expired.get(expired.size() - 1).payload());
+      assertThat(expiredPayload.getString("reason")).isEqualTo("moved to next week");
+      assertThat(expiredPayload.getString("expiredBy")).isEqualTo(admin[0]);
 
       // 9. Audit export: the customer's events of the last month download as a signed file zlh verifies.
       b.open("/admin/audit");
@@ -192,6 +229,27 @@ class OperatorConsoleRepairsJourneyTest {
       c.screenshots("admin-support-customer-side");
       c.assertClean();
     }
+  }
+
+  /** An event no read model handles, so it only lengthens the log every rebuild reads from its start. */
+  @EventType(name = "test.ballast")
+  record Ballast(int n) implements DomainEvent {}
+
+  /** Appends {@code events} ballast events; answers once every projection has read past them. */
+  private static void ballast(int events, String adminToken) throws Exception {
+    var ctx = node.platform.context();
+    ctx.codec().register(Ballast.class);
+    Checkpoint last = Checkpoint.START;
+    for (int batch = 0; batch * 1000 < events; batch++) {
+      List<NewEvent> some = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) some.add(NewEvent.of(new Ballast(batch * 1000 + i), EventMetadata.system("test")));
+      var appended = ctx.store().append(StreamId.of("ballast", "b" + batch), ExpectedVersion.NO_STREAM, some).toCompletionStage()
+          .toCompletableFuture().get(60, TimeUnit.SECONDS);
+      last = appended.events().get(appended.events().size() - 1).checkpoint();
+    }
+    long head = last.position();
+    eventually("every projection past the ballast", () -> json(adminToken, "/api/admin/projections").getJsonArray("projections")
+        .stream().map(JsonObject.class::cast).allMatch(p -> Checkpoint.parse(p.getString("checkpoint")).position() >= head));
   }
 
   private static void signIn(PortalBrowser b, String email) {
