@@ -50,6 +50,8 @@ public final class TimelineSentences {
       case "server.host-action-failed":
         return new Sentence("host " + e.text("action") + " failed" + detail(e.text("reason")), "host " + e.text("action") + " failed",
             cause);
+      case "server.reprovision-requested":
+        return new Sentence("container set up again by repair" + detail(e.text("reason")), "container set up again by repair", cause);
       case "server.deletion-requested":
         return both("deletion requested", cause);
       case "server.teardown-step-started":

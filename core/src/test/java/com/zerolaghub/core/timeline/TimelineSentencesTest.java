@@ -62,6 +62,14 @@ class TimelineSentencesTest {
   }
 
   @Test
+  void aReprovisionByHandReadsAsContainerSetUpAgainWithTheReasonForOperatorsOnly() {
+    Sentence s = say("server.reprovision-requested", Map.of("requestedBy", "admin-9", "reason", "disk lost"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("container set up again by repair: disk lost");
+    assertThat(s.customerText()).isEqualTo("container set up again by repair");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+  }
+
+  @Test
   void anAnnouncementExpiredByHandReadsWithItsReason() {
     Sentence s = say("announcement.expired", Map.of("expiredBy", "admin-9", "reason", "maintenance done early"), "user:admin-9", null);
     assertThat(s.text()).isEqualTo("announcement expired: maintenance done early");
