@@ -152,6 +152,11 @@ public final class TimelineSentences {
       case "support.ticket-closed":
         // the administrator's reason is for operators; the customer reads that it closed
         return new Sentence("ticket closed" + detail(e.text("reason")), "ticket closed", cause);
+      case "projection.rebuild-requested":
+        return operatorOnly("projection " + e.text("name") + " rebuild requested" + detail(e.text("reason")), cause);
+      case "audit.exported":
+        return operatorOnly("audit export of account " + e.text("accountId") + " from " + e.text("from") + " to " + e.text("to")
+            + detail(e.text("reason")), cause);
       case "announcement.published":
         return operatorOnly(e.text("severity") + " announcement published: " + e.text("message"), cause);
       case "announcement.expired":

@@ -70,6 +70,19 @@ class TimelineSentencesTest {
   }
 
   @Test
+  void aProjectionRebuildAndAnAuditExportNameTheAdministratorAndTheReasonForOperators() {
+    Sentence rebuild = say("projection.rebuild-requested", Map.of("name", "accounts", "requestedBy", "admin-9", "reason", "upgrade check"),
+        "user:admin-9", null);
+    assertThat(rebuild.text()).isEqualTo("projection accounts rebuild requested: upgrade check");
+    assertThat(rebuild.cause().adminId()).isEqualTo("admin-9");
+    assertThat(rebuild.customerVisible()).isFalse();
+    Sentence export = say("audit.exported", Map.of("accountId", "acc-1", "from", "2026-01-01T00:00:00Z", "to", "2026-02-01T00:00:00Z",
+        "exportedBy", "admin-9", "reason", "dispute"), "user:admin-9", null);
+    assertThat(export.text()).isEqualTo("audit export of account acc-1 from 2026-01-01T00:00:00Z to 2026-02-01T00:00:00Z: dispute");
+    assertThat(export.customerVisible()).isFalse();
+  }
+
+  @Test
   void anAnnouncementExpiredByHandReadsWithItsReason() {
     Sentence s = say("announcement.expired", Map.of("expiredBy", "admin-9", "reason", "maintenance done early"), "user:admin-9", null);
     assertThat(s.text()).isEqualTo("announcement expired: maintenance done early");

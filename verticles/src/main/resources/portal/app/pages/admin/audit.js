@@ -4,6 +4,7 @@
 import { html, useState } from '../../lib.js';
 import { api, ApiError } from '../../api.js';
 import { Problem, Field, useAction } from '../../ui.js';
+import { ReasonField } from './b-shared.js';
 
 function localValue(date) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -56,7 +57,8 @@ export function AuditExport() {
     run(async () => {
       if (!(from < to)) throw new ApiError(400, { title: 'The range is empty', detail: '“From” must be before “to”.' });
       const account = await accountOf(f.account.value.trim());
-      const url = '/api/admin/audit/export?' + new URLSearchParams({ account: account.id, from: from.toISOString(), to: to.toISOString() });
+      const url = '/api/admin/audit/export?' + new URLSearchParams({ account: account.id, from: from.toISOString(), to: to.toISOString(),
+        reason: f.reason.value.trim() });
       const file = await download(url, 'audit-' + account.id + '.ndjson');
       setDone(Object.assign({ account, url }, file));
     });
@@ -67,6 +69,7 @@ export function AuditExport() {
       <${Field} label="Account" id="audit-account" hint="Email, username or account id."><input id="audit-account" name="account" required maxlength="200" autocomplete="off" /><//>
       <${Field} label="From (your time)" id="audit-from"><input id="audit-from" name="from" type="datetime-local" required value=${range.from} onInput=${(e) => setRange(Object.assign({}, range, { from: e.target.value }))} /><//>
       <${Field} label="To (your time)" id="audit-to"><input id="audit-to" name="to" type="datetime-local" required value=${range.to} onInput=${(e) => setRange(Object.assign({}, range, { to: e.target.value }))} /><//>
+      <${ReasonField} id="audit-reason" label="Reason for the export" hint="Recorded with your name before the file leaves the platform." />
       <${Problem} error=${error} />
       <button type="submit" class="primary" disabled=${busy}>${busy ? 'Exporting…' : 'Download signed export'}</button>
     </form>

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console's repairs, projections, support, announcements and audit pages in real
@@ -153,7 +154,9 @@ class OperatorConsoleRepairsJourneyTest {
       By card = By.cssSelector("article[aria-label='Projection " + name + "']");
       b.waitForText(card, "generation " + generation);
       ballast(40_000, admin[1]); // a log long enough that the rebuild is seen on its way
-      b.click(By.cssSelector("button[aria-label='Rebuild " + name + "']"));
+      new Select(b.waitFor(By.id("rebuild-name"))).selectByValue(name);
+      b.fill("rebuild-reason", "checking the rebuild before the upgrade");
+      b.click(b.button("Rebuild"));
       b.waitFor(By.cssSelector("progress#progress-" + name));
       b.waitForText(card, "Generation " + (generation + 1) + " rebuilding: ");
       b.screenshots("admin-projections-rebuilding");
@@ -161,6 +164,12 @@ class OperatorConsoleRepairsJourneyTest {
       assertThat(json(admin[1], "/api/admin/projections").getJsonArray("projections").stream().map(JsonObject.class::cast)
           .filter(p -> p.getString("name").equals(name)).map(p -> p.getInteger("generation"))).containsExactly(generation + 1);
       b.screenshots("admin-projections");
+      var asked = node.platform.context().store().readStream(StreamId.of("projection", name)).toCompletionStage()
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      JsonObject askedPayload = new JsonObject(asked.get(asked.size() - 1).payload());
+      assertThat(askedPayload.getString("requestedBy")).isEqualTo(admin[0]);
+      assertThat(askedPayload.getString("reason")).isEqualTo("checking the rebuild before the upgrade");
+      assertThat(askedPayload.getInteger("fromGeneration")).isEqualTo(generation);
 
       // 7b. Support: with the record back, the finding is gone beside the ticket; a reply to the customer.
       b.open("/admin/support");
@@ -206,11 +215,19 @@ class OperatorConsoleRepairsJourneyTest {
       // 9. Audit export: the customer's events of the last month download as a signed file zlh verifies.
       b.open("/admin/audit");
       b.fill("audit-account", customerEmail);
+      b.fill("audit-reason", "customer disputes a charge");
       b.click(b.button("Download signed export"));
       b.waitForText(By.cssSelector("section[aria-label='Export ready']"), "zlh audit verify audit-" + customer[0] + ".ndjson --pubkey");
       Path file = downloads.resolve("audit-" + customer[0] + ".ndjson");
       eventually("the export downloaded", () -> Files.exists(file) && !Files.exists(downloads.resolve(file.getFileName() + ".crdownload")));
       b.screenshots("admin-audit");
+      var exports = node.platform.context().pool().query("SELECT payload::text AS p FROM event_log WHERE event_type = 'audit.exported'")
+          .execute().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(exports.size()).isEqualTo(1);
+      JsonObject export = new JsonObject(exports.iterator().next().getString("p"));
+      assertThat(export.getString("accountId")).isEqualTo(customer[0]);
+      assertThat(export.getString("exportedBy")).isEqualTo(admin[0]);
+      assertThat(export.getString("reason")).isEqualTo("customer disputes a charge");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = ZlhCommand.execute(out, err, "audit", "verify", file.toString(), "--pubkey", publicKey.toString());
