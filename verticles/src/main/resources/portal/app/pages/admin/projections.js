@@ -62,7 +62,7 @@ export function Projections() {
     try { setList((await api('GET', '/api/admin/projections')).projections); setLoadError(null); } catch (e) { setLoadError(e); }
   };
   // often while a rebuild is watched (its progress), else every five seconds
-  usePoll(load, busy ? 400 : 5000, [busy]);
+  usePoll(load, busy ? 250 : 5000, [busy]);
   // the log's head as far as anyone knows: the furthest checkpoint plus its measured lag
   const head = Math.max(0, ...(list || []).map((p) => position(p.checkpoint) + Math.max(0, p.lagEvents || 0)));
   const byName = new Map();

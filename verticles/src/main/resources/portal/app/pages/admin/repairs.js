@@ -8,6 +8,12 @@ import { when, usePoll, ReasonField, Facts } from './b-shared.js';
 
 const words = (wire) => String(wire).replace(/[_-]/g, ' ');
 const LEVELS = { 1: 'level 1: safe', 2: 'level 2: host power', 3: 'level 3: recreate' };
+// what running it by hand does, said before the button
+const EFFECTS = {
+  1: 'Runs its steps now; nothing is deleted.',
+  2: 'Starts, restarts or stops the host as your own host action on the server.',
+  3: 'Sets the vanished container up again from its template on the same vmid and name. What lived in it is gone: restore a backup afterwards.',
+};
 
 function RunRepair({ repair, onRan }) {
   const [run, busy, error] = useAction();
@@ -18,7 +24,7 @@ function RunRepair({ repair, onRan }) {
     run(async () => onRan(await api('POST', '/api/admin/repairs/' + encodeURIComponent(repair.repairId) + '/run', { reason })));
   };
   return html`<form onSubmit=${submit} aria-label=${'Run repair ' + repair.action + ' of ' + repair.serverId}>
-    <${ReasonField} id=${id} label=${'Reason to run ' + words(repair.action)} />
+    <${ReasonField} id=${id} label=${'Reason to run ' + words(repair.action)} hint=${(EFFECTS[repair.level] || '') + ' Your reason is kept in the event log with your name.'} />
     <${Problem} error=${error} />
     <button type="submit" class=${repair.level > 1 ? 'danger' : 'primary'} disabled=${busy}>${busy ? 'Running…' : 'Run repair'}</button>
   </form>`;

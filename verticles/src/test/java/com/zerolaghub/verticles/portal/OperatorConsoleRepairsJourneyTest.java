@@ -153,7 +153,7 @@ class OperatorConsoleRepairsJourneyTest {
       int generation = projection.getInteger("generation");
       By card = By.cssSelector("article[aria-label='Projection " + name + "']");
       b.waitForText(card, "generation " + generation);
-      ballast(40_000, admin[1]); // a log long enough that the rebuild is seen on its way
+      ballast(100_000, admin[1]); // a log long enough that the rebuild is seen on its way
       new Select(b.waitFor(By.id("rebuild-name"))).selectByValue(name);
       b.fill("rebuild-reason", "checking the rebuild before the upgrade");
       b.click(b.button("Rebuild"));
