@@ -237,6 +237,12 @@ class OperatorConsoleRepairsJourneyTest {
       b.assertClean();
     }
 
+    // The operations these pages use are an administrator's only.
+    assertThat(status(customer[1], "/api/admin/announcements")).isEqualTo(403);
+    assertThat(status(customer[1], "/api/admin/drift")).isEqualTo(403);
+    assertThat(status(customer[1], "/api/admin/projections")).isEqualTo(403);
+    assertThat(status(customer[1], "/api/admin/support/tickets/" + ticketId + "/triage")).isEqualTo(403);
+
     // The customer, in a browser of their own, reads the reply on their support page.
     try (PortalBrowser c = new PortalBrowser(base)) {
       signIn(c, customerEmail);
