@@ -16,6 +16,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
@@ -52,6 +53,7 @@ public record OperationView(
   public static OperationView next(OperationView current, OperationEvent e) {
     if (e instanceof ServerRequested r) return queued(r.operationId(), r.serverId(), r.ownerId(), OperationType.PROVISION, r.at());
     if (e instanceof HostActionRequested r) return queued(r.operationId(), r.serverId(), r.ownerId(), r.action().operationType(), r.at());
+    if (e instanceof ReprovisionRequested r) return queued(r.operationId(), r.serverId(), r.ownerId(), OperationType.PROVISION, r.at());
     if (e instanceof DeletionRequested r) return queued(r.operationId(), r.serverId(), r.ownerId(), OperationType.DELETE, r.at());
     if (current == null || !current.operationId().equals(e.operationId())) return current;
 

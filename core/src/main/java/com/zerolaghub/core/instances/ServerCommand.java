@@ -16,6 +16,9 @@ public sealed interface ServerCommand {
   /** {@code POST /api/servers/:id/host/start|stop|restart}. */
   record RequestHostAction(Requester requester, HostAction action, String operationId, Instant now) implements ServerCommand {}
 
+  /** An administrator's level-3 repair: set the vanished container up again on its vmid ({@code reason} kept in the event). */
+  record RequestReprovision(Requester requester, String operationId, String reason, Instant now) implements ServerCommand {}
+
   /** {@code DELETE /api/servers/:id}. */
   record RequestDeletion(Requester requester, String operationId, Instant now) implements ServerCommand {}
 

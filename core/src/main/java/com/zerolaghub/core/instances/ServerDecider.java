@@ -11,6 +11,7 @@ import com.zerolaghub.core.instances.ServerCommand.Record;
 import com.zerolaghub.core.instances.ServerCommand.RecordInOrder;
 import com.zerolaghub.core.instances.ServerCommand.RequestDeletion;
 import com.zerolaghub.core.instances.ServerCommand.RequestHostAction;
+import com.zerolaghub.core.instances.ServerCommand.RequestReprovision;
 import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
 import com.zerolaghub.events.servers.ServerEvent.HostActionCompleted;
 import com.zerolaghub.events.servers.ServerEvent.HostActionFailed;
@@ -22,6 +23,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
@@ -56,6 +58,7 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
     if (!s.exists()) throw notFound();
     if (command instanceof RequestHostAction c) return hostAction(c, s);
     if (command instanceof RequestDeletion c) return deletion(c, s);
+    if (command instanceof RequestReprovision c) return reprovision(c, s);
     if (command instanceof Record c) return record(c.event(), s);
     if (command instanceof RecordInOrder c) return recordInOrder(c, s);
     throw new IllegalArgumentException("unknown command " + command);
@@ -87,6 +90,21 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
     return List.of(new DeletionRequested(s.serverId(), s.ownerId(), c.operationId(), c.now()));
   }
 
+  /**
+   * Only an administrator, only for a server that was set up (running or stopped, so it has its
+   * vmid and name) and has no operation running. Whether the container is really gone is the
+   * finding's evidence; the clone to the same vmid is refused by Proxmox if it is not.
+   */
+  private static List<ServerEvent> reprovision(RequestReprovision c, ServerState s) {
+    if (!c.requester().admin()) throw notFound();
+    if (s.operationInProgress()) throw operationInProgress(s);
+    if (s.vmid() == null || (s.lifecycle() != LifecycleState.RUNNING && s.lifecycle() != LifecycleState.STOPPED)) {
+      throw new Rejection(Rejection.Kind.CONFLICT, "not-reprovisionable",
+          "Only a server that was set up (running or stopped) is set up again; this one is " + s.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return List.of(new ReprovisionRequested(s.serverId(), s.ownerId(), c.operationId(), c.requester().userId(), c.reason(), c.now()));
+  }
+
   private static List<ServerEvent> recordInOrder(RecordInOrder c, ServerState s) {
     List<ServerEvent> decided = new java.util.ArrayList<>();
     ServerState at = s;
@@ -101,7 +119,8 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
 
   private static List<ServerEvent> record(OperationEvent e, ServerState s) {
     if (!e.serverId().equals(s.serverId())) throw new IllegalArgumentException("event for " + e.serverId() + " sent to " + s.serverId());
-    if (e instanceof ServerRequested || e instanceof HostActionRequested || e instanceof DeletionRequested) {
+    if (e instanceof ServerRequested || e instanceof HostActionRequested || e instanceof DeletionRequested
+        || e instanceof ReprovisionRequested) {
       throw new IllegalArgumentException("operations are opened by requests, not records: " + e);
     }
     if (e instanceof ServerDeleted) throw new IllegalArgumentException("deletion is appended atomically: TeardownRecords.deleted");

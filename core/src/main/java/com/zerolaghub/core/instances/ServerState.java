@@ -20,6 +20,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
@@ -136,6 +137,15 @@ public record ServerState(
       b.observeHost(c.hostState());
     } else if (e instanceof HostActionFailed f) {
       if (f.observed() != null) b.observeHost(f.observed());
+    } else if (e instanceof ReprovisionRequested) {
+      // provisioning again from the clone on: the vmid (and so the name) stays, what lived in the container is gone
+      b.lifecycle = LifecycleState.PROVISIONING;
+      b.hostState = HostState.NONE;
+      b.upid = null;
+      b.address = null;
+      b.agentTokenHash = null;
+      b.velocityRegistered = false;
+      b.provisioning = StepProgress.<ProvisioningPhase>empty().finished(ProvisioningPhase.ALLOCATE_VMID);
     } else if (e instanceof DeletionRequested) {
       b.lifecycle = LifecycleState.DELETING;
     } else if (e instanceof TeardownStepStarted s) {

@@ -53,6 +53,8 @@ public final class TimelineSentences {
       case "server.host-action-failed":
         return new Sentence("host " + e.text("action") + " failed" + detail(e.text("reason")), "host " + e.text("action") + " failed",
             cause);
+      case "server.reprovision-requested":
+        return new Sentence("container set up again by repair" + detail(e.text("reason")), "container set up again by repair", cause);
       case "server.deletion-requested":
         return both("deletion requested", cause);
       case "server.teardown-step-started":
@@ -168,7 +170,17 @@ public final class TimelineSentences {
         return new Sentence("reply by " + e.text("repliedBy"), "reply" + (cause.kind().equals("customer") ? "" : " from support"),
             cause);
       case "support.ticket-closed":
-        return both("ticket closed", cause);
+        // the administrator's reason is for operators; the customer reads that it closed
+        return new Sentence("ticket closed" + detail(e.text("reason")), "ticket closed", cause);
+      case "projection.rebuild-requested":
+        return operatorOnly("projection " + e.text("name") + " rebuild requested" + detail(e.text("reason")), cause);
+      case "audit.exported":
+        return operatorOnly("audit export of account " + e.text("accountId") + " from " + e.text("from") + " to " + e.text("to")
+            + detail(e.text("reason")), cause);
+      case "announcement.published":
+        return operatorOnly(e.text("severity") + " announcement published: " + e.text("message"), cause);
+      case "announcement.expired":
+        return operatorOnly("announcement expired" + detail(e.text("reason")), cause);
       default:
         return operatorOnly(t, cause);
     }

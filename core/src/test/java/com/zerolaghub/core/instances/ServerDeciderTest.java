@@ -132,6 +132,30 @@ class ServerDeciderTest {
   }
 
   @Test
+  void anAdministratorsReprovisionStartsProvisioningAgainAtTheCloneOnTheSameVmid() {
+    ServerState ready = runner.provisioned(Runner.GAME);
+    Requester admin = new Requester("admin-9", true);
+    assertRejected(() -> decider.decide(new ServerCommand.RequestReprovision(owner, "op-re", "gone", runner.now()), ready),
+        Rejection.Kind.NOT_FOUND, "server-not-found");
+    assertRejected(() -> decider.decide(new ServerCommand.RequestReprovision(admin, "op-re", "gone", runner.now()),
+        runner.requested(Runner.GAME)), Rejection.Kind.CONFLICT, "operation-in-progress");
+
+    List<ServerEvent> decided = decider.decide(new ServerCommand.RequestReprovision(admin, "op-re", "disk lost", runner.now()), ready);
+    assertThat(decided).singleElement().isInstanceOfSatisfying(ServerEvent.ReprovisionRequested.class, e -> {
+      assertThat(e.requestedBy()).isEqualTo("admin-9");
+      assertThat(e.reason()).isEqualTo("disk lost");
+      assertThat(e.ownerId()).isEqualTo(Runner.OWNER);
+    });
+    ServerState again = runner.apply(ready, decided);
+    assertThat(again.lifecycle()).isEqualTo(LifecycleState.PROVISIONING);
+    assertThat(again.operation().type()).isEqualTo(OperationType.PROVISION);
+    assertThat(again.operation().operationId()).isEqualTo("op-re");
+    assertThat(again.vmid()).isEqualTo(ready.vmid());
+    assertThat(runner.saga.next(again)).isEqualTo(new ProvisioningStep.Clone(ready.vmid(), ready.templateVmid(), ready.slug()));
+    assertRejected(() -> runner.hostAction(again, HostAction.START, "op-x"), Rejection.Kind.CONFLICT, "operation-in-progress");
+  }
+
+  @Test
   void hostActionsAndDeleteAreRefusedWhileAnotherOperationRuns() {
     ServerState provisioning = runner.requested(Runner.GAME);
     assertRejected(() -> runner.hostAction(provisioning, HostAction.START, "op-x"), Rejection.Kind.CONFLICT, "operation-in-progress");

@@ -48,7 +48,8 @@ class ServerEventsCodecTest {
       new ServerDeleted("s", "o", "op", 101, T),
       new AgentActionRequested("s", "a1", "backup-restore", "b-1", "user:o", T),
       new AgentActionFinished("s", "a1", "backup-restore", true, null, T),
-      new ServerEvent.OperationMarkedStale("s", "op", "stale: no progress for 16 min", "r-1", T));
+      new ServerEvent.OperationMarkedStale("s", "op", "stale: no progress for 16 min", "r-1", T),
+      new ServerEvent.ReprovisionRequested("s", "o", "op", "admin-1", "container lost", T));
 
   private DomainEvent roundTrip(ServerEvent e) {
     EventType type = codec.typeOf(e);

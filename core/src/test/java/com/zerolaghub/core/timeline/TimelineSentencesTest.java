@@ -53,6 +53,44 @@ class TimelineSentencesTest {
   }
 
   @Test
+  void aTicketClosedWithAReasonNamesItForOperatorsOnly() {
+    Sentence s = say("support.ticket-closed", Map.of("closedBy", "admin-9", "reason", "answered by mail"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("ticket closed: answered by mail");
+    assertThat(s.customerText()).isEqualTo("ticket closed");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+    assertThat(say("support.ticket-closed", Map.of("closedBy", "admin-9"), "user:admin-9", null).text()).isEqualTo("ticket closed");
+  }
+
+  @Test
+  void aReprovisionByHandReadsAsContainerSetUpAgainWithTheReasonForOperatorsOnly() {
+    Sentence s = say("server.reprovision-requested", Map.of("requestedBy", "admin-9", "reason", "disk lost"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("container set up again by repair: disk lost");
+    assertThat(s.customerText()).isEqualTo("container set up again by repair");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+  }
+
+  @Test
+  void aProjectionRebuildAndAnAuditExportNameTheAdministratorAndTheReasonForOperators() {
+    Sentence rebuild = say("projection.rebuild-requested", Map.of("name", "accounts", "requestedBy", "admin-9", "reason", "upgrade check"),
+        "user:admin-9", null);
+    assertThat(rebuild.text()).isEqualTo("projection accounts rebuild requested: upgrade check");
+    assertThat(rebuild.cause().adminId()).isEqualTo("admin-9");
+    assertThat(rebuild.customerVisible()).isFalse();
+    Sentence export = say("audit.exported", Map.of("accountId", "acc-1", "from", "2026-01-01T00:00:00Z", "to", "2026-02-01T00:00:00Z",
+        "exportedBy", "admin-9", "reason", "dispute"), "user:admin-9", null);
+    assertThat(export.text()).isEqualTo("audit export of account acc-1 from 2026-01-01T00:00:00Z to 2026-02-01T00:00:00Z: dispute");
+    assertThat(export.customerVisible()).isFalse();
+  }
+
+  @Test
+  void anAnnouncementExpiredByHandReadsWithItsReason() {
+    Sentence s = say("announcement.expired", Map.of("expiredBy", "admin-9", "reason", "maintenance done early"), "user:admin-9", null);
+    assertThat(s.text()).isEqualTo("announcement expired: maintenance done early");
+    assertThat(s.cause().adminId()).isEqualTo("admin-9");
+    assertThat(s.customerVisible()).isFalse();
+  }
+
+  @Test
   void driftEvidenceAndPlansAreHiddenFromCustomers() {
     Sentence found = say("drift.found", Map.of("kind", "srv-missing", "evidence", Map.of("expected", "SRV _minecraft")),
         "system:controller", null);

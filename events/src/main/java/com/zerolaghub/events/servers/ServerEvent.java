@@ -101,6 +101,16 @@ public sealed interface ServerEvent extends DomainEvent {
   record HostActionFailed(String serverId, String operationId, HostAction action, String reason,
                           HostState observed, Instant at) implements OperationEvent {}
 
+  /**
+   * An administrator has the server set up again on its own vmid from its template, because its
+   * container vanished (a level-3 repair run by hand, issue 19): a new provisioning operation that
+   * starts at the clone, keeping the vmid, the name and so the addresses. {@code reason}: the
+   * administrator's words.
+   */
+  @EventType(name = "server.reprovision-requested")
+  record ReprovisionRequested(String serverId, String ownerId, String operationId, String requestedBy, String reason,
+                              Instant at) implements OperationEvent {}
+
   // ---- deletion ----
 
   @EventType(name = "server.deletion-requested")

@@ -13,6 +13,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
@@ -36,7 +37,7 @@ public final class ServerEvents {
       ProvisioningFailed.class, ServerReady.class,
       HostActionRequested.class, HostActionStepCompleted.class, HostActionCompleted.class, HostActionFailed.class,
       DeletionRequested.class, TeardownStepStarted.class, TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class,
-      AgentActionRequested.class, AgentActionFinished.class, OperationMarkedStale.class,
+      AgentActionRequested.class, AgentActionFinished.class, OperationMarkedStale.class, ReprovisionRequested.class,
       ServerEvent.IdeOpenedByAdmin.class, ServerEvent.VelocityResyncRequested.class
   };
 }

@@ -11,7 +11,8 @@ public sealed interface AnnouncementEvent extends DomainEvent {
                                String publishedBy, Instant at) implements AnnouncementEvent {}
 
   @EventType(name = "announcement.expired")
-  record AnnouncementExpired(String id, String expiredBy, Instant at) implements AnnouncementEvent {}
+  /** {@code reason}: the administrator's words, or null (expired without one, or before reasons were kept). */
+  record AnnouncementExpired(String id, String expiredBy, Instant at, String reason) implements AnnouncementEvent {}
 
   @SuppressWarnings("unchecked")
   Class<? extends DomainEvent>[] TYPES = new Class[] {AnnouncementPublished.class, AnnouncementExpired.class};

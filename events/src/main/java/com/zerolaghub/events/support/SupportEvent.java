@@ -26,8 +26,9 @@ public sealed interface SupportEvent extends DomainEvent {
   record TicketReplied(String ticketId, String ticketNumber, String accountId, String email, String message,
                        String repliedBy, Instant at) implements SupportEvent {}
 
+  /** {@code reason}: the administrator's words, or null (closed without one, or before reasons were kept). */
   @EventType(name = "support.ticket-closed")
-  record TicketClosed(String ticketId, String closedBy, Instant at) implements SupportEvent {}
+  record TicketClosed(String ticketId, String closedBy, Instant at, String reason) implements SupportEvent {}
 
   @EventType(name = "support.server-note-saved")
   record ServerNoteSaved(String serverId, String text, String savedBy, Instant at) implements SupportEvent {}

@@ -13,6 +13,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningFailed;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
@@ -73,6 +74,8 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
           opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), r.action().operationType(), false, r.at(), r.at());
         } else if (e instanceof DeletionRequested r) {
           opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.DELETE, false, r.at(), r.at());
+        } else if (e instanceof ReprovisionRequested r) {
+          opened = new ServerDirectory.Operation(r.operationId(), r.serverId(), r.ownerId(), OperationType.PROVISION, false, r.at(), r.at());
         }
         if (opened != null) {
           ServerDirectory.Operation before = operations.get(opened.operationId());
@@ -117,6 +120,10 @@ public final class ServerDirectoryProjection implements MemoryProjection<ServerD
           if (c.vmid() != null) vmid = c.vmid();
           if (c.address() != null) address = c.address();
           if (c.step() == ProvisioningPhase.REGISTER_VELOCITY) velocity = true;
+        }
+        if (e instanceof ReprovisionRequested) {
+          address = null; // a new container, set up from the clone on
+          velocity = false;
         }
         if (e instanceof TeardownStepCompleted c) {
           if (c.step() == TeardownPhase.DEREGISTER_VELOCITY) velocity = false;

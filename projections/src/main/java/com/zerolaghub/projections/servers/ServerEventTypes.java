@@ -12,6 +12,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
@@ -25,7 +26,8 @@ final class ServerEventTypes {
       ServerRequested.class, ProvisioningStepStarted.class, ProvisioningStepCompleted.class, ProvisioningStepVerified.class,
       ProvisioningFailed.class, ServerReady.class, HostActionRequested.class, HostActionStepCompleted.class,
       HostActionCompleted.class, HostActionFailed.class, DeletionRequested.class, TeardownStepStarted.class,
-      TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class, OperationMarkedStale.class);
+      TeardownStepCompleted.class, TeardownFailed.class, ServerDeleted.class, OperationMarkedStale.class,
+      ReprovisionRequested.class);
 
   private ServerEventTypes() {}
 }

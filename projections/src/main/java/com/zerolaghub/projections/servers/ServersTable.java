@@ -15,6 +15,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepVerified;
 import com.zerolaghub.events.servers.ServerEvent.ServerDeleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
+import com.zerolaghub.events.servers.ServerEvent.ReprovisionRequested;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
@@ -102,6 +103,11 @@ public final class ServersTable implements TableProjection {
     }
     if (e instanceof HostActionRequested r) {
       return sql.openOperation(r.operationId(), r.serverId(), r.ownerId(), r.action().operationType().wireName(), at);
+    }
+    if (e instanceof ReprovisionRequested r) {
+      return sql.run("UPDATE %s.servers SET lifecycle = 'provisioning', host_state = 'none', address = NULL, updated_at = $2"
+              + " WHERE server_id = $1", Tuple.of(r.serverId(), at))
+          .compose(v -> sql.openOperation(r.operationId(), r.serverId(), r.ownerId(), "provision", at));
     }
     if (e instanceof DeletionRequested r) {
       return sql.run("UPDATE %s.servers SET lifecycle = 'deleting', updated_at = $2 WHERE server_id = $1", Tuple.of(r.serverId(), at))

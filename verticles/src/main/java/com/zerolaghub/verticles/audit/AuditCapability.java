@@ -1,5 +1,11 @@
 package com.zerolaghub.verticles.audit;
 
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.operators.OperatorEvent;
+import com.zerolaghub.events.operators.OperatorEvent.AuditExported;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
@@ -12,11 +18,14 @@ import com.zerolaghub.verticles.runtime.PlatformContext;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.validation.RequestParameter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code GET /api/admin/audit/export}: the signed NDJSON audit export of an account over a
@@ -44,6 +53,7 @@ public final class AuditCapability implements Capability {
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     this.ctx = ctx;
     api.operation("exportAudit", auth.admin(), this::export);
+    ctx.codec().register(OperatorEvent.TYPES);
     BillingConfig billing = ctx.config().billing();
     return ctx.vertx().executeBlocking(() -> AuditSigningKey.load(billing.auditKeyPath(), billing.auditKeyId()), false)
         .onSuccess(k -> key = k)
@@ -65,6 +75,19 @@ public final class AuditCapability implements Capability {
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new ProblemException(ProblemType.VALIDATION, e.getMessage());
     }
+    RequestParameter why = ValidatedRequests.query(rc, "reason");
+    String reason = why == null || why.isNull() ? null : why.getString();
+    String admin = Authentication.principal(rc).userId();
+    String exportId = UUID.randomUUID().toString();
+    NewEvent exported = NewEvent.of(new AuditExported(exportId, scope.accountId(), scope.from(), scope.to(), admin, reason,
+        clock.instant()), EventMetadata.system("user:" + admin));
+    // Recorded before a byte is sent: an export that leaves the platform is always on the log.
+    ctx.store().append(StreamId.of("audit-export", exportId), ExpectedVersion.NO_STREAM, List.of(exported))
+        .onSuccess(v -> stream(rc, signing, scope))
+        .onFailure(rc::fail);
+  }
+
+  private void stream(RoutingContext rc, AuditSigningKey signing, AuditScope scope) {
     HttpServerResponse response = rc.response();
     response.setChunked(true).putHeader("Content-Type", "application/x-ndjson")
         .putHeader("Content-Disposition", "attachment; filename=\"audit-" + scope.accountId().replaceAll("[^A-Za-z0-9_-]", "_")

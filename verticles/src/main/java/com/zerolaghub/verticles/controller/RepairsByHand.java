@@ -31,8 +31,9 @@ import java.util.UUID;
  * An administrator runs one planned repair, of any level, once, with a reason. The claim
  * ({@code repair-run/<repairId>}, "no stream" expected) is what makes it once; the repair's
  * started/succeeded/failed events then name the administrator as their actor and the claim as their
- * cause. Level 1 runs through the repair worker's own steps; levels 2 (host power) as a host
- * action of the administrator's, which the operations worker carries out and records. The
+ * cause. Level 1 runs through the repair worker's own steps; level 2 (host power) as a host
+ * action of the administrator's, level 3 (reprovision) as a provisioning operation from the clone
+ * on, on the server's own vmid; the operations worker carries both out and records them. The
  * controller itself still never runs level 2 or 3.
  */
 final class RepairsByHand {
@@ -59,10 +60,6 @@ final class RepairsByHand {
           "repair " + repairId + " is " + r.status() + "; only a planned repair runs by hand"));
     }
     RepairAction action = RepairAction.fromWire(r.action());
-    if (action == RepairAction.REPROVISION) {
-      return Future.failedFuture(new ProblemException(ProblemType.CONFLICT,
-          "reprovision has no runner yet; recreate the server by hand"));
-    }
     EventMetadata asAdmin = new EventMetadata("user:" + adminId, requestId, null, null, null, null);
     NewEvent claim = NewEvent.of(new RepairRunRequested(repairId, r.serverId(), r.action(), r.level(), adminId, reason,
         clock.instant()), asAdmin);
@@ -70,7 +67,9 @@ final class RepairsByHand {
     return store.append(StreamId.of("repair-run", repairId), ExpectedVersion.NO_STREAM, List.of(claim))
         .recover(err -> Future.failedFuture(err instanceof WrongExpectedVersionException
             ? new ProblemException(ProblemType.CONFLICT, "repair " + repairId + " was already run by hand") : err))
-        .compose(claimed -> action.level() == 1 ? levelOne(r, caused) : hostPower(r, action, adminId, caused))
+        .compose(claimed -> action.level() == 1 ? levelOne(r, caused)
+            : action == RepairAction.REPROVISION ? reprovision(r, adminId, reason, caused)
+            : hostPower(r, action, adminId, caused))
         .map(v -> {
           DriftBoard.Repair now = board.current().repair(repairId);
           return new JsonObject().put("repairId", repairId).put("serverId", r.serverId()).put("action", r.action())
@@ -104,17 +103,32 @@ final class RepairsByHand {
   private Future<JsonObject> hostPower(DriftBoard.Repair r, RepairAction action, String adminId, EventMetadata metadata) {
     HostAction power = action == RepairAction.START_HOST ? HostAction.START
         : action == RepairAction.RESTART_HOST ? HostAction.RESTART : HostAction.STOP;
-    StreamId stream = StreamId.of("repair", r.repairId());
     String operationId = UUID.randomUUID().toString();
+    return asOperation(r, new ServerCommand.RequestHostAction(new Requester(adminId, true), power, operationId, clock.instant()),
+        "host " + power.wireName() + " requested as operation " + operationId, operationId, metadata);
+  }
+
+  /**
+   * Level 3: the vanished container is set up again on its vmid, as a provisioning operation the
+   * operations worker carries out from the clone on (its events tell how it went).
+   */
+  private Future<JsonObject> reprovision(DriftBoard.Repair r, String adminId, String reason, EventMetadata metadata) {
+    String operationId = UUID.randomUUID().toString();
+    return asOperation(r, new ServerCommand.RequestReprovision(new Requester(adminId, true), operationId, reason, clock.instant()),
+        "container set up again as operation " + operationId, operationId, metadata);
+  }
+
+  /** Records the repair started, asks the server for {@code command}'s operation, and records the repair's outcome. */
+  private Future<JsonObject> asOperation(DriftBoard.Repair r, ServerCommand command, String detail, String operationId,
+                                         EventMetadata metadata) {
+    StreamId stream = StreamId.of("repair", r.repairId());
     return store.append(stream, ExpectedVersion.exactly(1),
             List.of(NewEvent.of(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata)))
         .recover(err -> Future.failedFuture(err instanceof WrongExpectedVersionException
             ? new ProblemException(ProblemType.CONFLICT, "repair " + r.repairId() + " was withdrawn or started meanwhile") : err))
-        .compose(started -> commands.handle(ServerDecider.stream(r.serverId()), new ServerDecider(),
-                new ServerCommand.RequestHostAction(new Requester(adminId, true), power, operationId, clock.instant()),
+        .compose(started -> commands.handle(ServerDecider.stream(r.serverId()), new ServerDecider(), command,
                 metadata.withCorrelation(operationId))
             .compose(appended -> {
-              String detail = "host " + power.wireName() + " requested as operation " + operationId;
               return store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
                       new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata)))
                   .map(x -> new JsonObject().put("status", "succeeded").put("detail", detail).put("operationId", operationId));

@@ -1,5 +1,12 @@
 package com.zerolaghub.verticles.projections;
 
+import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.operators.OperatorEvent;
+import com.zerolaghub.events.operators.OperatorEvent.ProjectionRebuildRequested;
 import com.zerolaghub.projections.ProjectionOptions;
 import com.zerolaghub.projections.ProjectionRuntime;
 import com.zerolaghub.projections.ProjectionStatus;
@@ -15,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -25,10 +33,17 @@ import java.util.List;
 public final class ProjectionsCapability {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProjectionsCapability.class);
   private final Authentication auth;
+  private final Clock clock;
   private ProjectionRuntime runtime;
+  private EventStore store;
 
   public ProjectionsCapability(Authentication auth) {
+    this(auth, Clock.systemUTC());
+  }
+
+  public ProjectionsCapability(Authentication auth, Clock clock) {
     this.auth = auth;
+    this.clock = clock;
   }
 
   /** The runtime to register read models on; only between {@link #setup()} and {@link #launch()}. */
@@ -49,6 +64,8 @@ public final class ProjectionsCapability {
       public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
         runtime = new ProjectionRuntime(ctx.vertx(), ctx.store(), ctx.codec(), ctx.pool(), ctx.redis(),
             ctx.meterRegistry(), new ProjectionOptions());
+        store = ctx.store();
+        ctx.codec().register(OperatorEvent.TYPES);
         api.operation("listProjections", auth.admin(), ProjectionsCapability.this::list);
         api.operation("rebuildProjection", auth.admin(), ProjectionsCapability.this::rebuild);
         return Future.succeededFuture();
@@ -92,10 +109,18 @@ public final class ProjectionsCapability {
     String name = ValidatedRequests.pathParam(ctx, "name");
     ProjectionStatus current = runtime().status().stream().filter(s -> s.name().equals(name)).findFirst()
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no projection named '" + name + "'"));
-    // The rebuild runs on; its progress shows in the list (a second entry while catching up).
-    runtime().rebuild(name).onFailure(err -> LOG.warn("rebuild of {} failed: {}", name, err.getMessage()));
-    ctx.response().setStatusCode(202);
-    ctx.json(toJson(current).put("state", "rebuilding"));
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
+    String admin = Authentication.principal(ctx).userId();
+    // Recorded first, so the log says who asked and why even if this node stops mid-rebuild.
+    NewEvent asked = NewEvent.of(new ProjectionRebuildRequested(name, current.generation(), admin, reason, clock.instant()),
+        EventMetadata.system("user:" + admin));
+    store.append(StreamId.of("projection", name), ExpectedVersion.ANY, List.of(asked)).onSuccess(appended -> {
+      // The rebuild runs on; its progress shows in the list (a second entry while catching up).
+      runtime().rebuild(name).onFailure(err -> LOG.warn("rebuild of {} failed: {}", name, err.getMessage()));
+      ctx.response().setStatusCode(202);
+      ctx.json(toJson(current).put("state", "rebuilding"));
+    }).onFailure(ctx::fail);
   }
 
   static JsonObject toJson(ProjectionStatus s) {

@@ -39,7 +39,7 @@ public final class NodeCapabilities {
   public static List<Capability> forNode(PlatformConfig config, Clock clock) {
     List<Capability> capabilities = new ArrayList<>();
     SessionAuthentication auth = new SessionAuthentication();
-    ProjectionsCapability projections = new ProjectionsCapability(auth);
+    ProjectionsCapability projections = new ProjectionsCapability(auth, clock);
     capabilities.add(projections.setup());
     AccountsCapability accounts = new AccountsCapability(auth, projections, clock);
     capabilities.add(accounts);

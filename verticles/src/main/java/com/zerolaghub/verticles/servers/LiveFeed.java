@@ -164,6 +164,7 @@ final class LiveFeed {
     if (e instanceof ServerRequested r) owner = r.ownerId();
     else if (e instanceof HostActionRequested r) owner = r.ownerId();
     else if (e instanceof DeletionRequested r) owner = r.ownerId();
+    else if (e instanceof ServerEvent.ReprovisionRequested r) owner = r.ownerId();
     else if (e instanceof ServerDeleted d) owner = d.ownerId();
     if (owner != null) {
       owners.put(e.serverId(), owner);
@@ -181,7 +182,7 @@ final class LiveFeed {
   /** One change: the event's name and the state of its operation it implies. */
   static JsonObject message(String type, OperationEvent e) {
     JsonObject op = new JsonObject().put("operationId", e.operationId());
-    if (e instanceof ServerRequested) op.put("type", "provision").put("status", "queued");
+    if (e instanceof ServerRequested || e instanceof ServerEvent.ReprovisionRequested) op.put("type", "provision").put("status", "queued");
     else if (e instanceof HostActionRequested r) op.put("type", r.action().operationType().wireName()).put("status", "queued");
     else if (e instanceof DeletionRequested) op.put("type", "delete").put("status", "queued");
     else if (e instanceof ServerReady || e instanceof HostActionCompleted || e instanceof ServerDeleted) op.put("status", "succeeded");

@@ -17,6 +17,14 @@ final class AnnouncementBoard implements MemoryProjection<AnnouncementBoard.Snap
   private static final Set<String> TYPES = EventTypeNames.of(AnnouncementPublished.class, AnnouncementExpired.class);
 
   record Entry(AnnouncementPublished published, Instant expiredAt) {
+    /** scheduled (not yet started), showing, or ended (past its end or expired by hand). */
+    String state(Instant now) {
+      Instant end = expiredAt != null && (published.endsAt() == null || expiredAt.isBefore(published.endsAt())) ? expiredAt
+          : published.endsAt();
+      if (end != null && !now.isBefore(end)) return "ended";
+      return now.isBefore(published.startsAt()) ? "scheduled" : "showing";
+    }
+
     boolean showsTo(String accountId, Instant now) {
       AnnouncementPublished p = published;
       Instant end = expiredAt != null && (p.endsAt() == null || expiredAt.isBefore(p.endsAt())) ? expiredAt : p.endsAt();
@@ -29,6 +37,11 @@ final class AnnouncementBoard implements MemoryProjection<AnnouncementBoard.Snap
     List<AnnouncementPublished> current(String accountId, Instant now) {
       return byId.values().stream().filter(e -> e.showsTo(accountId, now)).map(Entry::published)
           .sorted(Comparator.comparing(AnnouncementPublished::startsAt).reversed()).toList();
+    }
+
+    /** Every announcement, newest start first, for the operators' list. */
+    List<Entry> all() {
+      return byId.values().stream().sorted(Comparator.comparing((Entry e) -> e.published().startsAt()).reversed()).toList();
     }
 
     boolean exists(String id) {

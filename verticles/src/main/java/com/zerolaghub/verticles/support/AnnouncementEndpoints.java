@@ -44,6 +44,7 @@ final class AnnouncementEndpoints {
     api.operation("publishAnnouncement", auth.admin(), this::publish);
     api.operation("expireAnnouncement", auth.admin(), this::expire);
     api.operation("listAnnouncements", auth.required(), this::list);
+    api.operation("listAdminAnnouncements", auth.admin(), this::listAll);
   }
 
   private void publish(RoutingContext ctx) {
@@ -67,8 +68,10 @@ final class AnnouncementEndpoints {
     String id = ValidatedRequests.pathParam(ctx, "id");
     if (!board.current().exists(id)) throw new ProblemException(ProblemType.NOT_FOUND, "no such announcement");
     String admin = Authentication.principal(ctx).userId();
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
     store.append(stream(id), ExpectedVersion.ANY,
-            List.of(NewEvent.of(new AnnouncementExpired(id, admin, clock.instant()), EventMetadata.system("user:" + admin))))
+            List.of(NewEvent.of(new AnnouncementExpired(id, admin, clock.instant(), reason), EventMetadata.system("user:" + admin))))
         .compose(r -> board.whenApplied(r.events().get(0).checkpoint()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
@@ -83,6 +86,19 @@ final class AnnouncementEndpoints {
     for (Announcement a : billing.announcements(account)) {
       list.add(new JsonObject().put("id", a.id()).put("kind", a.kind()).put("severity", a.severity()).put("message", a.message())
           .put("since", a.since() == null ? null : a.since().toString()));
+    }
+    ctx.json(new JsonObject().put("announcements", list));
+  }
+
+  private void listAll(RoutingContext ctx) {
+    Instant now = clock.instant();
+    JsonArray list = new JsonArray();
+    for (AnnouncementBoard.Entry e : board.current().all()) {
+      AnnouncementPublished p = e.published();
+      list.add(new JsonObject().put("id", p.id()).put("message", p.message()).put("severity", p.severity())
+          .put("startsAt", p.startsAt().toString()).put("endsAt", p.endsAt() == null ? null : p.endsAt().toString())
+          .put("accountId", p.accountId()).put("publishedBy", p.publishedBy())
+          .put("expiredAt", e.expiredAt() == null ? null : e.expiredAt().toString()).put("state", e.state(now)));
     }
     ctx.json(new JsonObject().put("announcements", list));
   }

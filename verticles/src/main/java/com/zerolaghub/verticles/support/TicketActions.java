@@ -2,6 +2,8 @@ package com.zerolaghub.verticles.support;
 
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.support.TicketNumbers;
+import com.zerolaghub.events.AppendResult;
+import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.events.ExpectedVersion;
@@ -96,18 +98,24 @@ final class TicketActions {
     return p.future();
   }
 
-  Future<Void> reply(TicketBook.Ticket ticket, String email, String message, String adminId) {
+  /** Answers where the reply landed in the log (to wait until readers see it), or null for none. */
+  Future<Checkpoint> reply(TicketBook.Ticket ticket, String email, String message, String adminId) {
     Instant now = clock.instant();
     TicketReplied replied = new TicketReplied(ticket.ticketId(), ticket.ticketNumber(), ticket.accountId(), email, message,
         adminId, now);
     return store.append(TicketNumbers.ticketStream(ticket.ticketId()), ExpectedVersion.ANY,
-        List.of(NewEvent.of(replied, EventMetadata.system("user:" + adminId)))).mapEmpty();
+        List.of(NewEvent.of(replied, EventMetadata.system("user:" + adminId)))).map(TicketActions::last);
   }
 
-  Future<Void> close(TicketBook.Ticket ticket, String adminId) {
+  /** Closing a closed ticket changes nothing (answers null); {@code reason} may be null. */
+  Future<Checkpoint> close(TicketBook.Ticket ticket, String adminId, String reason) {
     if (ticket.closed()) return Future.succeededFuture();
     return store.append(TicketNumbers.ticketStream(ticket.ticketId()), ExpectedVersion.ANY,
-        List.of(NewEvent.of(new TicketClosed(ticket.ticketId(), adminId, clock.instant()),
-            EventMetadata.system("user:" + adminId)))).mapEmpty();
+        List.of(NewEvent.of(new TicketClosed(ticket.ticketId(), adminId, clock.instant(), reason),
+            EventMetadata.system("user:" + adminId)))).map(TicketActions::last);
+  }
+
+  private static Checkpoint last(AppendResult appended) {
+    return appended.events().get(appended.events().size() - 1).checkpoint();
   }
 }

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.support;
 
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.support.TicketInput;
+import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.verticles.accounts.Ownership;
 import com.zerolaghub.verticles.http.ApiRoutes;
@@ -63,17 +64,18 @@ final class TicketEndpoints {
         });
     serverCheck.compose(v -> emailOf(caller.userId()))
         .compose(email -> actions.open(caller.userId(), email, subject, message, serverId, category))
-        .compose(opened -> waitVisible(opened).map(opened))
+        .compose(opened -> waitVisible(opened.event().checkpoint()).map(opened))
         .onSuccess(opened -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("ticketNumber", opened.ticketNumber()).put("ticketId", opened.ticketId()).encode()))
         .onFailure(ctx::fail);
   }
 
-  /** So that the caller's next list shows the ticket; bounded, the ticket exists either way. */
-  private Future<Void> waitVisible(TicketActions.Opened opened) {
+  /** So that the caller's next read shows the change (ticket, reply, closing); bounded, the change is recorded either way. */
+  private Future<Void> waitVisible(Checkpoint written) {
+    if (written == null) return Future.succeededFuture();
     io.vertx.core.Promise<Void> waited = io.vertx.core.Promise.promise();
     long timer = vertx.setTimer(READ_YOUR_WRITE.toMillis(), id -> waited.tryComplete());
-    tickets.whenApplied(opened.event().checkpoint()).onComplete(r -> {
+    tickets.whenApplied(written).onComplete(r -> {
       vertx.cancelTimer(timer);
       waited.tryComplete();
     });
@@ -108,12 +110,16 @@ final class TicketEndpoints {
     }
     String adminId = Authentication.principal(ctx).userId();
     emailOf(ticket.accountId()).compose(email -> actions.reply(ticket, email, message, adminId))
+        .compose(this::waitVisible)
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private void close(RoutingContext ctx) {
     TicketBook.Ticket ticket = ticket(ctx);
-    actions.close(ticket, Authentication.principal(ctx).userId())
+    JsonObject body = ValidatedRequests.body(ctx);
+    String reason = body == null ? null : body.getString("reason");
+    actions.close(ticket, Authentication.principal(ctx).userId(), reason)
+        .compose(this::waitVisible)
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 

@@ -54,8 +54,8 @@ class AuditExportTicketsTest {
     append("ticket", "t2", new TicketOpened("t2", "ZLH-20261207-002", "u2", "bob@example.com", "Other", "Not Ada's",
         null, "billing", T));
     append("ticket", "t1", new TicketReplied("t1", "ZLH-20261207-001", "u1", "ada@example.com", "Fixed?", "admin-1", T));
-    append("ticket", "t1", new TicketClosed("t1", "admin-1", T));
-    append("ticket", "t2", new TicketClosed("t2", "admin-1", T));
+    append("ticket", "t1", new TicketClosed("t1", "admin-1", T, null));
+    append("ticket", "t2", new TicketClosed("t2", "admin-1", T, null));
 
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     Path key = Files.writeString(dir.resolve("audit-key.pem"), Ed25519Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));

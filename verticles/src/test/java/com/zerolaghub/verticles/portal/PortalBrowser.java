@@ -60,6 +60,11 @@ final class PortalBrowser implements AutoCloseable {
     driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_LISTENER));
   }
 
+  /** Files the pages download (an <a download> or a blob) land in {@code dir}. */
+  void downloadTo(Path dir) {
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+  }
+
   void open(String path) {
     collect();
     driver.get(base + path);
