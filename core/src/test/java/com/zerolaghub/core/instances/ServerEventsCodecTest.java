@@ -49,7 +49,9 @@ class ServerEventsCodecTest {
       new AgentActionRequested("s", "a1", "backup-restore", "b-1", "user:o", T),
       new AgentActionFinished("s", "a1", "backup-restore", true, null, T),
       new ServerEvent.OperationMarkedStale("s", "op", "stale: no progress for 16 min", "r-1", T),
-      new ServerEvent.ReprovisionRequested("s", "o", "op", "admin-1", "container lost", T));
+      new ServerEvent.ReprovisionRequested("s", "o", "op", "admin-1", "container lost", T),
+      new ServerEvent.IdeOpenedByAdmin("s", "admin-1", "ticket 42: the build hangs", T),
+      new ServerEvent.VelocityResyncRequested("s", "admin-1", "proxy restarted", T));
 
   private DomainEvent roundTrip(ServerEvent e) {
     EventType type = codec.typeOf(e);

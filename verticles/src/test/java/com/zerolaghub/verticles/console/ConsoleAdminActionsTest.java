@@ -201,10 +201,11 @@ class ConsoleAdminActionsTest {
     HttpResponse<String> byAdmin = ops.post(admin[1], "/api/servers/" + serverId + "/game/restart",
         new JsonObject().put("reason", "hung on world load"));
     assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(202);
-    HttpResponse<String> byCustomer = ops.post(customer[1], "/api/servers/" + serverId + "/game/stop",
-        new JsonObject().put("reason", "admin: pretending"));
+    // one agent action at a time: each next one waits until the one before has ended (409 meanwhile)
+    HttpResponse<String> byCustomer = whenIdle(() -> ops.post(customer[1], "/api/servers/" + serverId + "/game/stop",
+        new JsonObject().put("reason", "admin: pretending")));
     assertThat(byCustomer.statusCode()).as(byCustomer.body()).isEqualTo(202);
-    HttpResponse<String> noBody = ops.node.send(customer[1], "POST", "/api/servers/" + serverId + "/game/start", null);
+    HttpResponse<String> noBody = whenIdle(() -> ops.node.send(customer[1], "POST", "/api/servers/" + serverId + "/game/start", null));
     assertThat(noBody.statusCode()).as("a body stays optional: " + noBody.body()).isEqualTo(202);
 
     java.util.List<String> operators = texts(ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events"));
@@ -212,5 +213,19 @@ class ConsoleAdminActionsTest {
         .noneMatch(t -> t.contains("pretending"));
     assertThat(texts(ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events")))
         .contains("game-restart requested").noneMatch(t -> t.contains("world load"));
+  }
+
+  private interface Call {
+    HttpResponse<String> send() throws Exception;
+  }
+
+  private static HttpResponse<String> whenIdle(Call call) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    HttpResponse<String> answer = call.send();
+    while (answer.statusCode() == 409 && answer.body().contains("agent-busy") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      answer = call.send();
+    }
+    return answer;
   }
 }
