@@ -1,6 +1,7 @@
 package com.zerolaghub.proxy.ide;
 
 import com.zerolaghub.proxy.OnContext;
+import com.zerolaghub.proxy.PlatformCookies;
 import com.zerolaghub.proxy.ProblemPage;
 import com.zerolaghub.proxy.UpstreamHeaders;
 import com.zerolaghub.proxy.routing.DevHostName;
@@ -10,7 +11,6 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.util.Objects;
@@ -76,8 +76,9 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
       exchange(request, route.get(), token);
       return;
     }
-    Cookie cookie = request.getCookie(IdeCookie.name(overTls(request)));
-    if (cookie == null || cookie.getValue().isEmpty()) {
+    // read straight from the header: the cookies are copied (platform ones stripped) on the way up anyway
+    String cookie = PlatformCookies.firstValueOf(request.headers().getAll("Cookie"), IdeCookie.name(overTls(request)));
+    if (cookie == null || cookie.isEmpty()) {
       // nothing to look up: answered at once, the request never paused
       ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
       return;
@@ -118,8 +119,8 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
         .end();
   }
 
-  private void admit(HttpServerRequest request, DevRoute route, Cookie cookie) {
-    Future<Optional<IdeGrant>> lookup = grants.session(cookie.getValue());
+  private void admit(HttpServerRequest request, DevRoute route, String cookie) {
+    Future<Optional<IdeGrant>> lookup = grants.session(cookie);
     if (lookup.isComplete()) {
       // remembered: decided here and now, the request never paused
       decide(request, route, lookup, false);
