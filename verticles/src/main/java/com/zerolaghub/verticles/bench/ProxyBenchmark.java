@@ -86,7 +86,7 @@ public final class ProxyBenchmark implements Benchmark {
 
         ConsoleEchoBench console = new ConsoleEchoBench(vertx, nginx, ProxyBench.PROXY_JVM_FLAGS);
         ConsoleEchoBench.Load closed = ConsoleEchoBench.Load.closed(8, WINDOW, 64);
-        List<ConsoleEchoBench.Result> echoes = console.run(closed, Duration.ofSeconds(5), Duration.ofSeconds(seconds), rounds);
+        List<ConsoleEchoBench.Result> echoes = console.run(closed, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(seconds), rounds);
         echoes.forEach(e -> log.info("console closed {}", e));
         JsonObject wsDirect = medians(echoes, ConsoleEchoBench.DIRECT);
         JsonObject wsNginx = medians(echoes, ConsoleEchoBench.NGINX);
@@ -100,7 +100,7 @@ public final class ProxyBenchmark implements Benchmark {
             .put("bridge_vs_direct_ratio", ratio(wsBridge.getDouble("msg_per_s"), wsDirect.getDouble("msg_per_s"))));
 
         ConsoleEchoBench.Load typing = ConsoleEchoBench.Load.open(100, 50, 64);
-        List<ConsoleEchoBench.Result> paced = console.run(typing, Duration.ofSeconds(3), Duration.ofSeconds(seconds), rounds);
+        List<ConsoleEchoBench.Result> paced = console.run(typing, Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(seconds), rounds);
         paced.forEach(e -> log.info("console open loop {}", e));
         JsonObject openDirect = medians(paced, ConsoleEchoBench.DIRECT);
         JsonObject openNginx = medians(paced, ConsoleEchoBench.NGINX);
@@ -179,12 +179,13 @@ public final class ProxyBenchmark implements Benchmark {
         .put("cpu_us_per_msg", round2(r.cpuMicrosPerMessage()));
   }
 
-  private static double ratio(double a, double b) {
+  private static Double ratio(double a, double b) {
     return round2(a / b);
   }
 
-  private static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
+  /** Two decimals; NaN (not measured, e.g. direct has no hop) stays NaN and is written as null. */
+  private static Double round2(double v) {
+    return Double.isNaN(v) ? null : Math.round(v * 100) / 100.0;
   }
 
   private static long maxFileDescriptors() {
