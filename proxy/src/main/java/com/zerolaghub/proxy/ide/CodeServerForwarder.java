@@ -95,7 +95,8 @@ public final class CodeServerForwarder {
 
   /** This event loop's upstream client. */
   private HttpClient client() {
-    return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(
+    HttpClient mine = clients.get(Thread.currentThread()); // a plain read once the loop has its client
+    return mine != null ? mine : clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(
         new HttpClientOptions()
             .setConnectTimeout((int) Math.max(1, options.connectTimeout().toMillis()))
             .setKeepAlive(true)
