@@ -93,4 +93,30 @@ public final class PlatformCookies {
     }
     return values;
   }
+
+  /**
+   * The first value the {@code Cookie} headers carry for {@code name}, or null: what a server's
+   * cookie decoder hands out for that name, read without decoding every other cookie.
+   */
+  public static String firstValueOf(List<String> cookieHeaders, String name) {
+    for (String header : cookieHeaders) {
+      int from = 0;
+      while (from < header.length()) {
+        int end = header.indexOf(';', from);
+        if (end < 0) {
+          end = header.length();
+        }
+        int eq = header.indexOf('=', from);
+        if (eq > 0 && eq < end && header.substring(from, eq).trim().equals(name)) {
+          String value = header.substring(eq + 1, end).trim();
+          if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+          }
+          return value;
+        }
+        from = end + 1;
+      }
+    }
+    return null;
+  }
 }

@@ -3,6 +3,9 @@ package com.zerolaghub.proxy;
 import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Rewrites a request's headers for the upstream: platform credentials out, {@code X-Forwarded-*}
@@ -16,7 +19,70 @@ public final class UpstreamHeaders {
   private static final List<String> HOP_BY_HOP =
       List.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "upgrade");
 
+  /** Request headers never copied upstream: hop-by-hop, credentials, {@code Host} (set apart) and the framing. */
+  private static final Set<String> NOT_COPIED_UP = caseless("host", "connection", "keep-alive", "proxy-connection", "te",
+      "trailer", "upgrade", "transfer-encoding", "authorization", "proxy-authorization", "forwarded",
+      X_FORWARDED_FOR, X_FORWARDED_PROTO, X_FORWARDED_HOST, "cookie");
+  /** Response headers never copied down: hop-by-hop and the framing (the server frames its own answer). */
+  private static final Set<String> NOT_COPIED_DOWN = caseless("connection", "keep-alive", "proxy-authenticate",
+      "proxy-authorization", "proxy-connection", "te", "trailer", "upgrade", "transfer-encoding", "set-cookie");
+
   private UpstreamHeaders() {}
+
+  /**
+   * Copies a request's headers for the upstream in one pass, with {@link #prepareRequest}'s rules:
+   * no {@code Authorization}, no platform cookie, {@code X-Forwarded-*} set (or extended behind a
+   * trusted balancer), plus no hop-by-hop header, {@code Host} or {@code Transfer-Encoding} (the
+   * caller sets the authority and the framing).
+   */
+  public static void copyRequest(MultiMap from, MultiMap to, Client client) {
+    String priorFor = null;
+    String priorProto = null;
+    String priorHost = null;
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!NOT_COPIED_UP.contains(name)) {
+        to.add(name, header.getValue());
+      } else if (name.equalsIgnoreCase("Cookie")) {
+        String kept = PlatformCookies.strip(header.getValue());
+        if (kept != null) {
+          to.add("Cookie", kept);
+        }
+      } else if (client.trustIncoming()) {
+        if (name.equalsIgnoreCase(X_FORWARDED_FOR)) {
+          priorFor = priorFor == null ? header.getValue() : priorFor + ", " + header.getValue();
+        } else if (name.equalsIgnoreCase(X_FORWARDED_PROTO) && priorProto == null) {
+          priorProto = header.getValue();
+        } else if (name.equalsIgnoreCase(X_FORWARDED_HOST) && priorHost == null) {
+          priorHost = header.getValue();
+        }
+      }
+    }
+    to.add(X_FORWARDED_FOR, priorFor == null ? client.clientAddress() : priorFor + ", " + client.clientAddress());
+    to.add(X_FORWARDED_PROTO, priorProto != null ? priorProto : client.proto());
+    to.add(X_FORWARDED_HOST, priorHost != null ? priorHost : client.host());
+  }
+
+  /**
+   * Copies an upstream answer's headers for the client in one pass, with {@link #prepareResponse}'s
+   * rules, and without {@code Transfer-Encoding} (the server frames its own answer).
+   */
+  public static void copyResponse(MultiMap from, MultiMap to) {
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!NOT_COPIED_DOWN.contains(name)) {
+        to.add(name, header.getValue());
+      } else if (name.equalsIgnoreCase("Set-Cookie") && ContainerSetCookies.mayPass(header.getValue())) {
+        to.add(name, header.getValue());
+      }
+    }
+  }
+
+  private static Set<String> caseless(String... names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(List.of(names));
+    return set;
+  }
 
   /**
    * What the proxy knows about the client side of one request.

@@ -33,6 +33,17 @@ class PlatformCookiesTest {
   }
 
   @Test
+  void theFirstValueOfACookieIsReadAsADecoderWould() {
+    assertThat(PlatformCookies.firstValueOf(java.util.List.of("a=1; zlh_ide_session=\"one\"; zlh_ide_session=two"),
+        "zlh_ide_session")).isEqualTo("one");
+    assertThat(PlatformCookies.firstValueOf(java.util.List.of("a=1", "b=2;  __Host-zlh_ide_session = x ;c=3"),
+        "__Host-zlh_ide_session")).isEqualTo("x");
+    assertThat(PlatformCookies.firstValueOf(java.util.List.of("__Host-zlh_ide_session=x; zlh_ide_sessionx=y; =zlh_ide_session"),
+        "zlh_ide_session")).isNull();
+    assertThat(PlatformCookies.firstValueOf(java.util.List.of("zlh_ide_session="), "zlh_ide_session")).isEmpty();
+  }
+
+  @Test
   void theTlsNamesCarryTheHostPrefix() {
     assertThat(PlatformCookies.sessionName(true)).isEqualTo("__Host-zlh_session");
     assertThat(PlatformCookies.csrfName(true)).isEqualTo("__Host-zlh_csrf");

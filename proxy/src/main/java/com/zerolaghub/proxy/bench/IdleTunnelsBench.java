@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bench proxy}, idle part: N WebSockets opened through the dev-host proxy (IDE cookie,
  * WebSocket tunnel) to backends on several loopback addresses (as containers: at most
  * {@link UpstreamOptions#DEFAULT_MAX_TUNNELS_PER_BACKEND} each), held idle, and the heap used
- * after a full GC. Given a Redis URI, the proxy runs in a JVM of its own ({@link IdleProxyProcess})
+ * after a full GC. Given a Redis URI, the proxy runs in a JVM of its own ({@link ProxyProcess})
  * and the heap is the proxy's alone; each process then needs about 2 file descriptors per
  * WebSocket. Without one, clients, backends and proxy share this JVM (an upper bound, 4
  * descriptors per WebSocket). Blocking; run it from the CLI's thread.
@@ -93,7 +93,7 @@ public final class IdleTunnelsBench {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (descriptors - 2_000) / descriptorsPerTunnel()));
   }
 
-  /** The dev-host proxy as the bench runs it, in this JVM or in {@link IdleProxyProcess}: sessions cached over {@code grants}. */
+  /** The dev-host proxy as the bench runs it, in this JVM or in {@link ProxyProcess}: sessions cached over {@code grants}. */
   static ProxyServer devHostProxy(Vertx vertx, List<DevRoute> routes, IdeGrants grants, CodeServerForwarder forwarder, String domain) {
     return new ProxyServer(vertx,
         new DevHostProxy(RouteSnapshot.of(routes), new CachingIdeGrants(grants), forwarder, IdeOptions.defaults(domain),
@@ -196,49 +196,28 @@ public final class IdleTunnelsBench {
     }
   }
 
-  /** {@link IdleProxyProcess} started with this JVM's java and class path; talks over its stdin/stdout. */
+  /** {@link ProxyProcess} in a JVM of its own. */
   private final class ChildProxy implements Proxy {
-    private final Process process;
-    private final BufferedReader out;
-    private final PrintWriter in;
-    private final int port;
+    private final ChildJvm child;
 
     ChildProxy(int backendPort, int backends) throws Exception {
-      String javaCommand = ProcessHandle.current().info().command().orElse("java");
-      Path log = Files.createTempFile("zlh-idle-proxy", ".log");
-      process = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), IdleProxyProcess.class.getName(),
-          redisUri, Integer.toString(backendPort), Integer.toString(backends), DOMAIN)
-          .redirectError(log.toFile())
-          .start();
-      out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-      port = Integer.parseInt(answer("port", null));
-    }
-
-    /** Sends {@code command} (unless null) and returns the value of the next line starting with {@code key}. */
-    private String answer(String key, String command) throws Exception {
-      if (command != null) in.println(command);
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith(key + " ")) return line.substring(key.length() + 1).trim();
-      }
-      throw new IllegalStateException("the proxy process ended (exit " + process.waitFor() + ") before saying " + key);
+      child = new ChildJvm(ProxyProcess.class, List.of(), redisUri, Integer.toString(backendPort), Integer.toString(backends), DOMAIN);
     }
 
     public int port() {
-      return port;
+      return child.port();
     }
 
     public double heapMiB() throws Exception {
-      return Double.parseDouble(answer("heap", "heap"));
+      return Double.parseDouble(child.answer("heap", "heap"));
     }
 
     public int openWebSockets() throws Exception {
-      return Integer.parseInt(answer("open", "open"));
+      return Integer.parseInt(child.answer("open", "open"));
     }
 
     public void close() throws Exception {
-      in.close();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+      child.close();
     }
   }
 

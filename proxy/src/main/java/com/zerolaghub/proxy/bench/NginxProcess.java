@@ -6,24 +6,69 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * An nginx (Debian's {@code nginx}) configured as a plain keep-alive reverse proxy to one
- * backend, the yardstick for our proxy: no access log, keep-alive both ways without a request
+ * backend, or as a WebSocket proxy to several, the yardstick for our proxy and console bridge: no access log, keep-alive both ways without a request
  * limit per connection (our proxy has none either). Blocking: for the bench tool's thread, never an event loop.
  */
-final class NginxProcess implements AutoCloseable {
+public final class NginxProcess implements AutoCloseable {
   private final Path dir;
   private final Process process;
+  private final int port;
 
-  private NginxProcess(Path dir, Process process) {
+  private NginxProcess(Path dir, Process process, int port) {
     this.dir = dir;
     this.process = process;
+    this.port = port;
   }
 
-  static NginxProcess start(String binary, int listenPort, int backendPort, String workers) throws IOException, InterruptedException {
+  static NginxProcess start(String binary, int listenPort, String backendHost, int backendPort, String workers) throws IOException, InterruptedException {
+    return start(binary, listenPort, workers, """
+        upstream backend { server %s:%d; keepalive 128; keepalive_requests 1000000; }
+        server {
+          listen 127.0.0.1:%d;
+          location / {
+            proxy_pass http://backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+          }
+        }
+        """.formatted(backendHost, backendPort, listenPort));
+  }
+
+  /**
+   * nginx proxying WebSockets: {@code /agent/<i>/<path>} to {@code 127.0.0.1:<backendPorts[i]>/<path>}
+   * (upgrade headers passed as nginx's documentation shows), one worker per core.
+   */
+  public static NginxProcess startWebSockets(String binary, int listenPort, List<Integer> backendPorts)
+      throws IOException, InterruptedException {
+    StringBuilder locations = new StringBuilder();
+    for (int i = 0; i < backendPorts.size(); i++) {
+      locations.append("""
+            location /agent/%d/ {
+              proxy_pass http://127.0.0.1:%d/;
+              proxy_http_version 1.1;
+              proxy_set_header Upgrade $http_upgrade;
+              proxy_set_header Connection "upgrade";
+              proxy_read_timeout 1h;
+            }
+          """.formatted(i, backendPorts.get(i)));
+    }
+    return start(binary, listenPort, "auto", """
+        server {
+          listen 127.0.0.1:%d;
+        %s
+        }
+        """.formatted(listenPort, locations));
+  }
+
+  private static NginxProcess start(String binary, int listenPort, String workers, String servers) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("zlh-bench-nginx");
     Files.createDirectories(dir.resolve("logs"));
     String conf = """
@@ -37,26 +82,16 @@ final class NginxProcess implements AutoCloseable {
           keepalive_requests 1000000;
           client_body_temp_path %s/body;
           proxy_temp_path %s/proxy;
-          upstream backend { server 127.0.0.1:%d; keepalive 128; keepalive_requests 1000000; }
-          server {
-            listen 127.0.0.1:%d;
-            location / {
-              proxy_pass http://backend;
-              proxy_http_version 1.1;
-              proxy_set_header Connection "";
-              proxy_set_header Host $http_host;
-              proxy_set_header X-Forwarded-For $remote_addr;
-            }
-          }
+        %s
         }
-        """.formatted(workers, dir, dir, dir, dir, backendPort, listenPort);
+        """.formatted(workers, dir, dir, dir, dir, servers);
     Path file = dir.resolve("nginx.conf");
     Files.writeString(file, conf);
     Process process = new ProcessBuilder(binary, "-c", file.toString(), "-p", dir.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("logs/stdout.log").toFile())
         .start();
-    NginxProcess nginx = new NginxProcess(dir, process);
+    NginxProcess nginx = new NginxProcess(dir, process, listenPort);
     nginx.awaitListening(listenPort, Duration.ofSeconds(10));
     return nginx;
   }
@@ -75,6 +110,16 @@ final class NginxProcess implements AutoCloseable {
       }
     }
     throw new IOException("nginx did not listen on " + port + " within " + timeout);
+  }
+
+  /** The port it listens on (127.0.0.1). */
+  public int port() {
+    return port;
+  }
+
+  /** The master's process id (its workers are its children). */
+  public long pid() {
+    return process.pid();
   }
 
   @Override

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
  * @param errors socket errors plus non-2xx/3xx answers
+ * @param requests requests completed in the run
  */
-public record WrkResult(String target, double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
+public record WrkResult(String target, double requestsPerSecond, double p50Millis, double p99Millis, long errors,
+    long requests) {
+  private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern SOCKET_ERRORS = Pattern.compile(
@@ -47,7 +50,9 @@ public record WrkResult(String target, double requestsPerSecond, double p50Milli
     if (non2xx.find()) {
       errors += Long.parseLong(non2xx.group(1));
     }
-    return new WrkResult(target, Double.parseDouble(rps.group(1)), p50, p99, errors);
+    Matcher requests = REQUESTS.matcher(report);
+    long completed = requests.find() ? Long.parseLong(requests.group(1)) : 0;
+    return new WrkResult(target, Double.parseDouble(rps.group(1)), p50, p99, errors, completed);
   }
 
   public String line() {

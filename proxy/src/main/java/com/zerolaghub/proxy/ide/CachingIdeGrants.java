@@ -58,6 +58,10 @@ public final class CachingIdeGrants implements IdeGrants {
   @Override
   public Future<Optional<IdeGrant>> session(String cookieValue) {
     long now = nanoTime.getAsLong();
+    Entry remembered = sessions.get(cookieValue); // the common case: a plain read, no lock on the bin
+    if (remembered != null && remembered.found() && now - remembered.bornNanos() < freshForNanos) {
+      return remembered.lookup();
+    }
     Entry entry = sessions.compute(cookieValue, (key, known) ->
         known != null && now - known.bornNanos() < freshForNanos ? known : new Entry(store.session(key), now, false));
     if (entry.found()) {

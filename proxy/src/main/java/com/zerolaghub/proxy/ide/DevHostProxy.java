@@ -1,15 +1,16 @@
 package com.zerolaghub.proxy.ide;
 
 import com.zerolaghub.proxy.OnContext;
+import com.zerolaghub.proxy.PlatformCookies;
 import com.zerolaghub.proxy.ProblemPage;
 import com.zerolaghub.proxy.UpstreamHeaders;
 import com.zerolaghub.proxy.routing.DevHostName;
 import com.zerolaghub.proxy.routing.DevRoute;
 import com.zerolaghub.proxy.routing.RouteTable;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.util.Objects;
@@ -75,13 +76,13 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
       exchange(request, route.get(), token);
       return;
     }
-    Cookie cookie = request.getCookie(IdeCookie.name(overTls(request)));
-    if (cookie == null || cookie.getValue().isEmpty()) {
+    // read straight from the header: the cookies are copied (platform ones stripped) on the way up anyway
+    String cookie = PlatformCookies.firstValueOf(request.headers().getAll("Cookie"), IdeCookie.name(overTls(request)));
+    if (cookie == null || cookie.isEmpty()) {
       // nothing to look up: answered at once, the request never paused
       ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
       return;
     }
-    request.pause(); // the grant lookup is asynchronous: keep the body for the upstream
     admit(request, route.get(), cookie);
   }
 
@@ -118,28 +119,45 @@ public final class DevHostProxy implements Handler<HttpServerRequest> {
         .end();
   }
 
-  private void admit(HttpServerRequest request, DevRoute route, Cookie cookie) {
-    OnContext.of(Vertx.currentContext(), grants.session(cookie.getValue())).onComplete(result -> {
-      if (result.failed()) {
-        request.resume();
-        storeFailed(request, result.cause());
-        return;
-      }
+  private void admit(HttpServerRequest request, DevRoute route, String cookie) {
+    Future<Optional<IdeGrant>> lookup = grants.session(cookie);
+    if (lookup.isComplete()) {
+      // remembered: decided here and now, the request never paused
+      decide(request, route, lookup, false);
+      return;
+    }
+    request.pause(); // the grant lookup is asynchronous: keep the body for the upstream
+    OnContext.of(Vertx.currentContext(), lookup).onComplete(result -> {
       // the route is read again: the lookup took a moment, and the table may have moved on
       Optional<DevRoute> now = routes.byVmid(route.vmid());
-      if (result.result().isEmpty() || now.isEmpty() || !result.result().get().admits(now.get())
-          || !sessions.isLive(result.result().get().sessionId())) {
+      if (now.isEmpty() && result.succeeded()) {
         request.resume();
         ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
         return;
       }
-      if (!now.get().running() || !now.get().codeServer()) {
-        request.resume();
-        ProblemPage.send(request, 502, "dev_server_not_running", "The dev server is not running");
-        return;
-      }
-      forwarder.forward(request, now.get(), request.uri());
+      decide(request, now.orElse(route), result, true);
     });
+  }
+
+  /** Forwards, or refuses with 401/502/503, once the cookie's grant is known. */
+  private void decide(HttpServerRequest request, DevRoute route, AsyncResult<Optional<IdeGrant>> result, boolean paused) {
+    if (result.failed()) {
+      request.resume();
+      storeFailed(request, result.cause());
+      return;
+    }
+    Optional<IdeGrant> grant = result.result();
+    if (grant.isEmpty() || !grant.get().admits(route) || !sessions.isLive(grant.get().sessionId())) {
+      request.resume();
+      ProblemPage.send(request, 401, "ide_login_required", "Open the IDE from the panel to sign in to this dev server");
+      return;
+    }
+    if (!route.running() || !route.codeServer()) {
+      request.resume();
+      ProblemPage.send(request, 502, "dev_server_not_running", "The dev server is not running");
+      return;
+    }
+    forwarder.forward(request, route, request.uri(), paused);
   }
 
   private OptionalInt vmidOf(HttpServerRequest request) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param connectTimeout deadline to get a connection to a container (a down container answers fast)
  * @param responseTimeout deadline for an upstream silence: no answer to a request or upgrade,
  *     or no data during a response
- * @param maxConnectionsPerBackend pooled HTTP/1.1 connections per container
+ * @param maxConnectionsPerBackend pooled HTTP/1.1 connections per container and event loop (each loop has a client of its own)
  * @param maxTunnelsPerBackend WebSocket tunnels open at once per container (each holds a connection)
  * @param trustForwardedHeaders whether a trusted load balancer sits in front: then incoming
  *     {@code X-Forwarded-*} are extended, otherwise replaced
@@ -29,7 +29,7 @@ public record UpstreamOptions(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
   /** Upstream silence allowed: 60 s. */
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
-  /** Pooled connections per container: 32 (a workbench opens a dozen at once). */
+  /** Pooled connections per container and event loop: 32 (a workbench opens a dozen at once). */
   public static final int DEFAULT_MAX_CONNECTIONS_PER_BACKEND = 32;
   /** Tunnels per container: 256 (a workbench window holds two or three). */
   public static final int DEFAULT_MAX_TUNNELS_PER_BACKEND = 256;

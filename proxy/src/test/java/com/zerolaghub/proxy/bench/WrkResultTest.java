@@ -32,6 +32,7 @@ class WrkResultTest {
     assertThat(result.p50Millis()).isCloseTo(1.05, within(0.001));
     assertThat(result.p99Millis()).isCloseTo(0.85, within(0.001));
     assertThat(result.errors()).isEqualTo(7);
+    assertThat(result.requests()).isEqualTo(527000);
     assertThat(result.line()).startsWith("proxy").contains("52700 req/s");
   }
 }

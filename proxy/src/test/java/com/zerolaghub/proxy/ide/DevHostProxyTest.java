@@ -444,6 +444,43 @@ class DevHostProxyTest {
   }
 
   @Test
+  void aChunkedUploadAndAHeadRequestKeepTheConnectionsFramingIntact() throws Exception {
+    String cookie = openIde(101, ALICE);
+    String head = "Host: " + host(101) + ":" + port + "\r\nCookie: " + cookie + "\r\n";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      var in = socket.getInputStream();
+
+      out.write(("POST /echo-body HTTP/1.1\r\n" + head + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String upload = readUntil(in, "0\r\n\r\n");
+      out.write(("HEAD /head HTTP/1.1\r\n" + head + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String headAnswer = readUntil(in, "\r\n\r\n");
+      out.write(("GET /after HTTP/1.1\r\n" + head + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String after = readUntil(in, "}");
+
+      assertThat(upload).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked").contains("hello");
+      assertThat(headAnswer).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: application/json");
+      // nothing of a HEAD answer's (absent) body, nor of the upload, is left on the connection
+      assertThat(after).startsWith("HTTP/1.1 200").contains("\"uri\":\"/after\"");
+    }
+  }
+
+  /** Reads from {@code in} until what was read ends with {@code end}. */
+  private static String readUntil(java.io.InputStream in, String end) throws java.io.IOException {
+    StringBuilder read = new StringBuilder();
+    while (!read.toString().endsWith(end)) {
+      int b = in.read();
+      if (b < 0) {
+        throw new java.io.EOFException("connection closed after: " + read);
+      }
+      read.append((char) b);
+    }
+    return read.toString();
+  }
+
+  @Test
   void theBackendCannotSetPlatformCookies() {
     String cookie = openIde(101, ALICE);
 
