@@ -7,7 +7,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,21 @@ final class PgEventAppender {
           + "(SELECT coalesce(max(stream_version), 0) AS v FROM event_log WHERE stream_type = $1 AND stream_id = $2) cur "
           + "RETURNING " + COLUMNS;
 
+  // Many appends, one statement: $1-$4 one row per append (its stream and expected last version,
+  // -1 for "any"), $5-$11 one row per event (which append, its place in it). Each append is
+  // checked against its own stream's current version, so a stale one inserts nothing while the
+  // rest land; ORDER BY hands out positions append by append, event by event.
+  private static final String APPEND_GROUP =
+      "WITH a AS (SELECT a.n, a.stream_type, a.stream_id, a.expected, "
+          + "coalesce((SELECT max(l.stream_version) FROM event_log l WHERE l.stream_type = a.stream_type AND l.stream_id = a.stream_id), 0) AS v "
+          + "FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[]) AS a(n, stream_type, stream_id, expected)) "
+          + "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
+          + "SELECT e.id, a.stream_type, a.stream_id, a.v + e.ord, e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
+          + "FROM unnest($5::int[], $6::int[], $7::uuid[], $8::text[], $9::int[], $10::text[], $11::text[]) AS e(n, ord, id, type, ver, payload, meta) "
+          + "JOIN a ON a.n = e.n WHERE a.expected < 0 OR a.v = a.expected "
+          + "ORDER BY e.n, e.ord "
+          + "RETURNING event_id, " + COLUMNS;
+
   private static final int ANY_RETRIES = 10;
 
   private final Pool pool;
@@ -59,7 +76,11 @@ final class PgEventAppender {
 
   Future<AppendResult> append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
     if (events.isEmpty()) throw new IllegalArgumentException("nothing to append to " + stream);
-    Encoded enc = encode(events);
+    return appendEncoded(stream, expected, events, encode(events));
+  }
+
+  /** One append on its own: its own statement and commit. */
+  Future<AppendResult> appendEncoded(StreamId stream, ExpectedVersion expected, List<NewEvent> events, Encoded enc) {
     if (expected instanceof ExpectedVersion.Exactly exactly) {
       return appendExpected(stream, expected, exactly.version(), enc, events);
     }
@@ -135,6 +156,69 @@ final class PgEventAppender {
         });
   }
 
+  /**
+   * Several appends to distinct streams in one statement, hence one transaction and one commit.
+   * Each append is checked against its own stream's version: an append whose stream is not
+   * where it expects inserts nothing and comes back null, the others land. Any error of the
+   * statement (a racing writer on another node, a fenced-out token) lands nothing at all.
+   */
+  Future<AppendResult[]> appendGroup(List<Queued> group) {
+    int appends = group.size();
+    int rows = 0;
+    for (Queued q : group) rows += q.events().size();
+    Integer[] ordinals = new Integer[appends];
+    String[] streamTypes = new String[appends];
+    String[] streamIds = new String[appends];
+    Long[] expected = new Long[appends];
+    Integer[] eventAppend = new Integer[rows];
+    Integer[] eventOrd = new Integer[rows];
+    UUID[] ids = new UUID[rows];
+    String[] types = new String[rows];
+    Integer[] versions = new Integer[rows];
+    String[] payloads = new String[rows];
+    String[] metadata = new String[rows];
+    Map<UUID, int[]> slots = new HashMap<>(rows * 2);
+    int r = 0;
+    for (int a = 0; a < appends; a++) {
+      Queued q = group.get(a);
+      ordinals[a] = a;
+      streamTypes[a] = q.stream().type();
+      streamIds[a] = q.stream().id();
+      expected[a] = q.expected() instanceof ExpectedVersion.Exactly e ? e.version()
+          : q.expected() instanceof ExpectedVersion.NoStream ? 0L : -1L;
+      Encoded enc = q.enc();
+      for (int i = 0; i < enc.ids.length; i++, r++) {
+        eventAppend[r] = a;
+        eventOrd[r] = i + 1;
+        ids[r] = enc.ids[i];
+        types[r] = enc.types[i];
+        versions[r] = enc.versions[i];
+        payloads[r] = enc.payloads[i];
+        metadata[r] = enc.metadata[i];
+        slots.put(enc.ids[i], new int[] {a, i});
+      }
+    }
+    Tuple params = Tuple.tuple().addArrayOfInteger(ordinals).addArrayOfString(streamTypes).addArrayOfString(streamIds)
+        .addArrayOfLong(expected).addArrayOfInteger(eventAppend).addArrayOfInteger(eventOrd).addArrayOfUUID(ids)
+        .addArrayOfString(types).addArrayOfInteger(versions).addArrayOfString(payloads).addArrayOfString(metadata);
+    return pool.preparedQuery(APPEND_GROUP).execute(params).map(rowSet -> {
+      RecordedEvent[][] recorded = new RecordedEvent[appends][];
+      for (Row row : rowSet) {
+        int[] slot = slots.get(row.getUUID("event_id"));
+        Queued q = group.get(slot[0]);
+        if (recorded[slot[0]] == null) recorded[slot[0]] = new RecordedEvent[q.events().size()];
+        recorded[slot[0]][slot[1]] = recorded(q.stream(), row, q.events().get(slot[1]), q.enc(), slot[1]);
+      }
+      AppendResult[] results = new AppendResult[appends];
+      for (int a = 0; a < appends; a++) {
+        if (recorded[a] == null) continue; // its stream was not at the expected version
+        List<RecordedEvent> events = List.of(recorded[a]);
+        results[a] = new AppendResult(events.get(events.size() - 1).streamVersion(), events);
+      }
+      return results;
+    });
+  }
+
   private AppendResult result(StreamId stream, RowSet<Row> rows, List<NewEvent> events, Encoded enc) {
     List<RecordedEvent> recorded = new ArrayList<>(events.size());
     long last = 0;
@@ -150,7 +234,13 @@ final class PgEventAppender {
     return new AppendResult(last, recorded);
   }
 
-  private static Throwable translate(Throwable err, StreamId stream, ExpectedVersion expected) {
+  private static RecordedEvent recorded(StreamId stream, Row row, NewEvent e, Encoded enc, int i) {
+    return new RecordedEvent(
+        row.getLong("position"), Long.parseLong(row.getString("tx")), e.eventId(), stream, row.getLong("stream_version"),
+        enc.types[i], enc.versions[i], enc.payloads[i], e.metadata(), row.getOffsetDateTime("recorded_at").toInstant());
+  }
+
+  static Throwable translate(Throwable err, StreamId stream, ExpectedVersion expected) {
     if (err instanceof PgException pg && "23505".equals(pg.getSqlState())) {
       // Either key: the stream moved on, or this very event id was appended before (a retried request).
       return new WrongExpectedVersionException(stream, expected);
@@ -162,7 +252,7 @@ final class PgEventAppender {
     return new EventStoreUnavailableException("event store unavailable: " + err.getMessage(), err);
   }
 
-  private Encoded encode(List<NewEvent> events) {
+  Encoded encode(List<NewEvent> events) {
     int n = events.size();
     Encoded enc = new Encoded(new UUID[n], new String[n], new Integer[n], new String[n], new String[n]);
     for (int i = 0; i < n; i++) {
@@ -177,5 +267,8 @@ final class PgEventAppender {
     return enc;
   }
 
-  private record Encoded(UUID[] ids, String[] types, Integer[] versions, String[] payloads, String[] metadata) {}
+  record Encoded(UUID[] ids, String[] types, Integer[] versions, String[] payloads, String[] metadata) {}
+
+  /** One append waiting for a group commit, its events already encoded. */
+  record Queued(StreamId stream, ExpectedVersion expected, List<NewEvent> events, Encoded enc) {}
 }
