@@ -49,19 +49,19 @@ final class PgEventAppender {
           + "(SELECT coalesce(max(stream_version), 0) AS v FROM event_log WHERE stream_type = $1 AND stream_id = $2) cur "
           + "RETURNING " + COLUMNS;
 
-  // Many appends, one statement: $1-$4 one row per append (its stream and expected last version,
-  // -1 for "any"), $5-$11 one row per event (which append, its place in it). Each append is
-  // checked against its own stream's current version, so a stale one inserts nothing while the
-  // rest land; ORDER BY hands out positions append by append, event by event.
+  // Many appends, one statement, one row per event: its stream, the append's expected last
+  // version (-1 for "any") and its place in the append. Every event of an append sees the same
+  // current version (a statement never sees its own rows), so a stale append inserts none of its
+  // events while the others land. Rows are inserted in array order: positions follow the appends.
   private static final String APPEND_GROUP =
-      "WITH a AS (SELECT a.n, a.stream_type, a.stream_id, a.expected, "
-          + "coalesce((SELECT max(l.stream_version) FROM event_log l WHERE l.stream_type = a.stream_type AND l.stream_id = a.stream_id), 0) AS v "
-          + "FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[]) AS a(n, stream_type, stream_id, expected)) "
-          + "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
-          + "SELECT e.id, a.stream_type, a.stream_id, a.v + e.ord, e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
-          + "FROM unnest($5::int[], $6::int[], $7::uuid[], $8::text[], $9::int[], $10::text[], $11::text[]) AS e(n, ord, id, type, ver, payload, meta) "
-          + "JOIN a ON a.n = e.n WHERE a.expected < 0 OR a.v = a.expected "
-          + "ORDER BY e.n, e.ord "
+      "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
+          + "SELECT e.id, e.stream_type, e.stream_id, CASE WHEN e.expected < 0 THEN cur.v ELSE e.expected END + e.ord, "
+          + "e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
+          + "FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[]) "
+          + "AS e(stream_type, stream_id, expected, ord, id, type, ver, payload, meta) "
+          + "CROSS JOIN LATERAL (SELECT coalesce(max(l.stream_version), 0) AS v FROM event_log l "
+          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) cur "
+          + "WHERE e.expected < 0 OR cur.v = e.expected "
           + "RETURNING event_id, " + COLUMNS;
 
   private static final int ANY_RETRIES = 10;
@@ -166,12 +166,10 @@ final class PgEventAppender {
     int appends = group.size();
     int rows = 0;
     for (Queued q : group) rows += q.events().size();
-    Integer[] ordinals = new Integer[appends];
-    String[] streamTypes = new String[appends];
-    String[] streamIds = new String[appends];
-    Long[] expected = new Long[appends];
-    Integer[] eventAppend = new Integer[rows];
-    Integer[] eventOrd = new Integer[rows];
+    String[] streamTypes = new String[rows];
+    String[] streamIds = new String[rows];
+    Long[] expected = new Long[rows];
+    Integer[] ords = new Integer[rows];
     UUID[] ids = new UUID[rows];
     String[] types = new String[rows];
     Integer[] versions = new Integer[rows];
@@ -181,15 +179,14 @@ final class PgEventAppender {
     int r = 0;
     for (int a = 0; a < appends; a++) {
       Queued q = group.get(a);
-      ordinals[a] = a;
-      streamTypes[a] = q.stream().type();
-      streamIds[a] = q.stream().id();
-      expected[a] = q.expected() instanceof ExpectedVersion.Exactly e ? e.version()
+      long expectedVersion = q.expected() instanceof ExpectedVersion.Exactly e ? e.version()
           : q.expected() instanceof ExpectedVersion.NoStream ? 0L : -1L;
       Encoded enc = q.enc();
       for (int i = 0; i < enc.ids.length; i++, r++) {
-        eventAppend[r] = a;
-        eventOrd[r] = i + 1;
+        streamTypes[r] = q.stream().type();
+        streamIds[r] = q.stream().id();
+        expected[r] = expectedVersion;
+        ords[r] = i + 1;
         ids[r] = enc.ids[i];
         types[r] = enc.types[i];
         versions[r] = enc.versions[i];
@@ -198,9 +195,9 @@ final class PgEventAppender {
         slots.put(enc.ids[i], new int[] {a, i});
       }
     }
-    Tuple params = Tuple.tuple().addArrayOfInteger(ordinals).addArrayOfString(streamTypes).addArrayOfString(streamIds)
-        .addArrayOfLong(expected).addArrayOfInteger(eventAppend).addArrayOfInteger(eventOrd).addArrayOfUUID(ids)
-        .addArrayOfString(types).addArrayOfInteger(versions).addArrayOfString(payloads).addArrayOfString(metadata);
+    Tuple params = Tuple.tuple().addArrayOfString(streamTypes).addArrayOfString(streamIds).addArrayOfLong(expected)
+        .addArrayOfInteger(ords).addArrayOfUUID(ids).addArrayOfString(types).addArrayOfInteger(versions)
+        .addArrayOfString(payloads).addArrayOfString(metadata);
     return pool.preparedQuery(APPEND_GROUP).execute(params).map(rowSet -> {
       RecordedEvent[][] recorded = new RecordedEvent[appends][];
       for (Row row : rowSet) {

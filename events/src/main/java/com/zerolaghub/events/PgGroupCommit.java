@@ -27,8 +27,12 @@ import java.util.Set;
  * queue in the order they were made, each after the previous one committed.
  */
 final class PgGroupCommit {
-  /** Statements committing at once: one filling while one commits keeps the disk busy. */
-  static final int MAX_IN_FLIGHT = 2;
+  /**
+   * Statements committing at once. PostgreSQL flushes the WAL of concurrent commits together,
+   * so a few groups in flight beat one big one: at 64 appending clients on 2 cores, 4 measured
+   * best (2 and 8 were slower, docs/benchmarks.md).
+   */
+  static final int MAX_IN_FLIGHT = 4;
   /** Most appends in one statement. */
   static final int MAX_APPENDS = 256;
 
