@@ -83,9 +83,9 @@ public final class AppendBenchmark implements Benchmark {
         PgCrossNodeSignal crossNode = Boolean.getBoolean("bench.noCrossNode") ? null : new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
         PgEventStore store = new PgEventStore(pool, codec, new AppendSignal(), crossNode, new SimpleMeterRegistry());
         int total = c == 1 ? Math.max(500, perLevel / 8) : perLevel;
-        // Warm-up: connections, prepared statements, JIT.
-        await(ClosedLoop.run(vertx, Math.min(2000, total), c, new LatencyRecorder(1), i -> appendOne(store, i, md)));
-        await(ClosedLoop.run(vertx, Math.min(2000, total), c, new LatencyRecorder(1), i -> rawInsert(pool, payload, mdJson)));
+        // Warm-up: connections, prepared statements, JIT (the group path needs more than 2,000 appends).
+        await(ClosedLoop.run(vertx, Math.min(6000, total), c, new LatencyRecorder(1), i -> appendOne(store, i, md)));
+        await(ClosedLoop.run(vertx, Math.min(6000, total), c, new LatencyRecorder(1), i -> rawInsert(pool, payload, mdJson)));
 
         // Interleaved rounds, alternating which goes first, so table growth and checkpoints
         // weigh on both sides alike. Each round gives a ratio; the median round is reported.
