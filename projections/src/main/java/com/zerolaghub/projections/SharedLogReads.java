@@ -1,7 +1,6 @@
 package com.zerolaghub.projections;
 
 import com.zerolaghub.events.Checkpoint;
-import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.events.RecordedEvent;
@@ -54,9 +53,9 @@ final class SharedLogReads {
     return read.askedMeanwhile.future();
   }
 
-  /** The decoded payload of an event, decoded once per batch for every processor. */
-  DomainEvent decode(List<RecordedEvent> events, int index) {
-    return events instanceof Batch b ? b.decoded(index) : codec.decode(events.get(index));
+  /** An event of a batch with its payload, decoded once for every processor that handles it. */
+  DecodedEvent decode(List<RecordedEvent> events, int index) {
+    return events instanceof Batch b ? b.decoded(index) : new DecodedEvent(events.get(index), codec.decode(events.get(index)));
   }
 
   private Future<List<RecordedEvent>> send(Checkpoint from, int limit) {
@@ -94,11 +93,11 @@ final class SharedLogReads {
   /** A batch as read, with each event's payload decoded on first use. */
   private final class Batch extends AbstractList<RecordedEvent> {
     private final List<RecordedEvent> events;
-    private final DomainEvent[] decoded;
+    private final DecodedEvent[] decoded;
 
     Batch(List<RecordedEvent> events) {
       this.events = events;
-      this.decoded = new DomainEvent[events.size()];
+      this.decoded = new DecodedEvent[events.size()];
     }
 
     @Override
@@ -111,10 +110,11 @@ final class SharedLogReads {
       return events.size();
     }
 
-    DomainEvent decoded(int index) {
-      DomainEvent e = decoded[index];
+    DecodedEvent decoded(int index) {
+      DecodedEvent e = decoded[index];
       if (e == null) {
-        e = codec.decode(events.get(index)); // an undecodable event throws for each who asks
+        RecordedEvent recorded = events.get(index);
+        e = new DecodedEvent(recorded, codec.decode(recorded)); // an undecodable event throws for each who asks
         decoded[index] = e;
       }
       return e;

@@ -210,7 +210,7 @@ final class TrackingProcessor {
       RecordedEvent e = events.get(i);
       if (!sink.handles(e.type())) continue;
       try {
-        handled.add(new DecodedEvent(e, reads.decode(events, i)));
+        handled.add(reads.decode(events, i));
       } catch (EventDecodingException x) {
         undecodable = x;
       } catch (RuntimeException x) {
