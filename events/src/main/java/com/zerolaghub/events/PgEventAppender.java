@@ -7,7 +7,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,21 @@ final class PgEventAppender {
           + "(SELECT coalesce(max(stream_version), 0) AS v FROM event_log WHERE stream_type = $1 AND stream_id = $2) cur "
           + "RETURNING " + COLUMNS;
 
+  // Many appends, one statement, one row per event: its stream, the append's expected last
+  // version (-1 for "any") and its place in the append. Every event of an append sees the same
+  // current version (a statement never sees its own rows), so a stale append inserts none of its
+  // events while the others land. Rows are inserted in array order: positions follow the appends.
+  private static final String APPEND_GROUP =
+      "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
+          + "SELECT e.id, e.stream_type, e.stream_id, CASE WHEN e.expected < 0 THEN cur.v ELSE e.expected END + e.ord, "
+          + "e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
+          + "FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[]) "
+          + "AS e(stream_type, stream_id, expected, ord, id, type, ver, payload, meta) "
+          + "CROSS JOIN LATERAL (SELECT coalesce(max(l.stream_version), 0) AS v FROM event_log l "
+          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) cur "
+          + "WHERE e.expected < 0 OR cur.v = e.expected "
+          + "RETURNING event_id, " + COLUMNS;
+
   private static final int ANY_RETRIES = 10;
 
   private final Pool pool;
@@ -59,7 +76,11 @@ final class PgEventAppender {
 
   Future<AppendResult> append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
     if (events.isEmpty()) throw new IllegalArgumentException("nothing to append to " + stream);
-    Encoded enc = encode(events);
+    return appendEncoded(stream, expected, events, encode(events));
+  }
+
+  /** One append on its own: its own statement and commit. */
+  Future<AppendResult> appendEncoded(StreamId stream, ExpectedVersion expected, List<NewEvent> events, Encoded enc) {
     if (expected instanceof ExpectedVersion.Exactly exactly) {
       return appendExpected(stream, expected, exactly.version(), enc, events);
     }
@@ -135,6 +156,66 @@ final class PgEventAppender {
         });
   }
 
+  /**
+   * Several appends to distinct streams in one statement, hence one transaction and one commit.
+   * Each append is checked against its own stream's version: an append whose stream is not
+   * where it expects inserts nothing and comes back null, the others land. Any error of the
+   * statement (a racing writer on another node, a fenced-out token) lands nothing at all.
+   */
+  Future<AppendResult[]> appendGroup(List<Queued> group) {
+    int appends = group.size();
+    int rows = 0;
+    for (Queued q : group) rows += q.events().size();
+    String[] streamTypes = new String[rows];
+    String[] streamIds = new String[rows];
+    Long[] expected = new Long[rows];
+    Integer[] ords = new Integer[rows];
+    UUID[] ids = new UUID[rows];
+    String[] types = new String[rows];
+    Integer[] versions = new Integer[rows];
+    String[] payloads = new String[rows];
+    String[] metadata = new String[rows];
+    Map<UUID, int[]> slots = new HashMap<>(rows * 2);
+    int r = 0;
+    for (int a = 0; a < appends; a++) {
+      Queued q = group.get(a);
+      long expectedVersion = q.expected() instanceof ExpectedVersion.Exactly e ? e.version()
+          : q.expected() instanceof ExpectedVersion.NoStream ? 0L : -1L;
+      Encoded enc = q.enc();
+      for (int i = 0; i < enc.ids.length; i++, r++) {
+        streamTypes[r] = q.stream().type();
+        streamIds[r] = q.stream().id();
+        expected[r] = expectedVersion;
+        ords[r] = i + 1;
+        ids[r] = enc.ids[i];
+        types[r] = enc.types[i];
+        versions[r] = enc.versions[i];
+        payloads[r] = enc.payloads[i];
+        metadata[r] = enc.metadata[i];
+        slots.put(enc.ids[i], new int[] {a, i});
+      }
+    }
+    Tuple params = Tuple.tuple().addArrayOfString(streamTypes).addArrayOfString(streamIds).addArrayOfLong(expected)
+        .addArrayOfInteger(ords).addArrayOfUUID(ids).addArrayOfString(types).addArrayOfInteger(versions)
+        .addArrayOfString(payloads).addArrayOfString(metadata);
+    return pool.preparedQuery(APPEND_GROUP).execute(params).map(rowSet -> {
+      RecordedEvent[][] recorded = new RecordedEvent[appends][];
+      for (Row row : rowSet) {
+        int[] slot = slots.get(row.getUUID("event_id"));
+        Queued q = group.get(slot[0]);
+        if (recorded[slot[0]] == null) recorded[slot[0]] = new RecordedEvent[q.events().size()];
+        recorded[slot[0]][slot[1]] = recorded(q.stream(), row, q.events().get(slot[1]), q.enc(), slot[1]);
+      }
+      AppendResult[] results = new AppendResult[appends];
+      for (int a = 0; a < appends; a++) {
+        if (recorded[a] == null) continue; // its stream was not at the expected version
+        List<RecordedEvent> events = List.of(recorded[a]);
+        results[a] = new AppendResult(events.get(events.size() - 1).streamVersion(), events);
+      }
+      return results;
+    });
+  }
+
   private AppendResult result(StreamId stream, RowSet<Row> rows, List<NewEvent> events, Encoded enc) {
     List<RecordedEvent> recorded = new ArrayList<>(events.size());
     long last = 0;
@@ -150,7 +231,13 @@ final class PgEventAppender {
     return new AppendResult(last, recorded);
   }
 
-  private static Throwable translate(Throwable err, StreamId stream, ExpectedVersion expected) {
+  private static RecordedEvent recorded(StreamId stream, Row row, NewEvent e, Encoded enc, int i) {
+    return new RecordedEvent(
+        row.getLong("position"), Long.parseLong(row.getString("tx")), e.eventId(), stream, row.getLong("stream_version"),
+        enc.types[i], enc.versions[i], enc.payloads[i], e.metadata(), row.getOffsetDateTime("recorded_at").toInstant());
+  }
+
+  static Throwable translate(Throwable err, StreamId stream, ExpectedVersion expected) {
     if (err instanceof PgException pg && "23505".equals(pg.getSqlState())) {
       // Either key: the stream moved on, or this very event id was appended before (a retried request).
       return new WrongExpectedVersionException(stream, expected);
@@ -162,7 +249,7 @@ final class PgEventAppender {
     return new EventStoreUnavailableException("event store unavailable: " + err.getMessage(), err);
   }
 
-  private Encoded encode(List<NewEvent> events) {
+  Encoded encode(List<NewEvent> events) {
     int n = events.size();
     Encoded enc = new Encoded(new UUID[n], new String[n], new Integer[n], new String[n], new String[n]);
     for (int i = 0; i < n; i++) {
@@ -177,5 +264,8 @@ final class PgEventAppender {
     return enc;
   }
 
-  private record Encoded(UUID[] ids, String[] types, Integer[] versions, String[] payloads, String[] metadata) {}
+  record Encoded(UUID[] ids, String[] types, Integer[] versions, String[] payloads, String[] metadata) {}
+
+  /** One append waiting for a group commit, its events already encoded. */
+  record Queued(StreamId stream, ExpectedVersion expected, List<NewEvent> events, Encoded enc) {}
 }

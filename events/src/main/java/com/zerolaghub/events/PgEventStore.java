@@ -7,9 +7,13 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The log on PostgreSQL: {@link PgEventAppender} writes, {@link PgEventReader} reads. */
+/**
+ * The log on PostgreSQL: {@link PgEventAppender} writes (concurrent appends grouped into shared
+ * commits by {@link PgGroupCommit}), {@link PgEventReader} reads.
+ */
 public final class PgEventStore implements EventStore {
   private final PgEventAppender appender;
+  private final PgGroupCommit groupCommit;
   private final PgEventReader reader;
   private final AppendSignal signal;
   private final PgCrossNodeSignal crossNode;
@@ -20,6 +24,7 @@ public final class PgEventStore implements EventStore {
    */
   public PgEventStore(Pool pool, EventCodec codec, AppendSignal signal, PgCrossNodeSignal crossNode, MeterRegistry registry) {
     this.appender = new PgEventAppender(pool, codec);
+    this.groupCommit = new PgGroupCommit(appender);
     this.reader = new PgEventReader(pool, codec);
     this.signal = signal;
     this.crossNode = crossNode;
@@ -32,7 +37,7 @@ public final class PgEventStore implements EventStore {
   @Override
   public Future<AppendResult> append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) {
     long start = System.nanoTime();
-    return appender.append(stream, expected, events).onSuccess(r -> {
+    return groupCommit.append(stream, expected, events).onSuccess(r -> {
       appendTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       signal.fire();
       if (crossNode != null) crossNode.appended();

@@ -1,7 +1,6 @@
 package com.zerolaghub.projections;
 
 import com.zerolaghub.events.Checkpoint;
-import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.projections.ProjectionStatus.Kind;
 import com.zerolaghub.projections.ProjectionStatus.State;
@@ -20,7 +19,7 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   private final MemoryProjection<V> projection;
   private final Vertx vertx;
   private final EventStore store;
-  private final EventCodec codec;
+  private final SharedLogReads reads;
   private final ProjectionOptions options;
   private final ProjectionMetrics metrics;
   private final LagProbe probe;
@@ -32,12 +31,12 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   private volatile TrackingProcessor builder;
   private int lastGeneration;
 
-  MemoryProjectionRunner(MemoryProjection<V> projection, Vertx vertx, EventStore store, EventCodec codec,
+  MemoryProjectionRunner(MemoryProjection<V> projection, Vertx vertx, EventStore store, SharedLogReads reads,
       ProjectionOptions options, io.micrometer.core.instrument.MeterRegistry registry) {
     this.projection = projection;
     this.vertx = vertx;
     this.store = store;
-    this.codec = codec;
+    this.reads = reads;
     this.options = options;
     this.probe = new LagProbe(store);
     this.metrics = new ProjectionMetrics(registry, projection.name(), () -> live == null ? null : live.lag());
@@ -157,6 +156,6 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   }
 
   private TrackingProcessor processor(MemorySink<V> sink, TrackingProcessor.Listener listener) {
-    return new TrackingProcessor(name(), ++lastGeneration, vertx, store, codec, sink, options, metrics::countError, listener);
+    return new TrackingProcessor(name(), ++lastGeneration, vertx, store, reads, sink, options, metrics::countError, listener);
   }
 }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The projections of one node: register them, {@link #start()}, read their status, rebuild one.
  *
- * <p>Every processor of this runtime runs on one Vert.x context, taken at {@link #start()} (a
+ * <p>The log is read once for all of them ({@link SharedLogReads}): processors at the same
+ * checkpoint share each batch and its decoding, while each keeps its own checkpoint, token and
+ * rebuild. Every processor of this runtime runs on one Vert.x context, taken at {@link #start()} (a
  * fresh event-loop context when called from outside Vert.x). Processors never block it; memory
  * models are folded there and published to readers as immutable views. The pool and the Redis
  * client belong to the caller: {@link #stop()} does not close them.
@@ -33,7 +35,7 @@ public final class ProjectionRuntime {
 
   private final Vertx vertx;
   private final EventStore store;
-  private final EventCodec codec;
+  private final SharedLogReads reads;
   private final Pool pool;
   private final Redis redis;
   private final MeterRegistry registry;
@@ -54,7 +56,7 @@ public final class ProjectionRuntime {
       MeterRegistry registry, ProjectionOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.store = Objects.requireNonNull(store, "store");
-    this.codec = Objects.requireNonNull(codec, "codec");
+    this.reads = new SharedLogReads(store, Objects.requireNonNull(codec, "codec"));
     this.pool = pool;
     this.redis = redis;
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -69,13 +71,13 @@ public final class ProjectionRuntime {
       ProjectionNames.checked("table name", table);
       if (!servedTables.add(table)) throw new IllegalArgumentException("table public." + table + " is served by two projections");
     }
-    runners.put(projection.name(), new TableProjectionRunner(projection, vertx, store, codec, pool, redis, registry, options));
+    runners.put(projection.name(), new TableProjectionRunner(projection, vertx, store, reads, pool, redis, registry, options));
   }
 
   /** Adds a memory projection; before {@link #start()}. Readers keep the returned view. */
   public synchronized <V> MemoryView<V> register(MemoryProjection<V> projection) {
     checkNew(projection.name());
-    MemoryProjectionRunner<V> runner = new MemoryProjectionRunner<>(projection, vertx, store, codec, options, registry);
+    MemoryProjectionRunner<V> runner = new MemoryProjectionRunner<>(projection, vertx, store, reads, options, registry);
     runners.put(projection.name(), runner);
     return runner;
   }

@@ -1,7 +1,6 @@
 package com.zerolaghub.projections;
 
 import com.zerolaghub.events.Checkpoint;
-import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.projections.ProjectionStatus.Kind;
 import com.zerolaghub.projections.ProjectionStatus.State;
@@ -32,7 +31,7 @@ final class TableProjectionRunner implements ProjectionRunner {
   private final String name;
   private final Vertx vertx;
   private final EventStore store;
-  private final EventCodec codec;
+  private final SharedLogReads reads;
   private final Pool pool;
   private final Redis redis;
   private final ProjectionOptions options;
@@ -59,13 +58,13 @@ final class TableProjectionRunner implements ProjectionRunner {
   private volatile LagProbe.Lag servingLag;
   private volatile TrackingProcessor builder;
 
-  TableProjectionRunner(TableProjection projection, Vertx vertx, EventStore store, EventCodec codec, Pool pool, Redis redis,
+  TableProjectionRunner(TableProjection projection, Vertx vertx, EventStore store, SharedLogReads reads, Pool pool, Redis redis,
       MeterRegistry registry, ProjectionOptions options) {
     this.projection = projection;
     this.name = projection.name();
     this.vertx = vertx;
     this.store = store;
-    this.codec = codec;
+    this.reads = reads;
     this.pool = pool;
     this.redis = redis;
     this.options = options;
@@ -312,7 +311,7 @@ final class TableProjectionRunner implements ProjectionRunner {
   // ---- parts ----
 
   private TrackingProcessor processor(int generation, TrackingProcessor.Listener listener) {
-    return new TrackingProcessor(name, generation, vertx, store, codec, new TableSink(pool, tokens, projection, generation),
+    return new TrackingProcessor(name, generation, vertx, store, reads, new TableSink(pool, tokens, projection, generation),
         options, metrics::countError, listener);
   }
 

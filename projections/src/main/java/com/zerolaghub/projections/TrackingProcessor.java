@@ -2,7 +2,6 @@ package com.zerolaghub.projections;
 
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.Checkpoint;
-import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventDecodingException;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.events.RecordedEvent;
@@ -17,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the log from a checkpoint into one {@link BatchSink}: read a batch, decode the events
+ * Follows the log from a checkpoint into one {@link BatchSink}: read a batch (through the
+ * node's {@link SharedLogReads}, so processors at the same place share one read), decode the events
  * the sink handles, land them with the new checkpoint, repeat. Once at the head it waits for
  * the {@link AppendSignal}, polling with back-off in case a wake-up is lost (or an event was
  * not yet visible when it came). PostgreSQL failures are retried with back-off and logged once
@@ -43,7 +43,7 @@ final class TrackingProcessor {
   private final int generation;
   private final Vertx vertx;
   private final EventStore store;
-  private final EventCodec codec;
+  private final SharedLogReads reads;
   private final BatchSink sink;
   private final int batchSize;
   private final BackOff poll;
@@ -69,13 +69,13 @@ final class TrackingProcessor {
   private Checkpoint readAheadFrom;
   private Promise<Void> whenIdle;
 
-  TrackingProcessor(String name, int generation, Vertx vertx, EventStore store, EventCodec codec, BatchSink sink,
+  TrackingProcessor(String name, int generation, Vertx vertx, EventStore store, SharedLogReads reads, BatchSink sink,
       ProjectionOptions options, Runnable countError, Listener listener) {
     this.name = name;
     this.generation = generation;
     this.vertx = vertx;
     this.store = store;
-    this.codec = codec;
+    this.reads = reads;
     this.sink = sink;
     this.batchSize = options.batchSize();
     this.poll = new BackOff(options.pollMinDelay(), options.pollMaxDelay());
@@ -189,13 +189,13 @@ final class TrackingProcessor {
    * the database and the decoder work at the same time.
    */
   private Future<List<RecordedEvent>> read(Checkpoint from) {
-    Future<List<RecordedEvent>> batch = from.equals(readAheadFrom) ? readAhead : store.readAfter(from, batchSize);
+    Future<List<RecordedEvent>> batch = from.equals(readAheadFrom) ? readAhead : reads.readAfter(from, batchSize);
     readAhead = null;
     readAheadFrom = null;
     return batch.onSuccess(events -> {
       if (events.size() >= batchSize && !stopped) {
         readAheadFrom = events.get(events.size() - 1).checkpoint();
-        readAhead = store.readAfter(readAheadFrom, batchSize);
+        readAhead = reads.readAfter(readAheadFrom, batchSize);
       }
     });
   }
@@ -210,7 +210,7 @@ final class TrackingProcessor {
       RecordedEvent e = events.get(i);
       if (!sink.handles(e.type())) continue;
       try {
-        handled.add(new DecodedEvent(e, codec.decode(e)));
+        handled.add(reads.decode(events, i));
       } catch (EventDecodingException x) {
         undecodable = x;
       } catch (RuntimeException x) {

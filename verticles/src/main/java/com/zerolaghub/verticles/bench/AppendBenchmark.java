@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Single-event appends to distinct streams at concurrency 1, 16 and 64 against an embedded
+ * Single-event appends to distinct streams (grouped into shared commits by the store when they
+ * are concurrent) at concurrency 1, 16 and 64 against an embedded
  * PostgreSQL with durable commits; beside each, the ceiling: the same number of raw one-row
  * INSERT transactions into a table with the same columns and indexes, same driver, same
  * concurrency. The store's cross-node wake-up (a coalesced NOTIFY outside the append) is on.
@@ -34,7 +35,7 @@ public final class AppendBenchmark implements Benchmark {
       "INSERT INTO bench_raw_insert (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
           + "VALUES ($1, $2, $3, 1, $4, 1, $5::text::jsonb, $6::text::jsonb)";
 
-  private static final int ROUNDS = 4;
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
   private final int[] concurrencies;
   private final int perLevel;
@@ -55,13 +56,15 @@ public final class AppendBenchmark implements Benchmark {
 
   @Override
   public String description() {
-    return "single-event appends at concurrency 1/16/64 vs raw one-row INSERTs (args: [events-per-level])";
+    return "single-event appends at concurrency 1/16/64 vs raw one-row INSERTs (args: [events-per-level [concurrencies, e.g. 64 or 1,16,64]])";
   }
 
   @Override
   public void run(List<String> args, java.io.PrintWriter out) throws Exception {
     int events = args.isEmpty() ? perLevel : Integer.parseInt(args.get(0));
-    out.println(new AppendBenchmark(concurrencies, events).run().encode());
+    int[] levels = args.size() < 2 ? concurrencies
+        : java.util.Arrays.stream(args.get(1).split(",")).mapToInt(Integer::parseInt).toArray();
+    out.println(new AppendBenchmark(levels, events).run().encode());
   }
 
   public JsonObject run() throws Exception {
@@ -80,36 +83,48 @@ public final class AppendBenchmark implements Benchmark {
         PgCrossNodeSignal crossNode = Boolean.getBoolean("bench.noCrossNode") ? null : new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
         PgEventStore store = new PgEventStore(pool, codec, new AppendSignal(), crossNode, new SimpleMeterRegistry());
         int total = c == 1 ? Math.max(500, perLevel / 8) : perLevel;
-        // Warm-up: connections, prepared statements, JIT.
-        await(ClosedLoop.run(vertx, Math.min(2000, total), c, new LatencyRecorder(1), i -> appendOne(store, i, md)));
-        await(ClosedLoop.run(vertx, Math.min(2000, total), c, new LatencyRecorder(1), i -> rawInsert(pool, payload, mdJson)));
+        // Warm-up: connections, prepared statements, JIT (the group path needs more than 2,000 appends).
+        await(ClosedLoop.run(vertx, Math.min(6000, total), c, new LatencyRecorder(1), i -> appendOne(store, i, md)));
+        await(ClosedLoop.run(vertx, Math.min(6000, total), c, new LatencyRecorder(1), i -> rawInsert(pool, payload, mdJson)));
 
         // Interleaved rounds, alternating which goes first, so table growth and checkpoints
-        // weigh on both sides alike.
+        // weigh on both sides alike. Each round gives a ratio; the median round is reported.
         LatencyRecorder ours = new LatencyRecorder(total);
         LatencyRecorder raw = new LatencyRecorder(total);
-        long oursNanos = 0;
-        long rawNanos = 0;
         int perRound = total / ROUNDS;
+        double[] oursRates = new double[ROUNDS];
+        double[] rawRates = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        double[] oursP99 = new double[ROUNDS];
+        double[] rawP99 = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
+          LatencyRecorder oursRound = new LatencyRecorder(perRound);
+          LatencyRecorder rawRound = new LatencyRecorder(perRound);
+          long oursNanos;
+          long rawNanos;
           if (round % 2 == 0) {
-            oursNanos += await(ClosedLoop.run(vertx, perRound, c, ours, i -> appendOne(store, i, md)));
-            rawNanos += await(ClosedLoop.run(vertx, perRound, c, raw, i -> rawInsert(pool, payload, mdJson)));
+            oursNanos = await(ClosedLoop.run(vertx, perRound, c, both(ours, oursRound), i -> appendOne(store, i, md)));
+            rawNanos = await(ClosedLoop.run(vertx, perRound, c, both(raw, rawRound), i -> rawInsert(pool, payload, mdJson)));
           } else {
-            rawNanos += await(ClosedLoop.run(vertx, perRound, c, raw, i -> rawInsert(pool, payload, mdJson)));
-            oursNanos += await(ClosedLoop.run(vertx, perRound, c, ours, i -> appendOne(store, i, md)));
+            rawNanos = await(ClosedLoop.run(vertx, perRound, c, both(raw, rawRound), i -> rawInsert(pool, payload, mdJson)));
+            oursNanos = await(ClosedLoop.run(vertx, perRound, c, both(ours, oursRound), i -> appendOne(store, i, md)));
           }
+          oursRates[round] = perRound / (oursNanos / 1e9);
+          rawRates[round] = perRound / (rawNanos / 1e9);
+          ratios[round] = oursRates[round] / rawRates[round];
+          oursP99[round] = oursRound.percentileMillis(99);
+          rawP99[round] = rawRound.percentileMillis(99);
         }
         total = perRound * ROUNDS;
 
-        double oursRate = total / (oursNanos / 1e9);
-        double rawRate = total / (rawNanos / 1e9);
         levels.add(new JsonObject()
-            .put("concurrency", c).put("events", total)
-            .put("events_per_s", Math.round(oursRate)).put("p50_ms", ours.percentileMillis(50)).put("p99_ms", ours.percentileMillis(99))
-            .put("ceiling_inserts_per_s", Math.round(rawRate)).put("ceiling_p50_ms", raw.percentileMillis(50))
+            .put("concurrency", c).put("events", total).put("rounds", ROUNDS)
+            .put("events_per_s", Math.round(median(oursRates))).put("p50_ms", ours.percentileMillis(50)).put("p99_ms", ours.percentileMillis(99))
+            .put("ceiling_inserts_per_s", Math.round(median(rawRates))).put("ceiling_p50_ms", raw.percentileMillis(50))
             .put("ceiling_p99_ms", raw.percentileMillis(99))
-            .put("ratio", Math.round(oursRate / rawRate * 100) / 100.0));
+            .put("ratio", Math.round(median(ratios) * 100) / 100.0)
+            .put("round_ratios", rounded(ratios))
+            .put("median_round_p99_ms", median(oursP99)).put("median_round_ceiling_p99_ms", median(rawP99)));
         await(pool.close());
       }
       return new JsonObject().put("bench", "append").put("durable_commits", true).put("levels", levels);
@@ -127,6 +142,30 @@ public final class AppendBenchmark implements Benchmark {
   private static io.vertx.core.Future<?> rawInsert(Pool pool, String payload, String mdJson) {
     return pool.preparedQuery(RAW_INSERT).execute(Tuple.of(UUID.randomUUID(), "server", UUID.randomUUID().toString(),
         "bench.server-state-changed", payload, mdJson));
+  }
+
+  /** Records into the whole run's and the round's recorder at once. */
+  private static LatencyRecorder both(LatencyRecorder all, LatencyRecorder round) {
+    return new LatencyRecorder(0) {
+      @Override
+      synchronized void record(long nanos) {
+        all.record(nanos);
+        round.record(nanos);
+      }
+    };
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static JsonArray rounded(double[] values) {
+    JsonArray a = new JsonArray();
+    for (double v : values) a.add(Math.round(v * 100) / 100.0);
+    return a;
   }
 
   static <T> T await(io.vertx.core.Future<T> f) throws Exception {

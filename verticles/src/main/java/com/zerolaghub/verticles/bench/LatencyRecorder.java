@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.bench;
 import java.util.Arrays;
 
 /** Collects per-operation latencies (nanoseconds) and reports percentiles in milliseconds. */
-final class LatencyRecorder {
+class LatencyRecorder {
   private final long[] samples;
   private int n;
 

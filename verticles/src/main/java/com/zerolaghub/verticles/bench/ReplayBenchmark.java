@@ -60,7 +60,7 @@ public final class ReplayBenchmark implements Benchmark {
     Vertx vertx = Vertx.vertx();
     try (BenchDatabase db = new BenchDatabase()) {
       long loadStart = System.nanoTime();
-      load(db, events);
+      load(db, 0, events);
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       Pool pool = db.pool(vertx, 4);
       EventCodec codec = new EventCodec().register(ServerStateChanged.class);
@@ -90,11 +90,14 @@ public final class ReplayBenchmark implements Benchmark {
     }
   }
 
-  /** 1,000 transactions of 1,000 events over 10,000 server streams, written by SQL for speed. */
-  private static void load(BenchDatabase db, int events) throws Exception {
+  /**
+   * Events {@code first} (inclusive) to {@code events} (exclusive) of the series: transactions of
+   * 1,000 events over 10,000 server streams, written by SQL for speed.
+   */
+  static void load(BenchDatabase db, int first, int events) throws Exception {
     int perTx = 1000;
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres"); var st = c.createStatement()) {
-      for (int from = 0; from < events; from += perTx) {
+      for (int from = first; from < events; from += perTx) {
         st.execute("INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
             + "SELECT gen_random_uuid(), 'server', 's' || (g % 10000), g / 10000 + 1, 'bench.server-state-changed', 1, "
             + "jsonb_build_object('serverId', 's' || (g % 10000), 'state', (ARRAY['provisioning','running','stopped'])[g % 3 + 1], "
