@@ -4,6 +4,7 @@ import com.zerolaghub.core.billing.BillingStandings;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.NodeName;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
@@ -34,6 +35,7 @@ public final class OperatorsCapability implements Capability {
     api.operation("getAccountDossier", auth.admin(), new AccountDossier(ctx.pool(), standings)::get);
     api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), () -> servers.ports().proxmox())::list);
     api.operation("triageSupportTicket", auth.admin(), new TicketTriage(ctx.pool(), servers)::get);
+    api.operation("drainNode", auth.admin(), new NodeDrainEndpoint(ctx.drain(), NodeName.of(ctx.config()))::drain);
     return Future.succeededFuture();
   }
 }

@@ -10,6 +10,9 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /api/events} upgraded to a WebSocket: the caller's own server and operation
@@ -22,10 +25,13 @@ final class LiveEventsSocket {
   static final String PATH = "/api/events";
   /** Close code when the session that opened the socket ends (logout, password reset, an administrator). */
   static final short SIGNED_OUT = 4401;
+  /** Close code when this node drains (RFC 6455 §7.4.1 "Service Restart"): reconnect, to another node. */
+  static final short SERVICE_RESTART = 1012;
   static final ProblemType FOREIGN_ORIGIN = new ProblemType("origin-not-allowed", "Origin not allowed", 403);
   private final LiveFeed feed;
   private final BrowserOrigins origins;
   private final SessionSockets bySession;
+  private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
 
   LiveEventsSocket(LiveFeed feed, BrowserOrigins origins, SessionSockets bySession) {
     this.feed = feed;
@@ -53,6 +59,13 @@ final class LiveEventsSocket {
       throw new ProblemException(FOREIGN_ORIGIN, "this page's origin may not open the events socket with the session cookie");
     }
     ctx.next();
+  }
+
+  /** Closes every socket open on this node with {@code code}; answers how many. Safe from any thread. */
+  int closeAll(short code, String reason) {
+    List<ServerWebSocket> all = List.copyOf(open);
+    all.forEach(ws -> ws.close(code, reason));
+    return all.size();
   }
 
   void upgrade(RoutingContext ctx) {
@@ -84,7 +97,9 @@ final class LiveEventsSocket {
         feed.remove(subscriber);
         ws.close(SIGNED_OUT, "signed_out");
       });
+      open.add(ws);
       ws.closeHandler(v -> {
+        open.remove(ws);
         feed.remove(subscriber);
         registration.remove();
       });
