@@ -120,6 +120,7 @@ export ZLH_SERVERS_PLATFORM_SECRET="$(python3 -c 'import secrets; print(secrets.
 export ZLH_SERVERS_WORKER_CONCURRENCY=2
 export ZLH_SERVERS_STARTER_SERVER_LIMIT=500
 export ZLH_HTTP_DRAIN_GRACE_MS=$GRACE_MS
+export ZLH_AUTH_BCRYPT_COST=4                 # one sign-up and one login; not what is measured
 export ZLH_MONITORING_SD_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 log "PostgreSQL localhost:$ZLH_DB_PORT, Redis 127.0.0.1:$redis_port, Proxmox $ZLH_INFRA_PROXMOX_URL"
 
@@ -215,7 +216,7 @@ for _ in $(seq 1 40); do in_front 2 && in_front 0 && break; sleep 0.25; done
 log "front on 127.0.0.1:$front_port over the ready nodes"
 
 # ---- a customer -----------------------------------------------------------------------------
-front() { curl -sS --max-time 10 "http://127.0.0.1:$front_port$@"; }
+front() { curl -sS --max-time 60 "http://127.0.0.1:$front_port$@"; }
 password="correct horse battery staple"
 front /api/auth/register -H 'content-type: application/json' \
   -d "{\"email\":\"ada@example.test\",\"password\":\"$password\",\"username\":\"ada\",\"displayName\":\"Ada\"}" >/dev/null
