@@ -98,6 +98,7 @@ final class HeldSocket {
     up = false;
     socket = null;
     if (closing) return;
+    log.info("{}: closed by the node with {}; reconnecting", path, code);
     synchronized (this) {
       if (code != null && code == SERVICE_RESTART) restarts++;
       else otherCloses.merge(String.valueOf(code), 1, Integer::sum);

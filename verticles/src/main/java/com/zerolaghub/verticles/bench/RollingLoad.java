@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * until the stop file exists, then waits for every operation it started to end, and prints the
  * counts as one line of JSON; the operation ids go to a file for the event-log check.
  *
- * <p>Arguments: {@code --url http://front --token-file F --stop-file F --operations-out F
+ * <p>Arguments, after {@code --} (picocli would take them for its own options): {@code --url http://front --token-file F --stop-file F --operations-out F
  * [--consoles 3] [--create-every-ms 1500] [--list-every-ms 100] [--settle-s 180]}.
  */
 final class RollingLoad implements Benchmark {
