@@ -351,6 +351,11 @@ public final class ServersCapability implements Capability {
     return w == null ? Future.succeededFuture() : w.stop();
   }
 
+  /** The {@code /api/events} endpoint, once the API is bound (null before, or without the api role). */
+  LiveEventsSocket liveEvents() {
+    return liveEvents;
+  }
+
   /** {@code /api/events} sockets close with 1012: the portal reconnects (through the front, elsewhere) and re-reads. */
   @Override
   public void restartClients() {
