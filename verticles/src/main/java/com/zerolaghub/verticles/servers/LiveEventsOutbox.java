@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not {@code writeQueueFull()} at the feed: the feed writes from its own event loop, and
  * Vert.x 5 hands writes from a foreign thread to the socket's loop through a queue that reports
- * "full" at 16 messages, however fast the reader reads; a batch of events read at once (the catch-up
- * after a restart) tripped it. Here frames are queued per socket and written on the socket's own
+ * "full" at 16 waiting messages, however fast the reader reads; a batch of events read from the
+ * log at once tripped it whenever the socket's loop was busy for a moment (the rolling-restart
+ * rehearsal, docs/maintenance.md). Here frames are queued per socket and written on the socket's own
  * context while its write queue has room; when it is full the outbox waits for the drain. It
  * closes the socket when it has waited {@link #STALL_MS} without any drain, or when more than
  * {@link #MAX_PENDING} frames wait (so a stalled reader costs a bounded amount of memory).

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changes as they are appended (admins: everyone's), one JSON text frame each. The first frame
  * is {@code {"type":"subscribed"}}. A client that stays behind (its write queue full and not
  * draining for a while, or too many events waiting) is closed (1013) rather than buffered without
- * bound; a burst read promptly is not ({@link LiveEventsOutbox}). A session cookie from a foreign (or no) {@code Origin} is refused with
- * 403 before the upgrade ({@link BrowserOrigins}).
+ * bound; a burst read promptly is not ({@link LiveEventsOutbox}). A session cookie from a foreign
+ * (or no) {@code Origin} is refused with 403 before the upgrade ({@link BrowserOrigins}).
  */
 final class LiveEventsSocket {
   static final String PATH = "/api/events";
