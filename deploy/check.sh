@@ -47,6 +47,16 @@ for unit in "$here"/systemd/*.service "$here"/backup/*.service "$here"/backup/*.
     fail "systemd-analyze verify $name"
   fi
   [ "${name%.service}" != "$name" ] || continue
+  # A node's unit stops it with SIGTERM (the drain) and waits longer than the drain can take:
+  # http.drainGraceMs (5 s by default) + the 8 s stop budget.
+  if grep -q '^ExecStart=.*zlh-platform.jar run' "$unit"; then
+    stop_s="$(sed -n 's/^TimeoutStopSec=\([0-9]*\)s\{0,1\}$/\1/p' "$unit")"
+    if grep -qx 'KillSignal=SIGTERM' "$unit" && [ -n "$stop_s" ] && [ "$stop_s" -gt 13 ]; then
+      ok "$name: KillSignal=SIGTERM, TimeoutStopSec=${stop_s} above the drain (5 s grace + 8 s)"
+    else
+      echo "KillSignal=SIGTERM and TimeoutStopSec > 13 wanted" >"$tmp/out"; fail "$name: stop settings"
+    fi
+  fi
   if (cd "$tmp/units" && systemd-analyze security --offline=true --threshold=20 "./$name") >"$tmp/security" 2>&1; then
     ok "systemd-analyze security $name: $(grep -o 'exposure level.*' "$tmp/security")"
   else

@@ -4,6 +4,8 @@ import { api, socketUrl } from './api.js';
 
 /** The socket's close code when the session that opened it ended (sign-out, password reset). */
 const SIGNED_OUT = 4401;
+/** The node is draining for a restart (1012 Service Restart): reconnect at once, another node answers. */
+const SERVICE_RESTART = 1012;
 
 const listeners = new Set();
 let socket = null;
@@ -32,6 +34,11 @@ function open() {
     if (e.code === SIGNED_OUT) {
       wanted = false;
       window.dispatchEvent(new CustomEvent('zlh-signed-out'));
+      return;
+    }
+    if (e.code === SERVICE_RESTART) {
+      // not a failure: no back-off, only a little spread so a node's clients do not arrive together
+      timer = setTimeout(open, 100 + Math.random() * 400);
       return;
     }
     retry += 1;

@@ -7,6 +7,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Schema migrations by Flyway (blocking JDBC: call from a worker or before Vert.x starts).
  * Each module keeps its scripts under {@code db/migration/<module>} with its own version range:
  * events 1–99, projections 100–199, core 200–999.
+ *
+ * <p>Migrations are expand/contract (docs/maintenance.md): during a rolling upgrade the nodes of
+ * the previous release restart on a schema the new release already migrated, so a migration
+ * applied in the database but unknown here (a future one) is ignored rather than refused.
  */
 public final class Migrations {
   public static final String[] LOCATIONS = {
@@ -20,6 +24,7 @@ public final class Migrations {
         .dataSource(jdbcUrl, user, password)
         .locations(LOCATIONS)
         .failOnMissingLocations(false)
+        .ignoreMigrationPatterns("*:future")
         .load()
         .migrate();
   }

@@ -4,10 +4,13 @@ import { html, useState, useEffect, useRef } from '../lib.js';
 import { socketUrl } from '../api.js';
 
 export const CONNECT_TIMEOUT_MS = 10000;
+/** The node serving the console drains for a restart (1012 Service Restart): the console reconnects by itself. */
+const SERVICE_RESTART = 1012;
 
 const WORDS = {
   idle: 'The console is not open.',
   connecting: 'Connecting to the console…',
+  reconnecting: 'The platform moved your console to another node: reconnecting…',
   connected: 'Connected. Type a command and press Enter.',
   closed: 'The console closed.',
   error: 'The console hit a problem.',
@@ -57,11 +60,13 @@ export function ConsolePanel({ serverId }) {
   const term = useRef(null);
   const socket = useRef(null);
 
-  const disconnect = () => { if (socket.current) socket.current.close(1000); };
+  const wanted = useRef(false);
+  const disconnect = () => { wanted.current = false; if (socket.current) socket.current.close(1000); };
   useEffect(() => () => { disconnect(); if (term.current) term.current.dispose(); }, []);
 
-  const connect = async () => {
-    setView({ state: 'connecting' });
+  const connect = async (again) => {
+    wanted.current = true;
+    setView({ state: again === true ? 'reconnecting' : 'connecting' });
     let Terminal;
     try { Terminal = await loadXterm(); } catch (e) { setView({ state: 'error', reason: 'load' }); return; }
     if (!term.current) {
@@ -85,17 +90,28 @@ export function ConsolePanel({ serverId }) {
         last = status;
         if (status.state === 'connected') { clearTimeout(timer); setView({ state: 'connected' }); term.current.focus(); }
         else if (status.state === 'connecting') setView({ state: 'connecting' });
-        else finish(endState(status));
+        else if (status.reason !== 'restart') finish(endState(status));
       } else {
         term.current.write(new Uint8Array(m.data));
       }
     };
     ws.onerror = () => {};
-    ws.onclose = (e) => { if (socket.current === ws) socket.current = null; finish(endState(last && last.state !== 'connected' && last.state !== 'connecting' ? last : null, e.code)); };
+    ws.onclose = (e) => {
+      if (socket.current === ws) socket.current = null;
+      const restarting = e.code === SERVICE_RESTART || (last && last.reason === 'restart');
+      if (restarting && wanted.current && !ended) {
+        // the node drains: a new socket, through the load balancer, reaches another node
+        ended = true;
+        clearTimeout(timer);
+        setTimeout(() => { if (wanted.current) connect(true); }, 100 + Math.random() * 400);
+        return;
+      }
+      finish(endState(last && last.state !== 'connected' && last.state !== 'connecting' ? last : null, e.code));
+    };
   };
 
   const s = view.state;
-  const open = s === 'connecting' || s === 'connected';
+  const open = s === 'connecting' || s === 'connected' || s === 'reconnecting';
   const words = WORDS[s] + (s === 'error' && view.reason && REASONS[view.reason] ? ' ' + REASONS[view.reason] : '');
   return html`<div class="panel stack">
     <div class="row spread">

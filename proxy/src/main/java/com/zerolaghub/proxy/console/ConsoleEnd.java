@@ -26,7 +26,9 @@ public enum ConsoleEnd {
   /** The session that opened it ended (logout, password reset, an administrator): 4401. */
   SIGNED_OUT("signed_out", 4401),
   /** The proxy is shutting down: 1001 (going away). */
-  SHUTDOWN("shutdown", 1001);
+  SHUTDOWN("shutdown", 1001),
+  /** This node drains for a restart: {@code restart}, 1012 (service restart); reconnect, another node serves it. */
+  RESTART("restart", 1012);
 
   private final String reason;
   private final int closeCode;

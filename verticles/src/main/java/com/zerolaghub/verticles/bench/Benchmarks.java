@@ -11,7 +11,7 @@ public final class Benchmarks {
   private static final List<Benchmark> ALL = List.of(
       new AppendBenchmark(), new ReplayBenchmark(), new LoginBenchmark(), new ProvisionBenchmark(),
       new AuditBenchmark(), new WebhookBenchmark(), new SdBenchmark(), new ReconcileBenchmark(), new NotifyBenchmark(),
-      new ProxyBenchmark(), new CatchupBenchmark());
+      new ProxyBenchmark(), new CatchupBenchmark(), new RollingLoad());
 
   private static final Map<String, Benchmark> BY_NAME = index(ALL);
 

@@ -25,9 +25,12 @@ import java.util.Set;
  *                          is closed; 0 switches it off
  * @param idleTimeoutMs     a keep-alive connection with no request in flight is closed after
  *                          this time (WebSockets are not affected); 0 switches it off
+ * @param drainGraceMs      how long a draining node (SIGTERM, {@code POST /api/admin/node/drain}) keeps
+ *                          serving after its readiness turned 503, so the front stops sending it
+ *                          requests, before it closes its WebSockets (1012) and its listener
  */
 public record HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
-    String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs) {
+    String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs, long drainGraceMs) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_BODY_LIMIT_BYTES = 65_536;
@@ -36,6 +39,10 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
   public static final String DEFAULT_ALLOWED_ORIGINS = "";
   public static final long DEFAULT_HEADER_TIMEOUT_MS = 5_000;
   public static final long DEFAULT_IDLE_TIMEOUT_MS = 75_000;
+  /** Long enough for a front checking readiness every second or two to notice twice. */
+  public static final long DEFAULT_DRAIN_GRACE_MS = 5_000;
+  /** Beyond this the stop would outlast any sensible TimeoutStopSec. */
+  public static final long MAX_DRAIN_GRACE_MS = 120_000;
 
   public HttpConfig {
     if (port < 0 || port > 65_535) throw new ConfigException("http.port must be between 0 and 65535, got " + port);
@@ -43,6 +50,9 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     if (bodyLimitBytes < 1) throw new ConfigException("http.bodyLimitBytes must be positive, got " + bodyLimitBytes);
     if (headerTimeoutMs < 0) throw new ConfigException("http.headerTimeoutMs must not be negative, got " + headerTimeoutMs);
     if (idleTimeoutMs < 0) throw new ConfigException("http.idleTimeoutMs must not be negative, got " + idleTimeoutMs);
+    if (drainGraceMs < 0 || drainGraceMs > MAX_DRAIN_GRACE_MS) {
+      throw new ConfigException("http.drainGraceMs must be between 0 and " + MAX_DRAIN_GRACE_MS + ", got " + drainGraceMs);
+    }
     publicUrl = checkedUrl(publicUrl);
     allowedOrigins = allowedOrigins == null ? "" : allowedOrigins.trim();
     for (String origin : listed(allowedOrigins)) {
@@ -51,6 +61,12 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
             + "https://panel.example.com (scheme, host, port; no path), got '" + origin + "'");
       }
     }
+  }
+
+  public HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
+      String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs) {
+    this(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs,
+        DEFAULT_DRAIN_GRACE_MS);
   }
 
   public HttpConfig(int port, String host, long bodyLimitBytes) {
@@ -67,29 +83,34 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
         s.integer("port", DEFAULT_PORT), s.string("host", DEFAULT_HOST), s.longValue("bodyLimitBytes", DEFAULT_BODY_LIMIT_BYTES),
         s.string("publicUrl", DEFAULT_PUBLIC_URL), s.bool("trustForwardedFor", DEFAULT_TRUST_FORWARDED_FOR),
         s.string("allowedOrigins", DEFAULT_ALLOWED_ORIGINS),
-        s.longValue("headerTimeoutMs", DEFAULT_HEADER_TIMEOUT_MS), s.longValue("idleTimeoutMs", DEFAULT_IDLE_TIMEOUT_MS));
+        s.longValue("headerTimeoutMs", DEFAULT_HEADER_TIMEOUT_MS), s.longValue("idleTimeoutMs", DEFAULT_IDLE_TIMEOUT_MS),
+        s.longValue("drainGraceMs", DEFAULT_DRAIN_GRACE_MS));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes)
         .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor).put("allowedOrigins", allowedOrigins)
-        .put("headerTimeoutMs", headerTimeoutMs).put("idleTimeoutMs", idleTimeoutMs);
+        .put("headerTimeoutMs", headerTimeoutMs).put("idleTimeoutMs", idleTimeoutMs).put("drainGraceMs", drainGraceMs);
   }
 
   public HttpConfig withPublicUrl(String url) {
-    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs);
+    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
   }
 
   public HttpConfig withTrustForwardedFor(boolean trust) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins, headerTimeoutMs, idleTimeoutMs);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
   }
 
   public HttpConfig withTimeouts(long headerMs, long idleMs) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerMs, idleMs);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerMs, idleMs, drainGraceMs);
+  }
+
+  public HttpConfig withDrainGraceMs(long graceMs) {
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs, graceMs);
   }
 
   public HttpConfig withAllowedOrigins(String origins) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins, headerTimeoutMs, idleTimeoutMs);
+    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
   }
 
   /** The browser origins allowed to open cookie-authenticated WebSockets: publicUrl's, then the listed ones. */

@@ -117,6 +117,12 @@ public final class ControllerCapability implements Capability {
     return consuming.compose(v -> controller.start());
   }
 
+  /** The leader finishes its pass and releases the controller lease; another candidate leads at its next attempt. */
+  @Override
+  public Future<Void> drain() {
+    return controller == null ? Future.succeededFuture() : controller.stop();
+  }
+
   @Override
   public Future<Void> stop() {
     Future<Void> c = controller == null ? Future.succeededFuture() : controller.stop();

@@ -2,13 +2,20 @@ package com.zerolaghub.verticles.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 
-/** {@code /health/live}: the process serves HTTP. {@code /health/ready}: every readiness check passes. */
+/**
+ * {@code /health/live}: the process serves HTTP. {@code /health/ready}: every readiness check
+ * passes, and the node is not draining (a draining node answers 503 at once, whatever its
+ * checks say, so the front sends it nothing new).
+ */
 final class HealthEndpoints {
   private final Readiness readiness;
+  private final BooleanSupplier draining;
 
-  HealthEndpoints(Readiness readiness) {
+  HealthEndpoints(Readiness readiness, BooleanSupplier draining) {
     this.readiness = readiness;
+    this.draining = draining;
   }
 
   void live(RoutingContext ctx) {
@@ -16,6 +23,12 @@ final class HealthEndpoints {
   }
 
   void ready(RoutingContext ctx) {
+    if (draining.getAsBoolean()) {
+      ProblemResponder.send(ctx, Problem.of(ProblemType.UNAVAILABLE,
+          "draining: this node is stopping; send new requests to another node"),
+          new JsonObject().put("checks", new JsonObject().put("draining", "down")));
+      return;
+    }
     readiness.evaluate().onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());

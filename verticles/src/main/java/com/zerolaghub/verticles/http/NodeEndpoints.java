@@ -6,8 +6,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class NodeEndpoints {
   private NodeEndpoints() {}
 
-  public static void register(ApiRoutes routes, Readiness readiness, PrometheusMeterRegistry registry) {
-    HealthEndpoints health = new HealthEndpoints(readiness);
+  /** @param draining whether the node drains: readiness then answers 503 without asking its checks */
+  public static void register(ApiRoutes routes, Readiness readiness, PrometheusMeterRegistry registry,
+      java.util.function.BooleanSupplier draining) {
+    HealthEndpoints health = new HealthEndpoints(readiness, draining);
     String yaml = routes.contract().yaml();
     routes.operation("healthLive", health::live);
     routes.operation("healthReady", health::ready);

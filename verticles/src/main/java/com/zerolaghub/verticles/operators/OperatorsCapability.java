@@ -4,9 +4,9 @@ import com.zerolaghub.core.billing.BillingStandings;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.runtime.NodeName;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import com.zerolaghub.verticles.servers.ServersCapability;
-import com.zerolaghub.verticles.runtime.NodeName;
 import io.vertx.core.Future;
 import java.time.Clock;
 
@@ -41,7 +41,14 @@ public final class OperatorsCapability implements Capability {
     roster = new NodeRoster(ctx.vertx(), ctx.redis(), NodeName.of(ctx.config()), ctx.config().roles(), Clock.systemUTC());
     roster.start();
     api.operation("adminOverview", auth.admin(), new OperatorsOverview(ctx.pool(), ctx.redis(), ctx.meterRegistry(), roster)::get);
+    api.operation("drainNode", auth.admin(), new NodeDrainEndpoint(ctx.drain(), NodeName.of(ctx.config()))::drain);
     return Future.succeededFuture();
+  }
+
+  /** A draining node leaves the overview's roster at once: it takes no new work. */
+  @Override
+  public Future<Void> drain() {
+    return stop();
   }
 
   @Override

@@ -216,6 +216,12 @@ public final class ProxyCapability implements Capability {
     return new DevRoute(r.serverId(), r.vmid(), r.ownerId(), r.address(), r.codeServer(), r.running());
   }
 
+  /** Consoles end with 1012 after the drain's grace: the portal reconnects, through the front, to another node. */
+  @Override
+  public void restartClients() {
+    if (console != null) console.closeAll(ConsoleEnd.RESTART);
+  }
+
   @Override
   public Future<Void> stop() {
     if (console != null) console.closeAll(ConsoleEnd.SHUTDOWN);

@@ -31,6 +31,23 @@ public interface Capability {
   }
 
   /**
+   * The node begins to drain (SIGTERM, or an administrator): stop taking background work at the
+   * next step boundary and release what other nodes wait for (leases, by compare-and-delete)
+   * so another node takes over now rather than when the lease expires. HTTP still serves
+   * (requests the front has already sent) until the grace ends; {@link #stop} follows later.
+   */
+  default Future<Void> drain() {
+    return Future.succeededFuture();
+  }
+
+  /**
+   * The drain's grace is over (the front no longer sends here): close this node's long-lived
+   * client connections (WebSockets) with 1012 Service Restart, so clients reconnect through the
+   * front to another node. Called on an event loop; must not block.
+   */
+  default void restartClients() {}
+
+  /**
    * The API listens on {@code httpPort} (resolved when {@code http.port} is 0): told once, after
    * every capability started. For what must know the node's own address (the in-node Stripe
    * simulator's webhook endpoint).

@@ -16,6 +16,7 @@ import com.zerolaghub.verticles.http.NodeEndpoints;
 import com.zerolaghub.verticles.http.ReadinessCheck;
 import com.zerolaghub.verticles.http.Readiness;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClientOptions;
@@ -66,6 +67,10 @@ public final class Platform {
   private HttpApiVerticle http;
   private String httpDeployment;
   private Future<Void> stopping;
+  private final NodeDrain drain;
+  private Future<Void> draining;
+  private Future<Void> drainingThenStopping;
+  private final Promise<Void> graceOver = Promise.promise();
 
   private Platform(PlatformConfig configured, List<Capability> capabilities, List<String> contractResources) {
     this.configured = configured;
@@ -75,6 +80,7 @@ public final class Platform {
         .with(new VertxOptions().setMetricsOptions(metrics.vertxOptions()))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
+    this.drain = new NodeDrain(Duration.ofMillis(configured.http().drainGraceMs()), this::drainAndStop);
   }
 
   public static Builder builder(PlatformConfig config) {
@@ -161,7 +167,8 @@ public final class Platform {
     AppendSignal signal = new AppendSignal();
     crossNode = new PgCrossNodeSignal(vertx, pool, PgCrossNodeSignal.DEFAULT_WINDOW_MS);
     PgEventStore store = new PgEventStore(pool, codec, signal, crossNode, metrics.registry());
-    context = new PlatformContext(vertx, config, store, codec, pool, redis, metrics.registry(), new SessionSockets());
+    context = new PlatformContext(vertx, config, store, codec, pool, redis, metrics.registry(), new SessionSockets(),
+        drain);
     return crossNode.listen(vertx, db.connectOptions(), signal).map(v -> new ApiRoutes(contract));
   }
 
@@ -187,8 +194,8 @@ public final class Platform {
       c.readinessChecks().forEach(readiness::add);
       readiness.warnings(c::readinessWarnings);
     }
-    NodeEndpoints.register(routes, readiness, metrics.registry());
-    http = new HttpApiVerticle(routes, context.config().http(), HTTP_DRAIN);
+    NodeEndpoints.register(routes, readiness, metrics.registry(), drain::draining);
+    http = new HttpApiVerticle(routes, context.config().http(), HTTP_DRAIN, drain::draining);
     return vertx.deployVerticle(http).onSuccess(id -> {
       httpDeployment = id;
       for (Capability c : started) c.serving(http.port());
@@ -204,9 +211,61 @@ public final class Platform {
     return http.port();
   }
 
+  /** Whether this node drains, and how to ask it to. */
+  public NodeDrain drainState() {
+    return drain;
+  }
+
+  /**
+   * Begins draining (idempotent; the same future to every caller): readiness answers 503 and
+   * responses carry {@code Connection: close} from now on, capabilities hand their leases over
+   * at once, and when the grace ({@code http.drainGraceMs}) is over the long-lived sockets are
+   * closed with 1012. Completes then; the listener closes with {@link #stop()}.
+   */
+  public synchronized Future<Void> drain() {
+    if (draining != null) return draining;
+    drain.begin();
+    long graceMs = drain.grace().toMillis();
+    log.atInfo().setMessage("draining: readiness answers 503, leases handed over; sockets and listener close after the grace")
+        .addKeyValue("graceMs", graceMs).log();
+    ShutdownSequence seq = new ShutdownSequence(vertx, CAPABILITY_STOP);
+    List<Future<Void>> handovers = new ArrayList<>();
+    List<Capability> reverse = new ArrayList<>(started);
+    Collections.reverse(reverse);
+    for (Capability c : reverse) handovers.add(seq.step("drain " + c.name(), CAPABILITY_STOP, c::drain));
+    vertx.setTimer(Math.max(1, graceMs), t -> graceOver.tryComplete());
+    draining = Future.join(handovers).transform(x -> graceOver.future()).transform(x -> {
+      for (Capability c : reverse) {
+        try {
+          c.restartClients();
+        } catch (RuntimeException e) {
+          log.warn("capability {} did not close its sockets: {}", c.name(), e.toString());
+        }
+      }
+      log.info("drained: long-lived sockets closed with 1012");
+      return Future.<Void>succeededFuture();
+    });
+    return draining;
+  }
+
+  /** What SIGTERM does: {@link #drain()}, then {@link #stop()}. Idempotent. */
+  public synchronized Future<Void> drainAndStop() {
+    if (drainingThenStopping != null) return drainingThenStopping;
+    if (stopping != null || httpDeployment == null) {
+      drainingThenStopping = stop();
+    } else {
+      Future<Void> drained = drain();
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      drained.onComplete(ar -> stop().onComplete(x -> done.complete(null)));
+      drainingThenStopping = Future.fromCompletionStage(done);
+    }
+    return drainingThenStopping;
+  }
+
   /** Stops the node (idempotent; the same future to every caller). Bounded by {@link #STOP_BUDGET}. */
   public synchronized Future<Void> stop() {
     if (stopping != null) return stopping;
+    graceOver.tryComplete(); // a drain in progress ends its grace now
     long t0 = System.nanoTime();
     ShutdownSequence seq = new ShutdownSequence(vertx, STOP_BUDGET);
     Future<Void> chain = httpDeployment == null ? Future.succeededFuture()

@@ -22,6 +22,8 @@ import io.vertx.sqlclient.Pool;
  * @param meterRegistry metrics registry scraped at {@code /metrics}
  * @param sessionSockets this node's long-lived connections (consoles, live events) by platform
  *                      session, ended when their session ends
+ * @param drain         whether this node drains (readiness 503, no new background work), and
+ *                      how to ask it to
  */
 public record PlatformContext(
     Vertx vertx,
@@ -31,4 +33,5 @@ public record PlatformContext(
     Pool pool,
     Redis redis,
     PrometheusMeterRegistry meterRegistry,
-    SessionSockets sessionSockets) {}
+    SessionSockets sessionSockets,
+    NodeDrain drain) {}

@@ -5,7 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops the node gracefully when asked to exit. SIGTERM and SIGINT stop the platform first and
+ * Stops the node gracefully when asked to exit. SIGTERM and SIGINT drain the node (readiness 503,
+ * leases handed over, sockets closed with 1012 after {@code http.drainGraceMs}; see
+ * {@link Platform#drain()}) and stop it first, and
  * then exit 0: JVM shutdown hooks run concurrently, and the embedded PostgreSQL's own hook
  * would otherwise stop the database under requests still in flight (the JVM's default also
  * exits 143, which systemd reports as a failure). A shutdown hook covers other ways out.
@@ -23,8 +25,8 @@ public final class ShutdownSignals {
 
   private static void stopAndWait(Platform platform) {
     try {
-      platform.stop().toCompletionStage().toCompletableFuture()
-          .get(Platform.STOP_BUDGET.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      platform.drainAndStop().toCompletionStage().toCompletableFuture()
+          .get(platform.drainState().grace().toMillis() + Platform.STOP_BUDGET.toMillis() + 2_000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       log.warn("graceful stop incomplete: {}", e.toString());
     }

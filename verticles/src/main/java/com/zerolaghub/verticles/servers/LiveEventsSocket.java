@@ -10,22 +10,32 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /api/events} upgraded to a WebSocket: the caller's own server and operation
  * changes as they are appended (admins: everyone's), one JSON text frame each. The first frame
- * is {@code {"type":"subscribed"}}. A client that cannot keep up is closed (1013) rather than
- * buffered without bound. A session cookie from a foreign (or no) {@code Origin} is refused with
- * 403 before the upgrade ({@link BrowserOrigins}).
+ * is {@code {"type":"subscribed"}}. A client that stays behind (its write queue full and not
+ * draining for a while, or too many events waiting) is closed (1013) rather than buffered without
+ * bound; a burst read promptly is not ({@link LiveEventsOutbox}). A session cookie from a foreign
+ * (or no) {@code Origin} is refused with 403 before the upgrade ({@link BrowserOrigins}).
  */
 final class LiveEventsSocket {
   static final String PATH = "/api/events";
   /** Close code when the session that opened the socket ends (logout, password reset, an administrator). */
   static final short SIGNED_OUT = 4401;
+  /** Close code when this node drains (RFC 6455 §7.4.1 "Service Restart"): reconnect, to another node. */
+  static final short SERVICE_RESTART = 1012;
   static final ProblemType FOREIGN_ORIGIN = new ProblemType("origin-not-allowed", "Origin not allowed", 403);
   private final LiveFeed feed;
   private final BrowserOrigins origins;
   private final SessionSockets bySession;
+  private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
+  private final Set<LiveEventsOutbox> outboxes = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger tooSlow = new AtomicInteger();
 
   LiveEventsSocket(LiveFeed feed, BrowserOrigins origins, SessionSockets bySession) {
     this.feed = feed;
@@ -55,6 +65,23 @@ final class LiveEventsSocket {
     ctx.next();
   }
 
+  /** Closes every socket open on this node with {@code code}; answers how many. Safe from any thread. */
+  int closeAll(short code, String reason) {
+    List<ServerWebSocket> all = List.copyOf(open);
+    all.forEach(ws -> ws.close(code, reason));
+    return all.size();
+  }
+
+  /** Frames waiting, over every socket open on this node (bounded by {@link LiveEventsOutbox#MAX_PENDING} each). */
+  int pendingFrames() {
+    return outboxes.stream().mapToInt(LiveEventsOutbox::pending).sum();
+  }
+
+  /** Sockets this node closed with 1013 since it started. */
+  int closedAsTooSlow() {
+    return tooSlow.get();
+  }
+
   void upgrade(RoutingContext ctx) {
     Principal principal = Authentication.principal(ctx);
     ctx.request().toWebSocket().onComplete(ar -> {
@@ -63,6 +90,8 @@ final class LiveEventsSocket {
         return;
       }
       ServerWebSocket ws = ar.result();
+      // on the socket's own context: where its writes are not handed over between threads
+      LiveEventsOutbox outbox = new LiveEventsOutbox(ws, ctx.vertx().getOrCreateContext(), tooSlow::incrementAndGet);
       LiveFeed.Subscriber subscriber = new LiveFeed.Subscriber() {
         @Override
         public Principal principal() {
@@ -71,24 +100,26 @@ final class LiveEventsSocket {
 
         @Override
         public void send(JsonObject message) {
-          if (ws.isClosed()) return;
-          if (ws.writeQueueFull()) {
-            feed.remove(this);
-            ws.close((short) 1013, "too slow; reconnect and reload");
-            return;
-          }
-          ws.writeTextMessage(message.encode());
+          outbox.offer(message.encode());
         }
       };
       SessionSockets.Registration registration = bySession.register(principal.sessionId(), () -> {
         feed.remove(subscriber);
         ws.close(SIGNED_OUT, "signed_out");
       });
+      open.add(ws);
+      outboxes.add(outbox);
       ws.closeHandler(v -> {
+        open.remove(ws);
+        outboxes.remove(outbox);
+        outbox.discard();
         feed.remove(subscriber);
         registration.remove();
       });
-      ws.exceptionHandler(err -> feed.remove(subscriber));
+      ws.exceptionHandler(err -> {
+        feed.remove(subscriber);
+        outbox.discard();
+      });
       ws.textMessageHandler(text -> { }); // clients have nothing to say; pings are answered by Vert.x
       feed.add(subscriber);
       ws.writeTextMessage(new JsonObject().put("type", "subscribed").put("userId", principal.userId()).encode());

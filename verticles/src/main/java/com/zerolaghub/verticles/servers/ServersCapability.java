@@ -88,6 +88,7 @@ public final class ServersCapability implements Capability {
   private LiveFeed feed;
   private int concurrency;
   private volatile OperationsWorker worker;
+  private volatile LiveEventsSocket liveEvents;
   private AgentTokens agentTokens;
   private ServerApi serverApi;
   private volatile AdminServerActions adminActions;
@@ -193,6 +194,7 @@ public final class ServersCapability implements Capability {
     AdminHandlers admin = new AdminHandlers(serverApi, adminActions);
     LiveEventsSocket socket = new LiveEventsSocket(feed,
         new BrowserOrigins(config.http().browserOrigins(), config.http().sessionCookie()), sessionSockets);
+    liveEvents = socket;
     FileUploads uploads = new FileUploads(calls, serverApi.ports().agents(), servers.uploadLimitBytes());
 
     api.operation("createInstance", auth.required(), gated(GatedAction.CREATE_SERVER), instances::create);
@@ -347,6 +349,25 @@ public final class ServersCapability implements Capability {
 
   public MemoryView<ServerDirectory> directory() {
     return directory;
+  }
+
+  /** The operations worker stops at its runs' next step and releases its lease; another node's resumes them. */
+  @Override
+  public Future<Void> drain() {
+    OperationsWorker w = worker;
+    return w == null ? Future.succeededFuture() : w.stop();
+  }
+
+  /** The {@code /api/events} endpoint, once the API is bound (null before, or without the api role). */
+  LiveEventsSocket liveEvents() {
+    return liveEvents;
+  }
+
+  /** {@code /api/events} sockets close with 1012: the portal reconnects (through the front, elsewhere) and re-reads. */
+  @Override
+  public void restartClients() {
+    LiveEventsSocket socket = liveEvents;
+    if (socket != null) socket.closeAll(LiveEventsSocket.SERVICE_RESTART, "service_restart");
   }
 
   @Override

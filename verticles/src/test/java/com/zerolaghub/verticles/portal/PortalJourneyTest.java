@@ -244,6 +244,38 @@ class PortalJourneyTest {
   }
 
   @Test
+  void consoleReconnectsByItselfWhenItsNodeDrains() throws Exception {
+    try (PortalBrowser b = new PortalBrowser(base)) {
+      signUp(b);
+      createGameServer(b, "moving");
+      WebElement card = b.waitFor(card("moving"));
+      b.waitForText(card("moving"), "running");
+      card.findElement(By.cssSelector("h3 a")).click();
+      b.waitForText(By.cssSelector("main h1"), "moving");
+      String serverId = b.driver.getCurrentUrl().replaceAll(".*/servers/", "");
+      AgentSimulator agent = node.sims().proxmox().agent(vmidOf(b, serverId)).orElseThrow();
+      b.click(b.button("Console"));
+      b.click(b.button("Open console"));
+      b.waitFor(By.cssSelector("[data-console-state='connected']"));
+      long consolesOpened = consoleUpgrades(agent);
+
+      // What a draining node does after its grace: its consoles close with 1012 (Service Restart).
+      // No click: the page opens a new console (through the balancer, on another node) by itself.
+      assertThat(node.proxy.closeConsoles(serverId, com.zerolaghub.proxy.console.ConsoleEnd.RESTART)).isEqualTo(1);
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(30))
+          .until(d -> consoleUpgrades(agent) > consolesOpened);
+      b.waitFor(By.cssSelector("[data-console-state='connected']"));
+      assertThat(b.driver.findElements(b.button("Reconnect"))).isEmpty();
+      b.assertClean();
+    }
+  }
+
+  private static long consoleUpgrades(AgentSimulator agent) {
+    return agent.requests().counts().entrySet().stream().filter(e -> e.getKey().contains("console"))
+        .mapToLong(java.util.Map.Entry::getValue).sum();
+  }
+
+  @Test
   void accountBillingAndSupportPagesSayWhatHappened() throws Exception {
     try (PortalBrowser b = new PortalBrowser(base)) {
       b.open("/forgot-password");
