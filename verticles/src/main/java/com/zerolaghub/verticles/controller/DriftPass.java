@@ -84,6 +84,12 @@ final class DriftPass {
   }
 
   Future<Result> run(long fencingToken) {
+    // A node just started may be elected before its board and directory have read the log: judged
+    // against an empty board, every open finding would be found a second time.
+    return Future.all(board.whenCaughtUp(), directory.whenCaughtUp()).compose(v -> runCaughtUp(fencingToken));
+  }
+
+  private Future<Result> runCaughtUp(long fencingToken) {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     Future<List<InventoryEntry>> inventory = ports.proxmox().inventory();
