@@ -70,6 +70,11 @@ final class LiveEventsOutbox {
     }
   }
 
+  /** Whether it closed the socket or forgot it: what is offered now is dropped. */
+  boolean gaveUp() {
+    return closed.get();
+  }
+
   /** Frames waiting for this socket. */
   int pending() {
     return size.get();

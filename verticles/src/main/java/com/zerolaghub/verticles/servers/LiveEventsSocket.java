@@ -100,6 +100,10 @@ final class LiveEventsSocket {
 
         @Override
         public void send(JsonObject message) {
+          if (outbox.gaveUp()) {
+            feed.remove(this); // closed as too slow: nothing more to encode until the close completes
+            return;
+          }
           outbox.offer(message.encode());
         }
       };
