@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * every step, but outside calls cost nothing); the ratio shows what the outside calls cost. A
  * third time with a no-op saga (each operation recorded ready at once, by the same worker): the
  * issue's baseline, "the pipeline never the bottleneck compared with a no-op saga".
+ * Each phase also reports CPU per create: this JVM's (the node, plus the bench's own HTTP client
+ * and listing, which are small next to it) and embedded PostgreSQL's, measured over the phase.
  */
 public final class ProvisionBenchmark implements Benchmark {
   private static final Logger log = LoggerFactory.getLogger(ProvisionBenchmark.class);
@@ -123,10 +125,15 @@ public final class ProvisionBenchmark implements Benchmark {
         LatencyRecorder lists = new LatencyRecorder(1_000_000);
         AtomicBoolean creating = new AtomicBoolean(true);
         Future<Integer> listing = listWhile(vertx, http, port, creating, lists);
+        long jvmCpu0 = ProcessCpu.jvmNanos();
+        long pgCpu0 = ProcessCpu.postgresNanos(db.dir);
         long t0 = System.nanoTime();
         await(ClosedLoop.run(vertx, total, CONCURRENCY, acks, i -> create(http, port, "b" + i)));
         awaitSettled(servers);
         long elapsed = System.nanoTime() - t0;
+        long jvmCpu = ProcessCpu.jvmNanos() - jvmCpu0;
+        long pgCpu1 = ProcessCpu.postgresNanos(db.dir);
+        Double pgCpuPerCreate = pgCpu0 < 0 || pgCpu1 < 0 ? null : round((pgCpu1 - pgCpu0) / 1e6 / total);
         creating.set(false);
         int listRequests = await(listing);
         JsonObject outcomes = await(outcomes(platform, total + WARM_UP));
@@ -136,6 +143,8 @@ public final class ProvisionBenchmark implements Benchmark {
             .put("ack_p50_ms", acks.percentileMillis(50)).put("ack_p99_ms", acks.percentileMillis(99))
             .put("list_p50_ms", lists.percentileMillis(50)).put("list_p99_ms", lists.percentileMillis(99))
             .put("list_requests", listRequests)
+            .put("node_cpu_ms_per_create", round(jvmCpu / 1e6 / total))
+            .put("postgres_cpu_ms_per_create", pgCpuPerCreate)
             .mergeIn(outcomes);
       } finally {
         http.close();
