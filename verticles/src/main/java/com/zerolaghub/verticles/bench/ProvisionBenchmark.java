@@ -32,12 +32,16 @@ import org.slf4j.LoggerFactory;
  * every step, but outside calls cost nothing); the ratio shows what the outside calls cost. A
  * third time with a no-op saga (each operation recorded ready at once, by the same worker): the
  * issue's baseline, "the pipeline never the bottleneck compared with a no-op saga".
+ * Each phase also reports CPU per create: this JVM's (the node, plus the bench's own HTTP client
+ * and listing) and embedded PostgreSQL's, measured over the phase; and the node's without the
+ * admin listing (its CPU per request measured alone after the phase, times the requests made).
  */
 public final class ProvisionBenchmark implements Benchmark {
   private static final Logger log = LoggerFactory.getLogger(ProvisionBenchmark.class);
   private static final int CONCURRENCY = 4;
   private static final int WARM_UP = 20;
   private static final int LIST_PER_SECOND = 20;
+  private static final int LISTS_ALONE = 100;
 
   @Override
   public String name() {
@@ -123,19 +127,29 @@ public final class ProvisionBenchmark implements Benchmark {
         LatencyRecorder lists = new LatencyRecorder(1_000_000);
         AtomicBoolean creating = new AtomicBoolean(true);
         Future<Integer> listing = listWhile(vertx, http, port, creating, lists);
+        long jvmCpu0 = ProcessCpu.jvmNanos();
+        long pgCpu0 = ProcessCpu.postgresNanos(db.dir);
         long t0 = System.nanoTime();
         await(ClosedLoop.run(vertx, total, CONCURRENCY, acks, i -> create(http, port, "b" + i)));
         awaitSettled(servers);
         long elapsed = System.nanoTime() - t0;
+        long jvmCpu = ProcessCpu.jvmNanos() - jvmCpu0;
+        long pgCpu1 = ProcessCpu.postgresNanos(db.dir);
+        Double pgCpuPerCreate = pgCpu0 < 0 || pgCpu1 < 0 ? null : round((pgCpu1 - pgCpu0) / 1e6 / total);
         creating.set(false);
         int listRequests = await(listing);
         JsonObject outcomes = await(outcomes(platform, total + WARM_UP));
+        double listCpuMs = listingCpuMillis(http, port);
         return new JsonObject().put("ports", label)
             .put("creates_per_s", round(total / (elapsed / 1e9)))
             .put("elapsed_s", round(elapsed / 1e9))
             .put("ack_p50_ms", acks.percentileMillis(50)).put("ack_p99_ms", acks.percentileMillis(99))
             .put("list_p50_ms", lists.percentileMillis(50)).put("list_p99_ms", lists.percentileMillis(99))
             .put("list_requests", listRequests)
+            .put("node_cpu_ms_per_create", round(jvmCpu / 1e6 / total))
+            .put("node_cpu_ms_per_list", round(listCpuMs))
+            .put("node_cpu_ms_per_create_without_listing", round((jvmCpu / 1e6 - listRequests * listCpuMs) / total))
+            .put("postgres_cpu_ms_per_create", pgCpuPerCreate)
             .mergeIn(outcomes);
       } finally {
         http.close();
@@ -182,6 +196,20 @@ public final class ProvisionBenchmark implements Benchmark {
           });
     }));
     return done.future();
+  }
+
+  /**
+   * This JVM's CPU per admin listing, asked {@value #LISTS_ALONE} times back to back once the
+   * creates are over: the listing runs at a fixed rate, so its share of the CPU per create grows
+   * as a loaded machine slows the creates; this lets a phase report the creates' CPU without it.
+   */
+  private static double listingCpuMillis(WebClient http, int port) throws Exception {
+    long cpu0 = ProcessCpu.jvmNanos();
+    for (int i = 0; i < LISTS_ALONE; i++) {
+      await(http.get(port, "127.0.0.1", "/api/servers?limit=100").putHeader(BenchAuthentication.USER, "bench-admin")
+          .putHeader(BenchAuthentication.ADMIN, "true").send());
+    }
+    return (ProcessCpu.jvmNanos() - cpu0) / 1e6 / LISTS_ALONE;
   }
 
   /** Until the worker has nothing open: every create ended. */

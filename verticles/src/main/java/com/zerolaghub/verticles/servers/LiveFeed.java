@@ -142,7 +142,17 @@ final class LiveFeed {
     });
   }
 
+  /**
+   * The events that name a server's owner: without subscribers only these are decoded (to keep
+   * {@link #owners}), the feed's other events are news for nobody.
+   */
+  private static final Set<String> NAMING_OWNERS = Set.of(ServerRequested.class, HostActionRequested.class,
+          DeletionRequested.class, ServerDeleted.class).stream()
+      .map(c -> c.getAnnotation(com.zerolaghub.events.EventType.class).name())
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private void deliver(RecordedEvent recorded) {
+    if (subscribers.isEmpty() && !NAMING_OWNERS.contains(recorded.type())) return;
     ServerEvent event;
     try {
       event = (ServerEvent) codec.decode(recorded);

@@ -50,9 +50,11 @@ final class ServerHandlers {
         ctx.fail(ar.cause());
         return;
       }
-      JsonArray servers = new JsonArray();
-      for (Row r : ar.result()) servers.add(api.json().listed(r));
-      ctx.json(new JsonObject().put("servers", servers));
+      io.vertx.core.http.HttpServerResponse response = ctx.response();
+      if (!response.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_TYPE)) {
+        response.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, "application/json");
+      }
+      response.end(api.json().listing(ar.result()));
     });
   }
 

@@ -7,7 +7,6 @@ import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.ServerSpec;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import java.time.OffsetDateTime;
 
 /**
  * Servers and operations as the API answers them. Never the agent token (nor its hash) or the
@@ -57,38 +56,9 @@ final class ServerJson {
     return json;
   }
 
-  /** A row of the servers listing. */
-  JsonObject listed(Row r) {
-    ContainerKind kind = "game".equals(r.getString("kind")) ? ContainerKind.GAME : ContainerKind.DEV;
-    JsonObject json = new JsonObject()
-        .put("serverId", r.getString("server_id"))
-        .put("ownerId", r.getString("owner_id"))
-        .put("kind", kind.wireName())
-        .put("name", r.getString("name"));
-    if (kind == ContainerKind.GAME) {
-      json.put("variant", r.getString("variant")).put("plan", r.getString("plan"));
-    } else {
-      json.put("runtime", r.getString("runtime")).put("version", r.getString("version")).put("codeServer", r.getBoolean("code_server"));
-    }
-    Integer vmid = r.getInteger("vmid");
-    json.put("memoryMib", r.getInteger("memory_mib")).put("cores", r.getInteger("cores"))
-        .put("lifecycle", r.getString("lifecycle")).put("hostState", r.getString("host_state"))
-        .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString());
-    if (vmid != null) json.put("vmid", vmid);
-    if (kind == ContainerKind.GAME && vmid != null && "running".equals(r.getString("lifecycle"))) {
-      json.put("connectAddress", connectAddress(kind, r.getString("name"), vmid));
-    }
-    String opId = r.getString("operation_id");
-    if (opId != null) {
-      JsonObject op = new JsonObject().put("operationId", opId).put("type", r.getString("operation_type"))
-          .put("status", r.getString("operation_status"));
-      if (r.getString("operation_phase") != null) op.put("phase", r.getString("operation_phase"));
-      if (r.getString("operation_reason") != null) op.put("reason", r.getString("operation_reason"));
-      json.put("operation", op);
-    }
-    OffsetDateTime updated = r.getOffsetDateTime("updated_at");
-    if (updated != null) json.put("updatedAt", updated.toInstant().toString());
-    return json;
+  /** The servers listing of {@code rows} as JSON bytes. */
+  io.vertx.core.buffer.Buffer listing(io.vertx.sqlclient.RowSet<Row> rows) {
+    return ServersListingJson.encode(rows, gameDomain);
   }
 
   private String connectAddress(ContainerKind kind, String name, Integer vmid) {

@@ -1,8 +1,10 @@
 package com.zerolaghub.core.instances.run;
 
+import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.instances.OperationView;
 import com.zerolaghub.core.instances.ProvisioningSaga;
 import com.zerolaghub.core.instances.ProvisioningSettings;
+import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.EventMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,12 +64,16 @@ public final class OperationRunner implements OperationRun {
         default:
           done = hostPower.run(run);
       }
-      return done.compose(v -> run.reload()).map(after -> {
-        OperationView now = after.state().operation();
-        boolean ended = now == null || !now.operationId().equals(op.operationId()) || !now.inProgress();
-        return new Result(op.operationId(), ended);
-      });
+      // an end this run recorded is final (no later event reopens an operation): the log is read
+      // again only when the run stopped without knowing of one
+      return done.compose(v -> ended(run.known(), op) ? Future.succeededFuture(run.known()) : run.reload())
+          .map(after -> new Result(op.operationId(), ended(after, op)));
     });
   }
 
+  private static boolean ended(CommandHandler.Loaded<ServerState> loaded, OperationView op) {
+    if (loaded == null) return false;
+    OperationView now = loaded.state().operation();
+    return now == null || !now.operationId().equals(op.operationId()) || !now.inProgress();
+  }
 }

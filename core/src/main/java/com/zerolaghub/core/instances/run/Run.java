@@ -67,6 +67,11 @@ final class Run {
     return reload();
   }
 
+  /** The state as last read or recorded by this run, or null when unknown. */
+  CommandHandler.Loaded<ServerState> known() {
+    return known;
+  }
+
   /** Reads the state from the log. */
   Future<CommandHandler.Loaded<ServerState>> reload() {
     intentRecordedFor = null;
@@ -79,10 +84,16 @@ final class Run {
     intentRecordedFor = null;
   }
 
-  /** An atomic write across streams (vmid claims, deletion); the next load reads the log. */
+  /**
+   * An atomic write across streams (vmid claims, deletion). When it appended to this server's
+   * stream at the known version, the state after it is known without reading the log; otherwise
+   * (or when it failed) the next load reads the log.
+   */
   Future<Void> appendAtomically(List<PlannedAppend> appends, EventMetadata metadata) {
+    CommandHandler.Loaded<ServerState> base = known;
     known = null;
-    return log.appendAtomically(appends, metadata).onComplete(ar -> known = null);
+    intentRecordedFor = null;
+    return log.appendAtomicallyOn(serverId, base, appends, metadata).onSuccess(after -> known = after).mapEmpty();
   }
 
   Future<ServerState> record(OperationEvent event) {

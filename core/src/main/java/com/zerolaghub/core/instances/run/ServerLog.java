@@ -9,6 +9,7 @@ import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.servers.ServerEvent;
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
@@ -79,5 +80,30 @@ public final class ServerLog {
   /** All or nothing; fails with {@code WrongExpectedVersionException} when a stream moved. */
   public Future<Void> appendAtomically(List<PlannedAppend> appends, EventMetadata metadata) {
     return store.appendAtomically(PlannedAppend.toStreamAppends(appends, metadata)).mapEmpty();
+  }
+
+  /**
+   * Like {@link #appendAtomically(List, EventMetadata)}; answers the server's state and version
+   * after the write, folded from {@code known} (its state read or recorded before) and the events appended to its stream at
+   * {@code known}'s version (the store refused the write otherwise), without reading the stream
+   * again. Null when the write did not append to that stream at that version.
+   */
+  public Future<CommandHandler.Loaded<ServerState>> appendAtomicallyOn(String serverId, CommandHandler.Loaded<ServerState> known,
+                                                                       List<PlannedAppend> appends, EventMetadata metadata) {
+    int mine = -1;
+    if (known != null) {
+      StreamId stream = ServerDecider.stream(serverId);
+      ExpectedVersion at = ExpectedVersion.exactly(known.version());
+      for (int i = 0; i < appends.size(); i++) {
+        if (appends.get(i).stream().equals(stream) && appends.get(i).expected().equals(at)) mine = i;
+      }
+    }
+    int index = mine;
+    return store.appendAtomically(PlannedAppend.toStreamAppends(appends, metadata)).map(results -> {
+      if (index < 0) return null;
+      ServerState state = known.state();
+      for (ServerEvent e : appends.get(index).events()) state = decider.evolve(state, e);
+      return new CommandHandler.Loaded<>(state, results.get(index).streamVersion());
+    });
   }
 }
