@@ -74,6 +74,13 @@ final class Operators {
     return serverId;
   }
 
+  /** Stops the container straight at Proxmox (behind the platform's back) and waits for the task. */
+  void stopAtProxmox(int vmid) throws Exception {
+    var proxmox = node.servers.ports().proxmox();
+    proxmox.awaitTask(proxmox.stop(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
+        .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+  }
+
   HttpResponse<String> post(String token, String path, JsonObject body) {
     try {
       return node.send(token, "POST", path, body);

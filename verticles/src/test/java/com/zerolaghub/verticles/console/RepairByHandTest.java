@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +31,7 @@ class RepairByHandTest {
     String[] admin = ops.administrator();
     String serverId = ops.runningDevServer(customer[1]);
     int vmid = ops.json(customer[1], "/api/servers/" + serverId).getInteger("vmid");
-    var proxmox = ops.node.servers.ports().proxmox();
-    proxmox.awaitTask(proxmox.stop(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
-        .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    ops.stopAtProxmox(vmid);
 
     JsonObject[] planned = new JsonObject[1];
     Operators.eventually("start_host planned", () -> {

@@ -30,19 +30,13 @@ class ReprovisionByHandTest {
   void aVanishedContainerIsSetUpAgainOnItsVmidAndTheFindingClears() throws Exception {
     String[] customer = ops.customer();
     String[] admin = ops.administrator();
-    HttpResponse<String> created = ops.post(customer[1], "/api/instances", new JsonObject().put("type", "game").put("name", "vanish")
-        .put("variant", "vanilla").put("plan", "game-4g"));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    String serverId = new JsonObject(created.body()).getString("serverId");
-    Operators.eventually("game server running",
-        () -> "running".equals(ops.json(customer[1], "/api/servers/" + serverId).getString("lifecycle")));
+    String serverId = ops.runningGameServer(customer[1]);
     int vmid = ops.json(customer[1], "/api/servers/" + serverId).getInteger("vmid");
     int clones = ops.node.sims().proxmox().cloneCount();
 
     // The container vanishes behind the platform's back (stopped and deleted straight at Proxmox).
+    ops.stopAtProxmox(vmid);
     var proxmox = ops.node.servers.ports().proxmox();
-    proxmox.awaitTask(proxmox.stop(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
-        .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
     proxmox.awaitTask(proxmox.delete(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
         .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
     assertThat(ops.node.sims().proxmox().container(vmid)).isEmpty();
