@@ -73,39 +73,8 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-# Reads one JSON value out of stdin: json_get 'd["postgres"]["port"]'
-json_get() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
-
-# Waits for the first line of a file (a command's JSON line) or fails.
-first_line() {
-  local file="$1" pid="$2" what="$3"
-  for _ in $(seq 1 600); do
-    if [ -s "$file" ] && head -n1 "$file" | grep -q '}$'; then head -n1 "$file"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || { echo "$what exited early:" >&2; tail -n 30 "${file%.json}.log" >&2; return 1; }
-    sleep 0.2
-  done
-  echo "$what did not start in 120 s" >&2
-  return 1
-}
-
-# One Redis command over /dev/tcp (no redis-cli needed); prints a bulk/simple reply, "" for nil.
-redis_cmd() {
-  local req="*$#\r\n" arg
-  for arg in "$@"; do req+="\$${#arg}\r\n${arg}\r\n"; done
-  (
-    exec 3<>"/dev/tcp/127.0.0.1/$redis_port" || exit 1
-    printf '%b' "$req" >&3
-    IFS= read -r -t 5 line <&3 || exit 1
-    line="${line%$'\r'}"
-    case "$line" in
-      '$-1') echo "" ;;
-      '$'*) IFS= read -r -t 5 value <&3; echo "${value%$'\r'}" ;;
-      *) echo "${line#?}" ;;
-    esac
-  )
-}
+# shellcheck source=../lib/shared-services.sh
+source "$root/deploy/lib/shared-services.sh"
 
 # The node index (0-based) whose HTTP port names the lease's owner, or -1.
 holder_index() {
@@ -128,35 +97,7 @@ alive_node() { # first node still running
 }
 
 # ---- shared services and outside systems ---------------------------------------------------
-log "work directory $work"
-java -jar "$jar" services --data-dir "$work/services" >"$work/services.json" 2>"$work/services.log" &
-pids+=($!); services_pid=$!
-
-export ZLH_LOG_JSON=false
-export ZLH_INFRA_PROXMOX_TOKEN_ID='zlh@pve!control'
-export ZLH_INFRA_PROXMOX_TOKEN_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-export ZLH_INFRA_CLOUDFLARE_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-export ZLH_INFRA_VELOCITY_TOKEN="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-export ZLH_INFRA_SIM_TASK_DURATION_MS=$SIM_TASK_MS
-java -jar "$jar" simulators --data-dir "$work/simulators" >"$work/simulators.json" 2>"$work/simulators.log" &
-pids+=($!); simulators_pid=$!
-
-svc="$(first_line "$work/services.json" "$services_pid" "zlh services")"
-sims="$(first_line "$work/simulators.json" "$simulators_pid" "zlh simulators")"
-redis_uri="$(json_get 'd["redis"]["uri"]' <<<"$svc")"
-redis_port="$(python3 -c 'import sys,urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).port)' "$redis_uri")"
-export ZLH_DB_HOST=localhost
-export ZLH_DB_PORT="$(json_get 'd["postgres"]["port"]' <<<"$svc")"
-export ZLH_DB_USER="$(json_get 'd["postgres"]["user"]' <<<"$svc")"
-export ZLH_DB_PASSWORD=
-export ZLH_REDIS_URI="$redis_uri"
-export ZLH_INFRA_MODE=proxmox
-export ZLH_INFRA_PROXMOX_URL="$(json_get 'd["infra"]["proxmoxUrl"]' <<<"$sims")"
-export ZLH_INFRA_PROXMOX_NODE="$(json_get 'd["infra"]["proxmoxNode"]' <<<"$sims")"
-export ZLH_INFRA_CLOUDFLARE_API_BASE="$(json_get 'd["infra"]["cloudflareApiBase"]' <<<"$sims")"
-export ZLH_INFRA_CLOUDFLARE_ZONE_ID="$(json_get 'd["infra"]["cloudflareZoneId"]' <<<"$sims")"
-export ZLH_INFRA_VELOCITY_URL="$(json_get 'd["infra"]["velocityUrl"]' <<<"$sims")"
-export ZLH_SERVERS_PLATFORM_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+start_shared_services
 export ZLH_SERVERS_WORKER_CONCURRENCY=$CONCURRENCY
 export ZLH_SERVERS_STARTER_SERVER_LIMIT=$((servers + 5))
 export ZLH_CONTROLLER_LEASE_TTL_MS=$((CONTROLLER_TTL_S * 1000))
