@@ -30,22 +30,34 @@ public final class ProcessCpu {
       }
       ticks += own;
     }
+    return nanos(ticks);
+  }
+
+  /** Nanoseconds in {@code ticks} clock ticks (the unit of {@code /proc/<pid>/stat}'s times). */
+  public static long nanos(long ticks) {
     return ticks * (1_000_000_000L / TICKS_PER_SECOND);
   }
 
   /** utime + stime of one process, in clock ticks. */
   static long ticksOf(long pid) {
+    String[] after = statFields(pid);
+    return after == null ? -1 : Long.parseLong(after[11]) + Long.parseLong(after[12]);
+  }
+
+  /**
+   * The fields of {@code /proc/<pid>/stat} after the command's closing parenthesis (the name may
+   * hold spaces): index 0 is the state (field 3), 1 the parent pid, 11 utime, 12 stime, 13 cutime,
+   * 14 cstime; null when the process is gone or unreadable.
+   */
+  public static String[] statFields(long pid) {
     try {
-      return ticksIn(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+      return fieldsIn(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return null;
     }
   }
 
-  /** utime + stime from a {@code stat} line: fields 14 and 15, counted after the command's closing parenthesis. */
-  static long ticksIn(String stat) {
-    String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    // after[0] is field 3 (state): utime is field 14, stime 15
-    return Long.parseLong(after[11]) + Long.parseLong(after[12]);
+  static String[] fieldsIn(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
   }
 }

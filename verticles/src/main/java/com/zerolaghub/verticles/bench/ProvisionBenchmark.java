@@ -127,14 +127,14 @@ public final class ProvisionBenchmark implements Benchmark {
         LatencyRecorder lists = new LatencyRecorder(1_000_000);
         AtomicBoolean creating = new AtomicBoolean(true);
         Future<Integer> listing = listWhile(vertx, http, port, creating, lists);
-        long jvmCpu0 = ProcessCpu.jvmNanos();
-        long pgCpu0 = ProcessCpu.postgresNanos(db.dir);
+        long jvmCpu0 = PhaseCpu.jvmNanos();
+        long pgCpu0 = PhaseCpu.postgresNanos(db.dir);
         long t0 = System.nanoTime();
         await(ClosedLoop.run(vertx, total, CONCURRENCY, acks, i -> create(http, port, "b" + i)));
         awaitSettled(servers);
         long elapsed = System.nanoTime() - t0;
-        long jvmCpu = ProcessCpu.jvmNanos() - jvmCpu0;
-        long pgCpu1 = ProcessCpu.postgresNanos(db.dir);
+        long jvmCpu = PhaseCpu.jvmNanos() - jvmCpu0;
+        long pgCpu1 = PhaseCpu.postgresNanos(db.dir);
         Double pgCpuPerCreate = pgCpu0 < 0 || pgCpu1 < 0 ? null : round((pgCpu1 - pgCpu0) / 1e6 / total);
         creating.set(false);
         int listRequests = await(listing);
@@ -204,12 +204,12 @@ public final class ProvisionBenchmark implements Benchmark {
    * as a loaded machine slows the creates; this lets a phase report the creates' CPU without it.
    */
   private static double listingCpuMillis(WebClient http, int port) throws Exception {
-    long cpu0 = ProcessCpu.jvmNanos();
+    long cpu0 = PhaseCpu.jvmNanos();
     for (int i = 0; i < LISTS_ALONE; i++) {
       await(http.get(port, "127.0.0.1", "/api/servers?limit=100").putHeader(BenchAuthentication.USER, "bench-admin")
           .putHeader(BenchAuthentication.ADMIN, "true").send());
     }
-    return (ProcessCpu.jvmNanos() - cpu0) / 1e6 / LISTS_ALONE;
+    return (PhaseCpu.jvmNanos() - cpu0) / 1e6 / LISTS_ALONE;
   }
 
   /** Until the worker has nothing open: every create ended. */

@@ -1,22 +1,20 @@
 package com.zerolaghub.verticles.bench;
 
+import com.zerolaghub.proxy.bench.ProcessCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent so far by this JVM and by an embedded PostgreSQL (its postmaster, its live
- * backends, and the backends it already reaped), read from the OS, so a phase can report CPU
- * per unit of work: CPU is far less sensitive than wall time to a machine shared with others.
+ * backends, and the backends it already reaped), so a phase can report CPU per unit of work: CPU
+ * is far less sensitive than wall time to a machine shared with others. {@code /proc} is read
+ * through {@link ProcessCpu}.
  */
-final class ProcessCpu {
-  /** Linux's USER_HZ, the unit of /proc/[pid]/stat times, on every platform this runs on. */
-  private static final long NANOS_PER_TICK = 10_000_000L;
-
-  private ProcessCpu() {}
+final class PhaseCpu {
+  private PhaseCpu() {}
 
   /** This JVM's CPU time in nanoseconds (all threads, user and system), or 0 if unknown. */
   static long jvmNanos() {
@@ -37,30 +35,19 @@ final class ProcessCpu {
         for (Path p : (Iterable<Path>) procs::iterator) {
           String name = p.getFileName().toString();
           if (!name.chars().allMatch(Character::isDigit)) continue;
-          List<String> f = statFields(p);
-          if (f == null) continue;
           long pid = Long.parseLong(name);
+          String[] f = ProcessCpu.statFields(pid);
+          if (f == null) continue; // the process ended while listing
           if (pid == postmaster) {
-            ticks += Long.parseLong(f.get(11)) + Long.parseLong(f.get(12)) + Long.parseLong(f.get(13)) + Long.parseLong(f.get(14));
-          } else if (Long.parseLong(f.get(1)) == postmaster) {
-            ticks += Long.parseLong(f.get(11)) + Long.parseLong(f.get(12));
+            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+          } else if (Long.parseLong(f[1]) == postmaster) {
+            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
           }
         }
       }
-      return ticks * NANOS_PER_TICK;
+      return ProcessCpu.nanos(ticks);
     } catch (IOException | RuntimeException e) {
       return -1;
-    }
-  }
-
-  /** The fields of /proc/[pid]/stat after the command name: index 0 is state, 1 ppid, 11 utime, 12 stime, 13 cutime, 14 cstime. */
-  private static List<String> statFields(Path proc) {
-    try {
-      String stat = Files.readString(proc.resolve("stat"));
-      // the command name is in parentheses and may hold spaces: fields start after the last ')'
-      return List.of(stat.substring(stat.lastIndexOf(')') + 2).trim().split(" "));
-    } catch (IOException | RuntimeException e) {
-      return null; // the process ended while listing
     }
   }
 }
