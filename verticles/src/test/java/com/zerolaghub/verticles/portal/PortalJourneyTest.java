@@ -337,6 +337,9 @@ class PortalJourneyTest {
       b.waitForText(card("code-lab"), "running");
       card.findElement(By.cssSelector("h3 a")).click();
       String portal = b.driver.getWindowHandle();
+      // the dev host's own answers (a 503 "Your IDE is starting" page while code-server comes up) are
+      // another origin's, not the portal's: the portal is served from 127.0.0.1, never *.localhost
+      b.expectConsoleError(".localhost:");
       b.click(b.button("Open IDE"));
       new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
           .until(d -> d.getWindowHandles().size() == 2);
