@@ -8,7 +8,7 @@ package com.zerolaghub.events;
  * @param causationId    id of the event or request that directly caused this one
  * @param idempotencyKey client-supplied key, when the command carried one
  * @param sourceIp       remote address, where relevant
- * @param fencingToken   fencing token of a singleton writer (see {@link PgFences})
+ * @param fencingToken   fencing token of a singleton writer (see {@link Fences})
  * @param fence          name of the fence {@code fencingToken} belongs to; when both are present the
  *                       store refuses the append unless the token is that fence's current one
  */

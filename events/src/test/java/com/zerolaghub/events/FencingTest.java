@@ -3,6 +3,7 @@ package com.zerolaghub.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.TestEvents.Counted;
+import com.zerolaghub.events.impl.PgFences;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

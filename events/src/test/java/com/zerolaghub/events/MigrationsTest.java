@@ -2,6 +2,7 @@ package com.zerolaghub.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.events.impl.Migrations;
 import com.zerolaghub.events.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package com.zerolaghub.events;
 
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.testing.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.RecordedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;

@@ -6,7 +6,7 @@ import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.testing.TestPostgres;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.testing.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -12,7 +12,7 @@ import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.testing.TestPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package com.zerolaghub.events.testing;
 
-import com.zerolaghub.events.Migrations;
+import com.zerolaghub.events.impl.Migrations;
 import io.vertx.pgclient.PgConnectOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.zerolaghub.projections.lease;
 
-import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.Fences;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.LongConsumer;
@@ -18,7 +18,7 @@ public final class FencedLease {
 
   private final Vertx vertx;
   private final RedisLease lease;
-  private final PgFences fences;
+  private final Fences fences;
   private final long retryMillis;
 
   private LongConsumer onAcquired;
@@ -26,7 +26,7 @@ public final class FencedLease {
   private boolean running;
   private long generation;
 
-  public FencedLease(Vertx vertx, RedisLease lease, PgFences fences, long retryMillis) {
+  public FencedLease(Vertx vertx, RedisLease lease, Fences fences, long retryMillis) {
     this.vertx = vertx;
     this.lease = lease;
     this.fences = fences;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.bench;
 
-import com.zerolaghub.events.Migrations;
+import com.zerolaghub.events.impl.Migrations;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;

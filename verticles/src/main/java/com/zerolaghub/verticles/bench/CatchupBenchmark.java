@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.bench;
 
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.projections.DecodedEvent;
 import com.zerolaghub.projections.MemoryProjection;
 import com.zerolaghub.projections.ProjectionOptions;

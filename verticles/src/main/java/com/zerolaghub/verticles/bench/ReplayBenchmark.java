@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.bench;
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventCodec;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.projections.DecodedEvent;
 import com.zerolaghub.projections.MemoryProjection;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.cli;
 
-import com.zerolaghub.events.Migrations;
+import com.zerolaghub.events.impl.Migrations;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import com.zerolaghub.core.repair.DriftDetector;
 import com.zerolaghub.core.repair.EdgeExpectation;
 import com.zerolaghub.core.repair.Posture;
 import com.zerolaghub.core.repair.RepairPolicy;
-import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.Fences;
 import com.zerolaghub.events.repair.RepairEvent;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.lease.FencedLease;
@@ -106,7 +106,7 @@ public final class ControllerCapability implements Capability {
     String owner = node + "/controller-" + UUID.randomUUID();
     FencedLease lease = new FencedLease(ctx.vertx(),
         new RedisLease(ctx.vertx(), ctx.redis(), DriftPass.FENCE, owner, Duration.ofMillis(c.leaseTtlMs())),
-        new PgFences(ctx.pool()), c.leaseTtlMs() / 3);
+        ctx.fences(), c.leaseTtlMs() / 3);
     RepairConsumer local = consumer;
     controller = new Controller(ctx.vertx(), ctx.redis(), lease, pass, queue, () -> {
       if (local != null) local.wake();

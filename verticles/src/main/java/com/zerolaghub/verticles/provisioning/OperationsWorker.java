@@ -4,7 +4,7 @@ import com.zerolaghub.core.instances.run.OperationRun;
 import com.zerolaghub.core.instances.run.OperationRunner;
 import com.zerolaghub.core.instances.run.RunnerStopped;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.Fences;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.lease.FencedLease;
 import com.zerolaghub.projections.lease.RedisLease;
@@ -67,7 +67,7 @@ public final class OperationsWorker {
   private long tick = -1;
   private Promise<Void> drained;
 
-  public OperationsWorker(Vertx vertx, Redis redis, PgFences fences, MemoryView<ServerDirectory> directory,
+  public OperationsWorker(Vertx vertx, Redis redis, Fences fences, MemoryView<ServerDirectory> directory,
                           OperationRun runner, int concurrency, String owner) {
     this.vertx = vertx;
     this.directory = directory;

@@ -2,9 +2,9 @@ package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
-import com.zerolaghub.events.Migrations;
-import com.zerolaghub.events.PgCrossNodeSignal;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.Migrations;
+import com.zerolaghub.events.impl.PgCrossNodeSignal;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.config.PlatformConfig;

@@ -2,6 +2,8 @@ package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.Fences;
+import com.zerolaghub.events.impl.PgFences;
 import com.zerolaghub.proxy.SessionSockets;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,4 +36,10 @@ public record PlatformContext(
     Redis redis,
     PrometheusMeterRegistry meterRegistry,
     SessionSockets sessionSockets,
-    NodeDrain drain) {}
+    NodeDrain drain) {
+
+  /** The log's fencing tokens, for singletons that stamp their appends (see {@link Fences}). */
+  public Fences fences() {
+    return new PgFences(pool);
+  }
+}

@@ -24,7 +24,7 @@ import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.core.instances.run.ServerLog;
-import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.Fences;
 import com.zerolaghub.events.servers.ServerEvents;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
@@ -77,7 +77,7 @@ public final class ServersCapability implements Capability {
 
   private Vertx vertx;
   private Redis redis;
-  private PgFences fences;
+  private Fences fences;
   private PlatformConfig config;
   private ServerStatusProbe statusProbe;
   private InfraPorts infra;
@@ -146,7 +146,7 @@ public final class ServersCapability implements Capability {
     agentPort = config.infra().agentPort();
     nodeName = NodeName.of(config);
     redis = ctx.redis();
-    fences = new PgFences(ctx.pool());
+    fences = ctx.fences();
     concurrency = servers.workerConcurrency();
     ctx.codec().register(ServerEvents.TYPES);
     ProjectionRuntime runtime = projections.runtime();

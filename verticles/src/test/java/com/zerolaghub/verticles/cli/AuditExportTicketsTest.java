@@ -9,7 +9,7 @@ import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.PgEventStore;
+import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.support.SupportEvent;
 import com.zerolaghub.events.support.SupportEvent.TicketClosed;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.proxmox.ContainerState;
 import com.zerolaghub.core.instances.run.RunnerHooks;
-import com.zerolaghub.events.PgFences;
+import com.zerolaghub.events.impl.PgFences;
 import com.zerolaghub.verticles.servers.ServersNode;
 import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
+import com.zerolaghub.events.AppendSignal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;

@@ -1,5 +1,15 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
+import com.zerolaghub.events.AppendResult;
+import com.zerolaghub.events.AppendSignal;
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.events.StreamAppend;
+import com.zerolaghub.events.StreamId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;

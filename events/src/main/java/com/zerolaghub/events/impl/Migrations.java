@@ -1,4 +1,4 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;

@@ -1,5 +1,16 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
+import com.zerolaghub.events.AppendResult;
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.EventStoreUnavailableException;
+import com.zerolaghub.events.EventType;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.FencedOutException;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.events.StreamAppend;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.WrongExpectedVersionException;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;

@@ -1,6 +1,11 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
-import com.zerolaghub.events.PgEventAppender.Queued;
+import com.zerolaghub.events.AppendResult;
+import com.zerolaghub.events.ExpectedVersion;
+import com.zerolaghub.events.NewEvent;
+import com.zerolaghub.events.StreamId;
+import com.zerolaghub.events.WrongExpectedVersionException;
+import com.zerolaghub.events.impl.PgEventAppender.Queued;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,5 +1,9 @@
-package com.zerolaghub.events;
+package com.zerolaghub.events.impl;
 
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.events.EventCodec;
+import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.events.StreamId;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
