@@ -1,7 +1,6 @@
 package com.zerolaghub.proxy.ide;
 
 import com.zerolaghub.proxy.routing.DevRoute;
-import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -22,14 +21,5 @@ public record IdeGrant(String serverId, int vmid, String userId, boolean admin, 
   /** Whether this grant still opens {@code route}: same server, and its owner (or an admin). */
   public boolean admits(DevRoute route) {
     return serverId.equals(route.serverId()) && vmid == route.vmid() && (admin || userId.equals(route.ownerId()));
-  }
-
-  JsonObject toJson() {
-    return new JsonObject().put("serverId", serverId).put("vmid", vmid).put("userId", userId).put("admin", admin).put("sessionId", sessionId);
-  }
-
-  static IdeGrant fromJson(JsonObject json) {
-    return new IdeGrant(json.getString("serverId"), json.getInteger("vmid"), json.getString("userId"),
-        json.getBoolean("admin", false), json.getString("sessionId"));
   }
 }

@@ -10,7 +10,7 @@ import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
 import com.zerolaghub.core.infra.agent.AgentOptions;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.SessionCredentials;
-import com.zerolaghub.proxy.console.ConsoleBridge;
+import com.zerolaghub.proxy.impl.console.ConsoleBridge;
 import com.zerolaghub.proxy.console.ConsoleOptions;
 import com.zerolaghub.proxy.routing.ConsoleTarget;
 import com.zerolaghub.verticles.sim.AgentSimulator;
