@@ -2,9 +2,9 @@ package com.zerolaghub.proxy.bench;
 
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
-import com.zerolaghub.proxy.ide.CachingIdeGrants;
-import com.zerolaghub.proxy.ide.CodeServerForwarder;
-import com.zerolaghub.proxy.ide.DevHostProxy;
+import com.zerolaghub.proxy.impl.ide.CachingIdeGrants;
+import com.zerolaghub.proxy.impl.ide.CodeServerForwarder;
+import com.zerolaghub.proxy.impl.ide.DevHostProxy;
 import com.zerolaghub.proxy.ide.IdeGrant;
 import com.zerolaghub.proxy.ide.IdeGrants;
 import com.zerolaghub.proxy.ide.IdeOptions;

@@ -2,8 +2,8 @@ package com.zerolaghub.proxy.bench;
 
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
-import com.zerolaghub.proxy.ide.CodeServerForwarder;
-import com.zerolaghub.proxy.ide.RedisIdeGrants;
+import com.zerolaghub.proxy.impl.ide.CodeServerForwarder;
+import com.zerolaghub.proxy.impl.ide.RedisIdeGrants;
 import com.zerolaghub.proxy.ide.UpstreamOptions;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;

@@ -1,7 +1,7 @@
 package com.zerolaghub.proxy.bench;
 
 import com.zerolaghub.events.testing.TestRedis;
-import com.zerolaghub.proxy.ide.RedisIdeGrants;
+import com.zerolaghub.proxy.impl.ide.RedisIdeGrants;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
 import com.zerolaghub.proxy.SessionCredentials;
-import com.zerolaghub.proxy.console.ConsoleBridge;
+import com.zerolaghub.proxy.impl.console.ConsoleBridge;
 import com.zerolaghub.proxy.console.ConsoleOptions;
 import com.zerolaghub.proxy.routing.ConsoleTarget;
 import io.vertx.core.Vertx;

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code bench proxy}, console part: typed input echoed by agent simulators' PTY consoles (one
  * agent per console), with the load client talking to the agents directly, through nginx
  * proxying the same WebSockets (the same extra hop: the anchor), and through the
- * {@link com.zerolaghub.proxy.console.ConsoleBridge} (session cookie, agent token added by the
+ * {@link com.zerolaghub.proxy.impl.console.ConsoleBridge} (session cookie, agent token added by the
  * bridge). nginx and the bridge (in a JVM of its own, {@link ConsoleBridgeProcess}) each have
  * their CPU time per echoed message read from {@code /proc}. Two loads: a closed loop (each
  * console keeps {@code window} inputs in flight: throughput) and an open loop (each console

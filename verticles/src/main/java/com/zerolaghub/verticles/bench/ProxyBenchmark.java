@@ -4,7 +4,7 @@ import com.zerolaghub.proxy.bench.IdleTunnelsBench;
 import com.zerolaghub.proxy.bench.ProxyBench;
 import com.zerolaghub.proxy.bench.WrkResult;
 import com.zerolaghub.proxy.bench.BenchGrantKey;
-import com.zerolaghub.proxy.ide.RedisIdeGrants;
+import com.zerolaghub.proxy.impl.ide.RedisIdeGrants;
 import com.zerolaghub.verticles.embedded.EmbeddedRedisServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
