@@ -6,7 +6,6 @@ import com.zerolaghub.core.repair.DriftDetector;
 import com.zerolaghub.core.repair.EdgeExpectation;
 import com.zerolaghub.core.repair.Posture;
 import com.zerolaghub.core.repair.RepairPolicy;
-import com.zerolaghub.events.Fences;
 import com.zerolaghub.events.repair.RepairEvent;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.lease.FencedLease;
