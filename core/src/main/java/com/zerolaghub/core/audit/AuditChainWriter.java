@@ -1,5 +1,6 @@
 package com.zerolaghub.core.audit;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,6 @@ public final class AuditChainWriter {
   }
 
   static String jsonString(String s) {
-    return io.vertx.core.json.Json.encode(s);
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
   }
 }
