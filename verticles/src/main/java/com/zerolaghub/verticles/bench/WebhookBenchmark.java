@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.bench;
 
 import com.zerolaghub.core.billing.ConsoleCloser;
 import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.simulators.StripeWebhookSigner;
 import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.DataConfig;
@@ -13,7 +14,6 @@ import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Platform;
-import com.zerolaghub.verticles.sim.StripeWebhookSigner;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
