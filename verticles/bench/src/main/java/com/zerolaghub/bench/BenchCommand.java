@@ -1,6 +1,5 @@
 package com.zerolaghub.bench;
 
-import com.zerolaghub.verticles.cli.CliSubcommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,18 +29,5 @@ public final class BenchCommand implements Callable<Integer> {
     benchmark.run(List.copyOf(args), spec.commandLine().getOut());
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  /** Found by {@code zlh} through {@link java.util.ServiceLoader}: the CLI cannot name this module. */
-  public static final class Registration implements CliSubcommand {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Object command() {
-      return new BenchCommand();
-    }
   }
 }

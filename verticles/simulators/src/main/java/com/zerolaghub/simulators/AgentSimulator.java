@@ -74,7 +74,7 @@ public final class AgentSimulator {
   private final SimulatedGame game;
   private final SimulatedCodeServer codeServer;
   private volatile String backupOperation;
-  private final RequestLog requests = new RequestLog();
+  private final RequestCounts requests = new RequestCounts();
   private HttpServer server;
 
   /**
@@ -205,7 +205,7 @@ public final class AgentSimulator {
   }
 
   /** Test hook: every request received (method and path), consoles included. */
-  public RequestLog requests() {
+  public RequestCounts requests() {
     return requests;
   }
 

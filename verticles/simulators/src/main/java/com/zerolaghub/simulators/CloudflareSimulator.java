@@ -77,7 +77,7 @@ public final class CloudflareSimulator {
   private final Options options;
   private final Map<String, JsonObject> records = new LinkedHashMap<>();
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
-  private final RequestLog requests = new RequestLog();
+  private final RequestCounts requests = new RequestCounts();
   private final Set<String> deletedIds = ConcurrentHashMap.newKeySet();
   /** Rate limit: requests allowed per window (0: unlimited), the window, the block after it; guarded by itself. */
   private final Deque<Long> recentRequests = new ArrayDeque<>();
@@ -150,7 +150,7 @@ public final class CloudflareSimulator {
   }
 
   /** Test hook: every API request received (method and path). */
-  public RequestLog requests() {
+  public RequestCounts requests() {
     return requests;
   }
 

@@ -138,7 +138,7 @@ public final class ProxmoxSimulator {
   private final AtomicInteger cloneCount = new AtomicInteger();
   private final AtomicInteger nextPid = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x1000, 0x100000));
   private final long pstart = ThreadLocalRandom.current().nextLong(0x100000, 0x1000000);
-  private final RequestLog requests = new RequestLog();
+  private final RequestCounts requests = new RequestCounts();
   /** The Proxmox VE release emulated, e.g. {@code 9.0}: decides which config options exist. */
   private volatile String release = DEFAULT_RELEASE;
   /** How stale {@code /cluster/resources} status and names may be; guarded by {@code state}. */
@@ -357,7 +357,7 @@ public final class ProxmoxSimulator {
   }
 
   /** Test hook: every API request received (method and path). */
-  public RequestLog requests() {
+  public RequestCounts requests() {
     return requests;
   }
 

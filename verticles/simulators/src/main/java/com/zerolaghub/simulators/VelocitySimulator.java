@@ -43,7 +43,7 @@ public final class VelocitySimulator {
   private final Options options;
   private final Map<String, VelocityServer> servers = new LinkedHashMap<>();
   private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.none());
-  private final RequestLog requests = new RequestLog();
+  private final RequestCounts requests = new RequestCounts();
   private HttpServer server;
 
   public VelocitySimulator(Vertx vertx, Options options) {
@@ -95,7 +95,7 @@ public final class VelocitySimulator {
   }
 
   /** Test hook: every API request received (method and path). */
-  public RequestLog requests() {
+  public RequestCounts requests() {
     return requests;
   }
 

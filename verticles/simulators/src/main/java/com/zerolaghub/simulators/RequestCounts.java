@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * small. Installed as a simulator's first handler: requests a fault plan answers count too.
  * Test hook: what reached the simulated system.
  */
-public final class RequestLog implements Handler<RoutingContext> {
+public final class RequestCounts implements Handler<RoutingContext> {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   @Override
