@@ -37,7 +37,7 @@ done
 for tool in java curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles/dist -am package -DskipTests)" >&2; exit 2; }
 
 READY_LIMIT_S=${READY_LIMIT_S:-30}  # a restart after SIGKILL is ready as fast as a clean start
 WATCH_LIMIT_S=5                 # the embedded servers stop this soon after their node's SIGKILL

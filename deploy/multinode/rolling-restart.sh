@@ -33,7 +33,7 @@ done
 for tool in java curl python3 nginx; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles/dist -am package -DskipTests)" >&2; exit 2; }
 
 NODES=3
 GRACE_MS=2000                   # http.drainGraceMs: the watcher notices a 503 within ~0.5 s

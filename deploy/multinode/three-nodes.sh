@@ -32,7 +32,7 @@ done
 for tool in java curl python3 openssl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles/dist -am package -DskipTests)" >&2; exit 2; }
 
 LEASE_KEY="zlh:lease:server-operations"
 CONTROLLER_KEY="zlh:lease:controller"

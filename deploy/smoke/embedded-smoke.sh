@@ -22,7 +22,7 @@ done
 for tool in java curl python3 openssl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing required tool: $tool" >&2; exit 2; }
 done
-[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles -am package -DskipTests)" >&2; exit 2; }
+[ -f "$jar" ] || { echo "no $jar: build it first (./mvnw -B -ntp -pl verticles/dist -am package -DskipTests)" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/zlh-embedded-smoke.XXXXXX")"
 # shellcheck source=../lib/embedded-node.sh

@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.billing;
 
+import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package com.zerolaghub.verticles.cli;
 
+import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
-import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,9 +23,8 @@ import picocli.CommandLine.Spec;
     description = "ZeroLagHub control plane.",
     subcommands = {
         RunCommand.class, MigrateCommand.class, ProjectionsCommand.class, EventsCommand.class, AuditCommand.class,
-        BenchCommand.class, AdminCommand.class, SdCommand.class, ControllerCommand.class, ServicesCommand.class,
-        SimulatorsCommand.class, DoctorCommand.class, ConfigCommand.class, SmokeCommand.class,
-        CommandLine.HelpCommand.class})
+        AdminCommand.class, SdCommand.class, ControllerCommand.class, ServicesCommand.class,
+        SimulatorsCommand.class, DoctorCommand.class, ConfigCommand.class, SmokeCommand.class})
 public final class ZlhCommand implements Callable<Integer> {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
@@ -44,6 +44,11 @@ public final class ZlhCommand implements Callable<Integer> {
 
   static CommandLine commandLine(OutputStream out, OutputStream err) {
     CommandLine cl = new CommandLine(new ZlhCommand());
+    // `zlh bench` and any other subcommand of a module that depends on this one; help stays last
+    for (CliSubcommand sub : ServiceLoader.load(CliSubcommand.class, ZlhCommand.class.getClassLoader())) {
+      cl.addSubcommand(sub.name(), sub.command());
+    }
+    cl.addSubcommand(new CommandLine.HelpCommand());
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -1,13 +1,13 @@
 package com.zerolaghub.verticles.infra;
 
+import com.zerolaghub.simulators.AgentSimulatorOptions;
+import com.zerolaghub.simulators.CloudflareSimulator;
+import com.zerolaghub.simulators.ProxmoxSimulator;
+import com.zerolaghub.simulators.ProxmoxSimulatorOptions;
+import com.zerolaghub.simulators.SimTemplate;
+import com.zerolaghub.simulators.VelocitySimulator;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
-import com.zerolaghub.verticles.sim.AgentSimulatorOptions;
-import com.zerolaghub.verticles.sim.CloudflareSimulator;
-import com.zerolaghub.verticles.sim.ProxmoxSimulator;
-import com.zerolaghub.verticles.sim.ProxmoxSimulatorOptions;
-import com.zerolaghub.verticles.sim.SimTemplate;
-import com.zerolaghub.verticles.sim.VelocitySimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -30,7 +30,7 @@ class CheckoutWithoutStripeTest {
   @Test
   void aKeyStripeRefusesIsA503ProblemNamingTheSettingToo() throws Exception {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-    com.zerolaghub.verticles.sim.StripeSimulator stripe = new com.zerolaghub.verticles.sim.StripeSimulator(vertx, "sk_right");
+    com.zerolaghub.simulators.StripeSimulator stripe = new com.zerolaghub.simulators.StripeSimulator(vertx, "sk_right");
     stripe.start().toCompletionStage().toCompletableFuture().get();
     try (BillingNode node = BillingNode.start(TestPostgres.freshDatabase(), new MutableClock(START), new RecordingPorts(),
         BillingConfig.defaults().withStripe("sk_wrong", stripe.apiBase(), BillingNode.SECRET))) {

@@ -1,13 +1,13 @@
 package com.zerolaghub.verticles.billing;
 
+import com.zerolaghub.simulators.AgentSimulator;
+import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.testing.WiredNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
-import com.zerolaghub.verticles.sim.AgentSimulator;
-import com.zerolaghub.verticles.sim.StripeSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
-import com.zerolaghub.verticles.sim.StripeSimulator;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

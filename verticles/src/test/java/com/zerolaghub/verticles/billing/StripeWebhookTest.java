@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.testing.TestPostgres;
-import com.zerolaghub.verticles.sim.StripeSimulator;
+import com.zerolaghub.simulators.StripeSimulator;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -53,7 +53,7 @@ class StripeWebhookTest {
   void wrongSignatureStaleTimestampOrMissingHeaderAre400Problems() throws Exception {
     String payload = StripeEvents.paymentFailed("evt_2", START, "in_1", "cus_1", START);
     long now = START.getEpochSecond();
-    HttpResponse<String> wrong = node.webhook(payload, new com.zerolaghub.verticles.sim.StripeWebhookSigner("whsec_other").header(payload, now));
+    HttpResponse<String> wrong = node.webhook(payload, new com.zerolaghub.simulators.StripeWebhookSigner("whsec_other").header(payload, now));
     HttpResponse<String> stale = node.webhook(payload, node.signer.header(payload, now - 301));
     HttpResponse<String> missing = node.webhook(payload, null);
     HttpResponse<String> tampered = node.webhook(payload.replace("in_1", "in_9"), node.signer.header(payload, now));

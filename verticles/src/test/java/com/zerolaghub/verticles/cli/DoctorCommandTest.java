@@ -2,8 +2,8 @@ package com.zerolaghub.verticles.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.verticles.sim.ProxmoxSimulator;
-import com.zerolaghub.verticles.sim.ProxmoxSimulatorOptions;
+import com.zerolaghub.simulators.ProxmoxSimulator;
+import com.zerolaghub.simulators.ProxmoxSimulatorOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;

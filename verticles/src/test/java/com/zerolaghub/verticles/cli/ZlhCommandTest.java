@@ -37,17 +37,6 @@ class ZlhCommandTest {
   }
 
   @Test
-  void unknownBenchmarkListsTheKnownOnes() {
-    Result r = run("bench", "warp-speed");
-    assertThat(r.code).isEqualTo(2);
-    assertThat(r.errLines()).hasSize(1);
-    // Every registered benchmark, alphabetically (the list grows as capabilities add theirs).
-    assertThat(r.err).contains("unknown benchmark 'warp-speed'; known: " + String.join(", ",
-        com.zerolaghub.verticles.bench.Benchmarks.names()) + " (");
-    assertThat(com.zerolaghub.verticles.bench.Benchmarks.names()).contains("append", "replay").isSorted();
-  }
-
-  @Test
   void impossibleExportRangeIsRefusedBeforeAnythingStarts() {
     Result r = run("events", "export", "--from", "5", "--to", "2");
     assertThat(r.code).isEqualTo(2);
@@ -59,13 +48,6 @@ class ZlhCommandTest {
     Result r = run("events", "tail", "--after", "yesterday");
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).contains("--after must look like <tx>:<position>");
-  }
-
-  @Test
-  void helpIsNotAnError() {
-    Result r = run("--help");
-    assertThat(r.code).isZero();
-    assertThat(r.out).contains("run", "migrate", "projections", "events", "bench");
   }
 
   static Result run(String... args) {

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.core.infra.proxmox.ContainerState;
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.impl.PgFences;
+import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.servers.ServersNode;
-import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -130,7 +130,7 @@ class DriftRepairTest {
         assertThat(node.open(id, "container-stopped")).as("pass after " + before).isNull();
       }
     } finally {
-      proxmox.inventoryLag(com.zerolaghub.verticles.sim.ProxmoxSimulator.DEFAULT_INVENTORY_LAG);
+      proxmox.inventoryLag(com.zerolaghub.simulators.ProxmoxSimulator.DEFAULT_INVENTORY_LAG);
     }
   }
 
@@ -140,7 +140,7 @@ class DriftRepairTest {
     JsonObject server = servers().ready(user, game("hidden"));
     String id = server.getString("serverId");
     var proxmox = servers().sims().proxmox();
-    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.verticles.sim.ProxmoxSimulator.PRIVILEGES);
+    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.simulators.ProxmoxSimulator.PRIVILEGES);
     allButAudit.remove("VM.Audit");
     proxmox.tokenPrivileges(java.util.Map.of("/", allButAudit)); // /cluster/resources now leaves it out
     try {

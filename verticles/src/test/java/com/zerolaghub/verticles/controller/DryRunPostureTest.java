@@ -5,8 +5,8 @@ import static com.zerolaghub.verticles.servers.ServersNode.game;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.servers.ServersNode;
-import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

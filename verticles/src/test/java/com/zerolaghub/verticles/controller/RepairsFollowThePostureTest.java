@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.servers.ServersNode;
-import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;

@@ -2,11 +2,11 @@ package com.zerolaghub.verticles.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.simulators.AgentSimulator;
+import com.zerolaghub.simulators.FaultPlan;
 import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
-import com.zerolaghub.verticles.sim.AgentSimulator;
-import com.zerolaghub.verticles.sim.FaultPlan;
 import com.zerolaghub.verticles.testing.TcpForwarder;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.Vertx;

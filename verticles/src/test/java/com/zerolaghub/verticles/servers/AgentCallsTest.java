@@ -143,7 +143,7 @@ class AgentCallsTest {
   @DisplayName("an agent that does not answer is reported unreachable, not as an error")
   void unreachableAgentInStatus() throws Exception {
     var agent = node.sims().proxmox().agent(vmid).orElseThrow();
-    agent.faults(com.zerolaghub.verticles.sim.FaultPlan.none().hanging("/status"));
+    agent.faults(com.zerolaghub.simulators.FaultPlan.none().hanging("/status"));
     try {
       HttpResponse<String> r = node.get(user, path("/status"));
       assertThat(r.statusCode()).isEqualTo(200);
@@ -152,7 +152,7 @@ class AgentCallsTest {
       assertThat(status.getBoolean("ready")).isFalse();
       assertThat(status.getJsonObject("host").getString("state")).isEqualTo("running");
     } finally {
-      agent.faults(com.zerolaghub.verticles.sim.FaultPlan.none());
+      agent.faults(com.zerolaghub.simulators.FaultPlan.none());
     }
   }
 

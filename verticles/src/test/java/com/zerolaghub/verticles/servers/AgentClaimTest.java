@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
-import com.zerolaghub.verticles.sim.SimulatedContainer;
+import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;

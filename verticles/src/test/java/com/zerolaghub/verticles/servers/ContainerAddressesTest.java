@@ -4,8 +4,8 @@ import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.simulators.SimulatedContainer;
 import com.zerolaghub.verticles.config.PlacementConfig;
-import com.zerolaghub.verticles.sim.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;

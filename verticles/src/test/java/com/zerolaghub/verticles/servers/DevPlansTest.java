@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.verticles.sim.SimulatedContainer;
+import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;

@@ -4,8 +4,8 @@ import static com.zerolaghub.verticles.servers.ServersNode.eventually;
 import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.verticles.sim.FaultPlan;
-import com.zerolaghub.verticles.sim.SimulatedContainer;
+import com.zerolaghub.simulators.FaultPlan;
+import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -144,7 +144,7 @@ class FaultInjectionTest {
     String id = server.getString("serverId");
     int vmid = server.getInteger("vmid");
     node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
-    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.verticles.sim.ProxmoxSimulator.PRIVILEGES);
+    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.simulators.ProxmoxSimulator.PRIVILEGES);
     allButAudit.remove("VM.Audit");
     node.sims().proxmox().tokenPrivileges(java.util.Map.of("/", allButAudit));
     try {

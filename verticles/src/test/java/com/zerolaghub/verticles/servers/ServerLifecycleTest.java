@@ -5,8 +5,8 @@ import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.velocity.VelocityServer;
-import com.zerolaghub.verticles.sim.SimulatedContainer;
-import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
+import com.zerolaghub.simulators.SimulatedContainer;
+import com.zerolaghub.simulators.SimulatedDnsRecord;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;

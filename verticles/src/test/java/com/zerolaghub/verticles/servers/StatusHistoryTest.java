@@ -4,7 +4,7 @@ import static com.zerolaghub.verticles.servers.ServersNode.eventually;
 import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.verticles.sim.FaultPlan;
+import com.zerolaghub.simulators.FaultPlan;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.ServerStreams;
 import com.zerolaghub.events.RecordedEvent;
-import com.zerolaghub.verticles.sim.SimulatedContainer;
+import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

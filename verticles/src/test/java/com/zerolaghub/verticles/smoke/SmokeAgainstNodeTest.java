@@ -3,11 +3,11 @@ package com.zerolaghub.verticles.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.audit.Ed25519Keys;
+import com.zerolaghub.simulators.FaultPlan;
+import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.cli.ZlhCommand;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
-import com.zerolaghub.verticles.sim.FaultPlan;
-import com.zerolaghub.verticles.sim.SimulatedDnsRecord;
 import com.zerolaghub.verticles.testing.Administrator;
 import com.zerolaghub.verticles.testing.WiredNode;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import com.zerolaghub.core.infra.discord.DiscordMessage;
 import com.zerolaghub.core.infra.discord.DiscordRateLimitedException;
 import com.zerolaghub.core.infra.discord.DiscordRejectedException;
 import com.zerolaghub.core.infra.discord.DiscordWebhookAdapter;
-import com.zerolaghub.verticles.sim.DiscordSimulator;
+import com.zerolaghub.simulators.DiscordSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.testing;
 
 import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.simulators.StripeWebhookSigner;
 import com.zerolaghub.verticles.config.AuthConfig;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.InfraConfig;
@@ -13,7 +14,6 @@ import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.servers.ServersCapability;
-import com.zerolaghub.verticles.sim.StripeWebhookSigner;
 import com.zerolaghub.verticles.testing.TestNode;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
