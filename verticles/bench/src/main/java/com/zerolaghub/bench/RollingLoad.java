@@ -82,11 +82,13 @@ final class RollingLoad implements Benchmark {
       log.info("stop file seen after {} s; waiting for every operation to end", Math.round(loadSeconds));
       long[] endings = api.awaitEnded(Duration.ofSeconds(o.settleSeconds));
       awaitAll(held, events, Duration.ofSeconds(30));
+      // Counted before our own close: a socket we close is down by the time its close handler has run.
+      JsonObject consoles = HeldSocket.summary(held);
+      JsonObject eventsSocket = HeldSocket.summary(List.of(events));
       held.forEach(HeldSocket::close);
       events.close();
       Files.write(o.operationsOut, api.operationIds);
 
-      JsonObject consoles = HeldSocket.summary(held);
       JsonObject summary = new JsonObject()
           .put("benchmark", name())
           .put("front", o.url)
@@ -96,7 +98,7 @@ final class RollingLoad implements Benchmark {
           .put("operations", new JsonObject().put("started", api.operationIds.size())
               .put("ended", endings[0]).put("succeeded", endings[1]))
           .put("consoles", consoles)
-          .put("events", HeldSocket.summary(List.of(events)));
+          .put("events", eventsSocket);
       out.println(summary.encode());
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
