@@ -51,7 +51,7 @@ public final class SimulatedSystems {
 
   /** Starts all three on free ports with fresh tokens (the node's own simulators). */
   public static Future<SimulatedSystems> start(Vertx vertx, InfraConfig infra, ServersConfig servers) {
-    return start(vertx, infra.withMode(InfraConfig.MODE_SIMULATED), servers, Ports.ANY, false);
+    return start(vertx, infra.toBuilder().mode(InfraConfig.MODE_SIMULATED).build(), servers, Ports.ANY, false);
   }
 
   /**

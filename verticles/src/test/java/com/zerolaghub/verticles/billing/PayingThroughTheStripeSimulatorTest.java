@@ -34,7 +34,7 @@ class PayingThroughTheStripeSimulatorTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = WiredNode.start(Clock.systemUTC(), BillingConfig.defaults().withCheckInterval(Duration.ofMillis(50)),
+    node = WiredNode.start(Clock.systemUTC(), BillingConfig.builder().checkInterval(Duration.ofMillis(50)).build(),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
   }
 

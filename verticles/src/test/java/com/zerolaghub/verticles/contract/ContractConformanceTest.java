@@ -54,7 +54,7 @@ class ContractConformanceTest {
         .getPrivate().getEncoded()));
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        config -> config.withBilling(config.billing().withAuditKey(auditKey.toString(), "k1")));
+        config -> config.with(c -> c.billing(b -> b.auditKeyPath(auditKey.toString()).auditKeyId("k1"))));
     vertx = Vertx.vertx();
     contract = ContractResponses.load(vertx);
     admin = Administrator.create(node, dir, "sweepops");

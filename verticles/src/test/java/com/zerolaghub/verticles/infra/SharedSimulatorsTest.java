@@ -42,7 +42,7 @@ class SharedSimulatorsTest {
     assertThat(reach.proxmoxTokenId()).isEqualTo("ops@pve!zlh");
     assertThat(reach.proxmoxTokenSecret()).isEqualTo("proxmox-secret-of-the-operator");
     assertThat(reach.cloudflareZoneId()).isEqualTo("zone-of-the-operator");
-    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().withInfra(reach)));
+    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().with(c -> c.infra(reach))));
     assertThat(node.simulators()).isEmpty();
     assertThat(await(node.ports().proxmox().nextId())).isPositive();
     assertThat(await(node.ports().dns().findSrv("_minecraft._tcp.nothing.play.zerolaghub.test"))).isEmpty();
@@ -56,7 +56,7 @@ class SharedSimulatorsTest {
     InfraConfig wrong = new InfraConfig(reach.mode(), reach.proxmoxUrl(), reach.proxmoxNode(), reach.proxmoxTokenId(),
         "not-the-secret", false, reach.cloudflareApiBase(), reach.cloudflareZoneId(), reach.cloudflareToken(),
         reach.velocityUrl(), reach.velocityToken(), reach.agentPort(), reach.requestTimeoutMs(), reach.simTaskDurationMs());
-    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().withInfra(wrong)));
+    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().with(c -> c.infra(wrong))));
 
     assertThatThrownBy(() -> await(node.ports().proxmox().nextId())).isInstanceOf(OutsideSystemException.class);
   }

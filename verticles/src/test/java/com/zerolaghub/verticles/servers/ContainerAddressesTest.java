@@ -42,7 +42,7 @@ class ContainerAddressesTest {
     int octet = ThreadLocalRandom.current().nextInt(20, 250);
     PlacementConfig pool = new PlacementConfig("pool", "127." + octet + ".240.10-127." + octet + ".240.60/8",
         "127." + octet + ".0.1", 100, "linked", "");
-    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.withInfra(c.infra().withPlacement(pool)))) {
+    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.with(b -> b.infra(i -> i.placement(pool))))) {
       node.sims().proxmox().setNet0(GAME_TEMPLATE, fixedNet0(octet));
       String user = ServersNode.newUser();
       JsonObject first = node.ready(user, ServersNode.game("one"));

@@ -40,7 +40,7 @@ class SmokeAgainstNodeTest {
         .getPrivate().getEncoded()));
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        config -> config.withBilling(config.billing().withAuditKey(auditKey.toString(), "smoke")));
+        config -> config.with(c -> c.billing(b -> b.auditKeyPath(auditKey.toString()).auditKeyId("smoke"))));
     adminToken = Files.writeString(dir.resolve("admin-token"), Administrator.create(node, dir, "smokeops"));
   }
 
