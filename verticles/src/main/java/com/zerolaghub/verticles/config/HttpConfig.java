@@ -63,19 +63,9 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     }
   }
 
-  public HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
-      String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs) {
-    this(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs,
-        DEFAULT_DRAIN_GRACE_MS);
-  }
-
-  public HttpConfig(int port, String host, long bodyLimitBytes) {
-    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR, DEFAULT_ALLOWED_ORIGINS,
-        DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS);
-  }
-
   public static HttpConfig defaults() {
-    return new HttpConfig(DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BODY_LIMIT_BYTES);
+    return new HttpConfig(DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR,
+        DEFAULT_ALLOWED_ORIGINS, DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_DRAIN_GRACE_MS);
   }
 
   static HttpConfig from(ConfigSection s) {

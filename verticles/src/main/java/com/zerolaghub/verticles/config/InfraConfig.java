@@ -65,32 +65,9 @@ public record InfraConfig(
     if (simCodeServer == null) simCodeServer = "";
   }
 
-  /** With the default code-server choice (PATH). */
-  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
-                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
-                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs,
-                     PlacementConfig placement) {
-    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
-        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
-        placement, "");
-  }
-
-  /** Without placement choices: the defaults (DHCP addresses, linked clones). */
-  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
-                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
-                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs) {
-    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
-        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
-        PlacementConfig.defaults());
-  }
-
-  public InfraConfig(String mode) {
-    this(mode, "", DEFAULT_PROXMOX_NODE, "", "", false, DEFAULT_CLOUDFLARE_API_BASE, "", "", "", "", DEFAULT_AGENT_PORT,
-        DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SIM_TASK_DURATION_MS);
-  }
-
   public static InfraConfig defaults() {
-    return new InfraConfig(DEFAULT_MODE);
+    return new InfraConfig(DEFAULT_MODE, "", DEFAULT_PROXMOX_NODE, "", "", false, DEFAULT_CLOUDFLARE_API_BASE, "", "", "", "",
+        DEFAULT_AGENT_PORT, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SIM_TASK_DURATION_MS, PlacementConfig.defaults(), "");
   }
 
   static InfraConfig from(ConfigSection s) {

@@ -92,7 +92,7 @@ class SdAccessModesTest {
     Path file = Files.createTempFile("sd-token", "");
     Files.writeString(file, "from-a-file\n");
     try (MonitoringNode node = MonitoringNode.start(
-        new MonitoringConfig("", file.toString(), false, 12345, "", 2000, 60))) {
+        MonitoringConfig.builder().sdTokenFile(file.toString()).sdDevelopmentMode(false).prometheusUrl("").build())) {
       assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-file").statusCode()).isEqualTo(200);
       assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-fil").statusCode()).isEqualTo(401);
     }
