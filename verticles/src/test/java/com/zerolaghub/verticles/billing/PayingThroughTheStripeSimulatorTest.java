@@ -35,7 +35,7 @@ class PayingThroughTheStripeSimulatorTest {
   @BeforeEach
   void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), BillingConfig.builder().checkInterval(Duration.ofMillis(50)).build(),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build());
   }
 
   @AfterEach

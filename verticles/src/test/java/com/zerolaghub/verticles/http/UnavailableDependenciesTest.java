@@ -52,7 +52,7 @@ class UnavailableDependenciesTest {
     redisLink = new TcpForwarder(vertx, "127.0.0.1", TestRedis.port());
     redisLink.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1), db,
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(), db,
         config -> config.with(c -> c
             .db(d -> d.port(link.port()))
             .redis(r -> r.uri("redis://127.0.0.1:" + redisLink.port() + "/0"))));

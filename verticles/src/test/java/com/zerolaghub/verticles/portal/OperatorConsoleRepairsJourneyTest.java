@@ -65,7 +65,7 @@ class OperatorConsoleRepairsJourneyTest {
     Path privateKey = Files.writeString(keys.resolve("audit-key.pem"), Ed25519Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     publicKey = Files.writeString(keys.resolve("audit-pub.pem"), Ed25519Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(),
         config -> config.with(c -> c
             .http(h -> h.port(port).host("127.0.0.1").publicUrl(base).trustForwardedFor(false).allowedOrigins(""))
             .controller(ControllerConfig.builder().leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(60_000).build())

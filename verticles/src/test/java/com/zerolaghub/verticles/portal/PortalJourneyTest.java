@@ -61,7 +61,7 @@ class PortalJourneyTest {
     link = new TcpForwarder(linkVertx, "127.0.0.1", port);
     base = "http://127.0.0.1:" + link.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
         config -> config.with(c -> {
           c.monitoring(m -> m.prometheusUrl("http://127.0.0.1:" + prometheus).prometheusTimeoutMs(2_000).summaryStaleSeconds(60))
               .http(h -> h.port(port).host("127.0.0.1").publicUrl(base).trustForwardedFor(false).allowedOrigins(""))

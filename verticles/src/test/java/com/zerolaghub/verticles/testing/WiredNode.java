@@ -53,7 +53,7 @@ public final class WiredNode implements AutoCloseable {
 
   /** Simulators with instant tasks, short server deadlines, the worker looking for due steps every 50 ms. */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning) throws Exception {
-    return start(clock, stripeApiBase, warning, finalWarning, new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
+    return start(clock, stripeApiBase, warning, finalWarning, ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build());
   }
 
   /** The same with the given proxy configuration. */
