@@ -73,7 +73,7 @@ final class BillingNode implements AutoCloseable {
   }
 
   static BillingConfig config() {
-    return BillingConfig.builder().stripeApiKey("sk_test_sim").stripeApiBase("").webhookSecret(SECRET)
+    return BillingConfig.builder().stripeApiKey("sk_test_sim").webhookSecret(SECRET)
         .warning(Duration.ofDays(3)).finalWarning(Duration.ofDays(4)).build();
   }
 

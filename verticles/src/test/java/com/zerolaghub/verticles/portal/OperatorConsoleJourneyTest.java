@@ -48,8 +48,7 @@ class OperatorConsoleJourneyTest {
     base = "http://127.0.0.1:" + port;
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         ProxyConfig.builder().port(0).host("127.0.0.1").build(),
-        config -> config.with(c -> c.http(h -> h.port(port).host("127.0.0.1").publicUrl(base).trustForwardedFor(false)
-            .allowedOrigins(""))));
+        config -> config.with(c -> c.http(h -> h.port(port).host("127.0.0.1").publicUrl(base))));
   }
 
   @AfterAll

@@ -67,7 +67,7 @@ class OperatorConsoleRepairsJourneyTest {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(),
         config -> config.with(c -> c
-            .http(h -> h.port(port).host("127.0.0.1").publicUrl(base).trustForwardedFor(false).allowedOrigins(""))
+            .http(h -> h.port(port).host("127.0.0.1").publicUrl(base))
             .controller(ControllerConfig.builder().leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(60_000).build())
             .billing(b -> b.auditKeyPath(privateKey.toString()).auditKeyId("console-test"))));
   }

@@ -64,7 +64,7 @@ class PortalJourneyTest {
         ProxyConfig.builder().port(0).host("127.0.0.1").build(),
         config -> config.with(c -> {
           c.monitoring(m -> m.prometheusUrl("http://127.0.0.1:" + prometheus).prometheusTimeoutMs(2_000).summaryStaleSeconds(60))
-              .http(h -> h.port(port).host("127.0.0.1").publicUrl(base).trustForwardedFor(false).allowedOrigins(""))
+              .http(h -> h.port(port).host("127.0.0.1").publicUrl(base))
               // A Proxmox task may last long enough for a test to see its server pending.
               .servers(s -> s.stepRetryMs(1_500).taskTimeoutMs(30_000).agentWaitMs(5_000).shutdownGraceMs(200));
           // with a real code-server (CI installs one), simulated dev servers run it: Open IDE shows VS Code

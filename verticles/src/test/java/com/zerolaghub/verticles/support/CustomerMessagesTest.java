@@ -36,7 +36,7 @@ class CustomerMessagesTest {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
         ProxyConfig.builder().port(0).host("127.0.0.1").build(),
         c -> c.with(b -> b.mail(m -> m.host("127.0.0.1").port(port).tls(MailConfig.TLS_NONE)
-            .from("ZeroLagHub <no-reply@zerolaghub.test>").username("").password(""))));
+            .from("ZeroLagHub <no-reply@zerolaghub.test>"))));
   }
 
   @AfterAll
