@@ -3,7 +3,6 @@ package com.zerolaghub.bench;
 import com.zerolaghub.core.accounts.PasswordHasher;
 import com.zerolaghub.verticles.config.ConfigLoader;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
@@ -66,12 +65,14 @@ public final class LoginBenchmark implements Benchmark {
     Platform platform = null;
     try {
       PlatformConfig configured = await(ConfigLoader.load(client, null, System.getenv(), null));
-      var auth = configured.auth().withLimits(1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000);
-      if (cost != null) auth = auth.withBcryptCost(cost);
-      PlatformConfig config = PlatformConfig.defaults()
-          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-          .withData(new DataConfig(dataDir.toString()))
-          .withAuth(auth);
+      var unlimited = configured.auth().toBuilder().loginPerIp(1_000_000).loginPerEmail(1_000_000)
+          .registerPerIp(1_000_000).resetPerIp(1_000_000).resetPerEmail(1_000_000);
+      if (cost != null) unlimited.bcryptCost(cost);
+      var auth = unlimited.build();
+      PlatformConfig config = PlatformConfig.defaults().with(c -> c
+          .http(h -> h.port(0).host("127.0.0.1"))
+          .data(new DataConfig(dataDir.toString()))
+          .auth(auth));
       platform = await(Platform.builder(config).capabilities(NodeCapabilities.forNode(config)).start());
       int port = platform.httpPort();
       WebClient web = WebClient.create(client, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true),

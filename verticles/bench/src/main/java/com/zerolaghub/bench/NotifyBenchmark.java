@@ -9,8 +9,6 @@ import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.support.SupportEvent.TicketReplied;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -64,11 +62,12 @@ public final class NotifyBenchmark implements Benchmark {
     GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     try (BenchDatabase db = new BenchDatabase()) {
-      PlatformConfig config = PlatformConfig.defaults()
-          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-          .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 16))
-          .withData(new DataConfig(Files.createTempDirectory("zlh-bench-node").toString()))
-          .withMail(new MailConfig("127.0.0.1", smtpPort, MailConfig.TLS_NONE, "ZeroLagHub <no-reply@zerolaghub.test>", "", ""));
+      DataConfig data = new DataConfig(Files.createTempDirectory("zlh-bench-node").toString());
+      PlatformConfig config = PlatformConfig.defaults().with(c -> c
+          .http(h -> h.port(0).host("127.0.0.1"))
+          .db(d -> d.host("localhost").port(db.pg.getPort()).database("postgres").user("postgres").password("postgres").poolSize(16))
+          .data(data)
+          .mail(m -> m.host("127.0.0.1").port(smtpPort).tls(MailConfig.TLS_NONE).from("ZeroLagHub <no-reply@zerolaghub.test>")));
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       Platform platform = Platform.builder(config)

@@ -1,11 +1,7 @@
 package com.zerolaghub.bench;
 
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
-import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.servers.ServersCapability;
@@ -103,12 +99,13 @@ public final class ProvisionBenchmark implements Benchmark {
     String label = saga.label;
     log.info("provision bench: {} creates against {}", total, label);
     try (BenchDatabase db = new BenchDatabase()) {
-      PlatformConfig config = PlatformConfig.defaults()
-          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-          .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 32))
-          .withData(new DataConfig(Files.createTempDirectory("zlh-bench-node").toString()))
-          .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0))
-          .withServers(ServersConfig.defaults().withWorkerConcurrency(CONCURRENCY));
+      DataConfig data = new DataConfig(Files.createTempDirectory("zlh-bench-node").toString());
+      PlatformConfig config = PlatformConfig.defaults().with(c -> c
+          .http(h -> h.port(0).host("127.0.0.1"))
+          .db(d -> d.host("localhost").port(db.pg.getPort()).database("postgres").user("postgres").password("postgres").poolSize(32))
+          .data(data)
+          .infra(i -> i.simTaskDurationMs(0))
+          .servers(s -> s.workerConcurrency(CONCURRENCY)));
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       ServersCapability servers = new ServersCapability(auth, projections);

@@ -14,11 +14,7 @@ import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerSpec;
 import com.zerolaghub.projections.repair.DriftBoard;
-import com.zerolaghub.verticles.config.ControllerConfig;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
-import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -71,13 +67,14 @@ public final class ReconcileBenchmark implements Benchmark {
     int fleet = args.isEmpty() ? 10_000 : Integer.parseInt(args.get(0));
     quietLogs();
     try (BenchDatabase db = new BenchDatabase()) {
-      PlatformConfig config = PlatformConfig.defaults()
-          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-          .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 16))
-          .withData(new DataConfig(Files.createTempDirectory("zlh-bench-node").toString()))
-          .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0))
+      DataConfig data = new DataConfig(Files.createTempDirectory("zlh-bench-node").toString());
+      PlatformConfig config = PlatformConfig.defaults().with(c -> c
+          .http(h -> h.port(0).host("127.0.0.1"))
+          .db(d -> d.host("localhost").port(db.pg.getPort()).database("postgres").user("postgres").password("postgres").poolSize(16))
+          .data(data)
+          .infra(i -> i.simTaskDurationMs(0))
           // seeded containers run no agent processes: probing them would only measure refused connections
-          .withController(ControllerConfig.defaults().withTiming(15_000, PASS_INTERVAL_MS, 3_600_000).withAgentChecksPerPass(0));
+          .controller(k -> k.leaseTtlMs(15_000).passIntervalMs(PASS_INTERVAL_MS).stuckOperationMs(3_600_000).agentChecksPerPass(0)));
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       ServersCapability servers = new ServersCapability(auth, projections);

@@ -14,9 +14,6 @@ import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.monitoring.MonitoredServer;
 import com.zerolaghub.projections.monitoring.MonitoredServers;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
-import com.zerolaghub.verticles.config.MonitoringConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
@@ -153,11 +150,12 @@ public final class SdBenchmark implements Benchmark {
   }
 
   private static PlatformConfig config(BenchDatabase db, Path dir, String token) throws Exception {
-    return PlatformConfig.defaults()
-        .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-        .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 16))
-        .withData(new DataConfig(Files.createDirectory(dir.resolve("data")).toString()))
-        .withMonitoring(MonitoringConfig.defaults().withSdToken(token).withSdDevelopmentMode(false));
+    DataConfig data = new DataConfig(Files.createDirectory(dir.resolve("data")).toString());
+    return PlatformConfig.defaults().with(c -> c
+        .http(h -> h.port(0).host("127.0.0.1"))
+        .db(d -> d.host("localhost").port(db.pg.getPort()).database("postgres").user("postgres").password("postgres").poolSize(16))
+        .data(data)
+        .monitoring(m -> m.sdToken(token).sdDevelopmentMode(false)));
   }
 
   /** Every server's provisioning history in one append per server stream, 64 appends in flight. */

@@ -4,10 +4,7 @@ import com.zerolaghub.core.billing.ConsoleCloser;
 import com.zerolaghub.core.billing.HostShutdownPort;
 import com.zerolaghub.simulators.StripeWebhookSigner;
 import com.zerolaghub.verticles.billing.BillingCapability;
-import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
@@ -70,11 +67,12 @@ public final class WebhookBenchmark implements Benchmark {
   public JsonObject run() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (BenchDatabase db = new BenchDatabase()) {
-      PlatformConfig config = PlatformConfig.defaults()
-          .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-          .withDb(new DbConfig("localhost", db.pg.getPort(), "postgres", "postgres", "postgres", 16))
-          .withData(new DataConfig(Files.createTempDirectory("zlh-bench-webhook").toString()))
-          .withBilling(BillingConfig.defaults().withStripe("sk_bench", "", SECRET));
+      DataConfig data = new DataConfig(Files.createTempDirectory("zlh-bench-webhook").toString());
+      PlatformConfig config = PlatformConfig.defaults().with(c -> c
+          .http(h -> h.port(0).host("127.0.0.1"))
+          .db(d -> d.host("localhost").port(db.pg.getPort()).database("postgres").user("postgres").password("postgres").poolSize(16))
+          .data(data)
+          .billing(b -> b.stripeApiKey("sk_bench").webhookSecret(SECRET)));
       Authentication nobody = new Authentication() {
         @Override
         public Handler<RoutingContext> required() {

@@ -38,7 +38,7 @@ final class InNodeStripe {
     StripeSimulator simulator = new StripeSimulator(vertx, key, 0, clock);
     return simulator.start().map(v -> {
       log.info("billing: no billing.stripeApiKey in simulated mode, Stripe simulator at {}", simulator.apiBase());
-      return new InNodeStripe(simulator, configured.withStripe(key, simulator.apiBase(), secret));
+      return new InNodeStripe(simulator, configured.toBuilder().stripeApiKey(key).stripeApiBase(simulator.apiBase()).webhookSecret(secret).build());
     });
   }
 

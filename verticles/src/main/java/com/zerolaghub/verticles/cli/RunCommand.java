@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     PlatformConfig cfg = config.load(overrides);
     if (httpPort != null && cfg.http().publicUrl().equals(HttpConfig.DEFAULT_PUBLIC_URL)) {
       // the laptop default names port 8080: follow the port asked for, or the portal's own sockets are foreign
-      cfg = cfg.withHttp(cfg.http().withPublicUrl("http://localhost:" + httpPort));
+      cfg = cfg.with(c -> c.http(h -> h.publicUrl("http://localhost:" + httpPort)));
     }
     LogFormat.apply(cfg.log().json());
     java.util.List<com.zerolaghub.verticles.runtime.Capability> capabilities = NodeCapabilities.forNode(cfg);

@@ -59,7 +59,7 @@ final class SimulatorsCommand implements Callable<Integer> {
       vertx.close();
       throw e;
     }
-    InfraConfig reach = sims.adapterConfig(configured.withMode(InfraConfig.MODE_PROXMOX));
+    InfraConfig reach = sims.adapterConfig(configured.toBuilder().mode(InfraConfig.MODE_PROXMOX).build());
     JsonObject infra = new JsonObject().put("mode", reach.mode()).put("proxmoxUrl", reach.proxmoxUrl())
         .put("proxmoxNode", reach.proxmoxNode()).put("proxmoxTokenId", reach.proxmoxTokenId())
         .put("cloudflareApiBase", reach.cloudflareApiBase()).put("cloudflareZoneId", reach.cloudflareZoneId())

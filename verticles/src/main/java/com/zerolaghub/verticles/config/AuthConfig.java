@@ -64,19 +64,98 @@ public record AuthConfig(int bcryptCost, int sessionTtlHours, int resetTtlMinute
         .put("resetPerIp", resetPerIp).put("resetPerEmail", resetPerEmail);
   }
 
-  /** The same settings with another bcrypt cost (tests use 4). */
-  public AuthConfig withBcryptCost(int cost) {
-    return new AuthConfig(cost, sessionTtlHours, resetTtlMinutes, cookieSecure, rateWindowSeconds, loginPerIp, loginPerEmail,
-        registerPerIp, resetPerIp, resetPerEmail);
-  }
-
-  /** The same settings with other rate limits: login per IP and per email, register per IP, reset per IP and per email. */
-  public AuthConfig withLimits(int loginPerIp, int loginPerEmail, int registerPerIp, int resetPerIp, int resetPerEmail) {
-    return new AuthConfig(bcryptCost, sessionTtlHours, resetTtlMinutes, cookieSecure, rateWindowSeconds, loginPerIp, loginPerEmail,
-        registerPerIp, resetPerIp, resetPerEmail);
-  }
-
   private static void positive(String key, int value) {
     if (value < 1) throw new ConfigException("auth." + key + " must be positive, got " + value);
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private int bcryptCost;
+    private int sessionTtlHours;
+    private int resetTtlMinutes;
+    private boolean cookieSecure;
+    private int rateWindowSeconds;
+    private int loginPerIp;
+    private int loginPerEmail;
+    private int registerPerIp;
+    private int resetPerIp;
+    private int resetPerEmail;
+
+    private Builder(AuthConfig values) {
+      bcryptCost = values.bcryptCost;
+      sessionTtlHours = values.sessionTtlHours;
+      resetTtlMinutes = values.resetTtlMinutes;
+      cookieSecure = values.cookieSecure;
+      rateWindowSeconds = values.rateWindowSeconds;
+      loginPerIp = values.loginPerIp;
+      loginPerEmail = values.loginPerEmail;
+      registerPerIp = values.registerPerIp;
+      resetPerIp = values.resetPerIp;
+      resetPerEmail = values.resetPerEmail;
+    }
+
+    public Builder bcryptCost(int bcryptCost) {
+      this.bcryptCost = bcryptCost;
+      return this;
+    }
+
+    public Builder sessionTtlHours(int sessionTtlHours) {
+      this.sessionTtlHours = sessionTtlHours;
+      return this;
+    }
+
+    public Builder resetTtlMinutes(int resetTtlMinutes) {
+      this.resetTtlMinutes = resetTtlMinutes;
+      return this;
+    }
+
+    public Builder cookieSecure(boolean cookieSecure) {
+      this.cookieSecure = cookieSecure;
+      return this;
+    }
+
+    public Builder rateWindowSeconds(int rateWindowSeconds) {
+      this.rateWindowSeconds = rateWindowSeconds;
+      return this;
+    }
+
+    public Builder loginPerIp(int loginPerIp) {
+      this.loginPerIp = loginPerIp;
+      return this;
+    }
+
+    public Builder loginPerEmail(int loginPerEmail) {
+      this.loginPerEmail = loginPerEmail;
+      return this;
+    }
+
+    public Builder registerPerIp(int registerPerIp) {
+      this.registerPerIp = registerPerIp;
+      return this;
+    }
+
+    public Builder resetPerIp(int resetPerIp) {
+      this.resetPerIp = resetPerIp;
+      return this;
+    }
+
+    public Builder resetPerEmail(int resetPerEmail) {
+      this.resetPerEmail = resetPerEmail;
+      return this;
+    }
+
+    public AuthConfig build() {
+      return new AuthConfig(bcryptCost, sessionTtlHours, resetTtlMinutes, cookieSecure, rateWindowSeconds, loginPerIp, loginPerEmail, registerPerIp, resetPerIp, resetPerEmail);
+    }
   }
 }

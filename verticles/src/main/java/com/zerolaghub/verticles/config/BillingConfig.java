@@ -54,26 +54,6 @@ public record BillingConfig(String stripeApiKey, String stripeApiBase, String we
     }
   }
 
-  public BillingConfig withStripe(String apiKey, String apiBase, String secret) {
-    return new BillingConfig(apiKey, apiBase, secret, webhookToleranceSeconds, warning, finalWarning, checkInterval,
-        checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
-  }
-
-  public BillingConfig withDunning(Duration warning, Duration finalWarning) {
-    return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning,
-        checkInterval, checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
-  }
-
-  public BillingConfig withCheckInterval(Duration checkInterval) {
-    return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning,
-        checkInterval, checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
-  }
-
-  public BillingConfig withAuditKey(String path, String id) {
-    return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning,
-        checkInterval, checkoutSuccessUrl, checkoutCancelUrl, path, id);
-  }
-
   JsonObject toJson() {
     return new JsonObject().put("stripeApiKey", stripeApiKey).put("stripeApiBase", stripeApiBase)
         .put("webhookSecret", webhookSecret).put("webhookToleranceSeconds", webhookToleranceSeconds)
@@ -88,5 +68,103 @@ public record BillingConfig(String stripeApiKey, String stripeApiBase, String we
         + ", webhookSecret=" + (webhookSecret.isEmpty() ? "" : "***") + ", webhookToleranceSeconds=" + webhookToleranceSeconds
         + ", warning=" + warning + ", finalWarning=" + finalWarning + ", checkInterval=" + checkInterval
         + ", auditKeyPath=" + auditKeyPath + ", auditKeyId=" + auditKeyId + "]";
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String stripeApiKey;
+    private String stripeApiBase;
+    private String webhookSecret;
+    private long webhookToleranceSeconds;
+    private Duration warning;
+    private Duration finalWarning;
+    private Duration checkInterval;
+    private String checkoutSuccessUrl;
+    private String checkoutCancelUrl;
+    private String auditKeyPath;
+    private String auditKeyId;
+
+    private Builder(BillingConfig values) {
+      stripeApiKey = values.stripeApiKey;
+      stripeApiBase = values.stripeApiBase;
+      webhookSecret = values.webhookSecret;
+      webhookToleranceSeconds = values.webhookToleranceSeconds;
+      warning = values.warning;
+      finalWarning = values.finalWarning;
+      checkInterval = values.checkInterval;
+      checkoutSuccessUrl = values.checkoutSuccessUrl;
+      checkoutCancelUrl = values.checkoutCancelUrl;
+      auditKeyPath = values.auditKeyPath;
+      auditKeyId = values.auditKeyId;
+    }
+
+    public Builder stripeApiKey(String stripeApiKey) {
+      this.stripeApiKey = stripeApiKey;
+      return this;
+    }
+
+    public Builder stripeApiBase(String stripeApiBase) {
+      this.stripeApiBase = stripeApiBase;
+      return this;
+    }
+
+    public Builder webhookSecret(String webhookSecret) {
+      this.webhookSecret = webhookSecret;
+      return this;
+    }
+
+    public Builder webhookToleranceSeconds(long webhookToleranceSeconds) {
+      this.webhookToleranceSeconds = webhookToleranceSeconds;
+      return this;
+    }
+
+    public Builder warning(Duration warning) {
+      this.warning = warning;
+      return this;
+    }
+
+    public Builder finalWarning(Duration finalWarning) {
+      this.finalWarning = finalWarning;
+      return this;
+    }
+
+    public Builder checkInterval(Duration checkInterval) {
+      this.checkInterval = checkInterval;
+      return this;
+    }
+
+    public Builder checkoutSuccessUrl(String checkoutSuccessUrl) {
+      this.checkoutSuccessUrl = checkoutSuccessUrl;
+      return this;
+    }
+
+    public Builder checkoutCancelUrl(String checkoutCancelUrl) {
+      this.checkoutCancelUrl = checkoutCancelUrl;
+      return this;
+    }
+
+    public Builder auditKeyPath(String auditKeyPath) {
+      this.auditKeyPath = auditKeyPath;
+      return this;
+    }
+
+    public Builder auditKeyId(String auditKeyId) {
+      this.auditKeyId = auditKeyId;
+      return this;
+    }
+
+    public BillingConfig build() {
+      return new BillingConfig(stripeApiKey, stripeApiBase, webhookSecret, webhookToleranceSeconds, warning, finalWarning, checkInterval, checkoutSuccessUrl, checkoutCancelUrl, auditKeyPath, auditKeyId);
+    }
   }
 }

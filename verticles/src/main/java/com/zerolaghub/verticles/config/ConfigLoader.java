@@ -8,10 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Merges the configuration layers with vertx-config, later layers winning key by key:
@@ -70,21 +69,19 @@ public final class ConfigLoader {
 
   /** A misspelt key would otherwise be ignored silently and its default used. */
   static void rejectUnknownKeys(JsonObject merged) {
-    Set<String> known = new HashSet<>();
-    for (ConfigKeys.Key k : ConfigKeys.all()) known.add(k.path());
-    JsonObject defaults = PlatformConfig.defaults().toJson();
+    Map<String, List<String>> known = ConfigKeys.namesBySection();
     for (String section : merged.fieldNames()) {
-      if (!defaults.containsKey(section)) {
-        throw new ConfigException("unknown configuration section '" + section + "'; known: " + defaults.fieldNames());
+      if (!known.containsKey(section)) {
+        throw new ConfigException("unknown configuration section '" + section + "'; known: " + known.keySet());
       }
       Object values = merged.getValue(section);
       if (!(values instanceof JsonObject)) {
         throw new ConfigException("configuration section '" + section + "' must be an object");
       }
       for (String key : ((JsonObject) values).fieldNames()) {
-        if (!known.contains(section + "." + key)) {
+        if (!known.get(section).contains(key)) {
           throw new ConfigException("unknown configuration key '" + section + "." + key + "'; known in " + section + ": "
-              + defaults.getJsonObject(section).fieldNames());
+              + known.get(section));
         }
       }
     }

@@ -48,15 +48,59 @@ public record ControllerConfig(int leaseTtlMs, int passIntervalMs, int stuckOper
         .put("stuckOperationMs", stuckOperationMs).put("level1", level1).put("agentChecksPerPass", agentChecksPerPass);
   }
 
-  public ControllerConfig withLevel1(String level1) {
-    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
   }
 
-  public ControllerConfig withAgentChecksPerPass(int agentChecksPerPass) {
-    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public ControllerConfig withTiming(int leaseTtlMs, int passIntervalMs, int stuckOperationMs) {
-    return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private int leaseTtlMs;
+    private int passIntervalMs;
+    private int stuckOperationMs;
+    private String level1;
+    private int agentChecksPerPass;
+
+    private Builder(ControllerConfig values) {
+      leaseTtlMs = values.leaseTtlMs;
+      passIntervalMs = values.passIntervalMs;
+      stuckOperationMs = values.stuckOperationMs;
+      level1 = values.level1;
+      agentChecksPerPass = values.agentChecksPerPass;
+    }
+
+    public Builder leaseTtlMs(int leaseTtlMs) {
+      this.leaseTtlMs = leaseTtlMs;
+      return this;
+    }
+
+    public Builder passIntervalMs(int passIntervalMs) {
+      this.passIntervalMs = passIntervalMs;
+      return this;
+    }
+
+    public Builder stuckOperationMs(int stuckOperationMs) {
+      this.stuckOperationMs = stuckOperationMs;
+      return this;
+    }
+
+    public Builder level1(String level1) {
+      this.level1 = level1;
+      return this;
+    }
+
+    public Builder agentChecksPerPass(int agentChecksPerPass) {
+      this.agentChecksPerPass = agentChecksPerPass;
+      return this;
+    }
+
+    public ControllerConfig build() {
+      return new ControllerConfig(leaseTtlMs, passIntervalMs, stuckOperationMs, level1, agentChecksPerPass);
+    }
   }
 }

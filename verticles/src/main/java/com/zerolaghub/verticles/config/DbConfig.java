@@ -69,4 +69,67 @@ public record DbConfig(String host, int port, String database, String user, Stri
     return "DbConfig[host=" + host + ", port=" + port + ", database=" + database + ", user=" + user
         + ", password=" + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + "]";
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private String database;
+    private String user;
+    private String password;
+    private int poolSize;
+
+    private Builder(DbConfig values) {
+      host = values.host;
+      port = values.port;
+      database = values.database;
+      user = values.user;
+      password = values.password;
+      poolSize = values.poolSize;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder database(String database) {
+      this.database = database;
+      return this;
+    }
+
+    public Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    public DbConfig build() {
+      return new DbConfig(host, port, database, user, password, poolSize);
+    }
+  }
 }

@@ -63,19 +63,9 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     }
   }
 
-  public HttpConfig(int port, String host, long bodyLimitBytes, String publicUrl, boolean trustForwardedFor,
-      String allowedOrigins, long headerTimeoutMs, long idleTimeoutMs) {
-    this(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs,
-        DEFAULT_DRAIN_GRACE_MS);
-  }
-
-  public HttpConfig(int port, String host, long bodyLimitBytes) {
-    this(port, host, bodyLimitBytes, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR, DEFAULT_ALLOWED_ORIGINS,
-        DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS);
-  }
-
   public static HttpConfig defaults() {
-    return new HttpConfig(DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BODY_LIMIT_BYTES);
+    return new HttpConfig(DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_PUBLIC_URL, DEFAULT_TRUST_FORWARDED_FOR,
+        DEFAULT_ALLOWED_ORIGINS, DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_DRAIN_GRACE_MS);
   }
 
   static HttpConfig from(ConfigSection s) {
@@ -91,26 +81,6 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     return new JsonObject().put("port", port).put("host", host).put("bodyLimitBytes", bodyLimitBytes)
         .put("publicUrl", publicUrl).put("trustForwardedFor", trustForwardedFor).put("allowedOrigins", allowedOrigins)
         .put("headerTimeoutMs", headerTimeoutMs).put("idleTimeoutMs", idleTimeoutMs).put("drainGraceMs", drainGraceMs);
-  }
-
-  public HttpConfig withPublicUrl(String url) {
-    return new HttpConfig(port, host, bodyLimitBytes, url, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
-  }
-
-  public HttpConfig withTrustForwardedFor(boolean trust) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trust, allowedOrigins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
-  }
-
-  public HttpConfig withTimeouts(long headerMs, long idleMs) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerMs, idleMs, drainGraceMs);
-  }
-
-  public HttpConfig withDrainGraceMs(long graceMs) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs, graceMs);
-  }
-
-  public HttpConfig withAllowedOrigins(String origins) {
-    return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, origins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
   }
 
   /** The browser origins allowed to open cookie-authenticated WebSockets: publicUrl's, then the listed ones. */
@@ -166,5 +136,89 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
       // answered below
     }
     throw new ConfigException("http.publicUrl (ZLH_HTTP_PUBLIC_URL) must be an http(s) URL without query, got '" + url + "'");
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private int port;
+    private String host;
+    private long bodyLimitBytes;
+    private String publicUrl;
+    private boolean trustForwardedFor;
+    private String allowedOrigins;
+    private long headerTimeoutMs;
+    private long idleTimeoutMs;
+    private long drainGraceMs;
+
+    private Builder(HttpConfig values) {
+      port = values.port;
+      host = values.host;
+      bodyLimitBytes = values.bodyLimitBytes;
+      publicUrl = values.publicUrl;
+      trustForwardedFor = values.trustForwardedFor;
+      allowedOrigins = values.allowedOrigins;
+      headerTimeoutMs = values.headerTimeoutMs;
+      idleTimeoutMs = values.idleTimeoutMs;
+      drainGraceMs = values.drainGraceMs;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder bodyLimitBytes(long bodyLimitBytes) {
+      this.bodyLimitBytes = bodyLimitBytes;
+      return this;
+    }
+
+    public Builder publicUrl(String publicUrl) {
+      this.publicUrl = publicUrl;
+      return this;
+    }
+
+    public Builder trustForwardedFor(boolean trustForwardedFor) {
+      this.trustForwardedFor = trustForwardedFor;
+      return this;
+    }
+
+    public Builder allowedOrigins(String allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
+      return this;
+    }
+
+    public Builder headerTimeoutMs(long headerTimeoutMs) {
+      this.headerTimeoutMs = headerTimeoutMs;
+      return this;
+    }
+
+    public Builder idleTimeoutMs(long idleTimeoutMs) {
+      this.idleTimeoutMs = idleTimeoutMs;
+      return this;
+    }
+
+    public Builder drainGraceMs(long drainGraceMs) {
+      this.drainGraceMs = drainGraceMs;
+      return this;
+    }
+
+    public HttpConfig build() {
+      return new HttpConfig(port, host, bodyLimitBytes, publicUrl, trustForwardedFor, allowedOrigins, headerTimeoutMs, idleTimeoutMs, drainGraceMs);
+    }
   }
 }

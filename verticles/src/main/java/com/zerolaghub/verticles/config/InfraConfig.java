@@ -65,32 +65,9 @@ public record InfraConfig(
     if (simCodeServer == null) simCodeServer = "";
   }
 
-  /** With the default code-server choice (PATH). */
-  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
-                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
-                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs,
-                     PlacementConfig placement) {
-    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
-        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
-        placement, "");
-  }
-
-  /** Without placement choices: the defaults (DHCP addresses, linked clones). */
-  public InfraConfig(String mode, String proxmoxUrl, String proxmoxNode, String proxmoxTokenId, String proxmoxTokenSecret,
-                     boolean proxmoxTrustAll, String cloudflareApiBase, String cloudflareZoneId, String cloudflareToken,
-                     String velocityUrl, String velocityToken, int agentPort, long requestTimeoutMs, long simTaskDurationMs) {
-    this(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase,
-        cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs,
-        PlacementConfig.defaults());
-  }
-
-  public InfraConfig(String mode) {
-    this(mode, "", DEFAULT_PROXMOX_NODE, "", "", false, DEFAULT_CLOUDFLARE_API_BASE, "", "", "", "", DEFAULT_AGENT_PORT,
-        DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SIM_TASK_DURATION_MS);
-  }
-
   public static InfraConfig defaults() {
-    return new InfraConfig(DEFAULT_MODE);
+    return new InfraConfig(DEFAULT_MODE, "", DEFAULT_PROXMOX_NODE, "", "", false, DEFAULT_CLOUDFLARE_API_BASE, "", "", "", "",
+        DEFAULT_AGENT_PORT, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_SIM_TASK_DURATION_MS, PlacementConfig.defaults(), "");
   }
 
   static InfraConfig from(ConfigSection s) {
@@ -130,33 +107,6 @@ public record InfraConfig(
     return MODE_SIMULATED.equals(mode);
   }
 
-  public InfraConfig withMode(String mode) {
-    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
-  }
-
-  public InfraConfig withRequestTimeoutMs(long requestTimeoutMs) {
-    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
-  }
-
-  public InfraConfig withSimTaskDurationMs(long simTaskDurationMs) {
-    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
-  }
-
-  public InfraConfig withPlacement(PlacementConfig placement) {
-    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs,
-        simTaskDurationMs, placement, simCodeServer);
-  }
-
-  public InfraConfig withSimCodeServer(String simCodeServer) {
-    return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll,
-        cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs,
-        simTaskDurationMs, placement, simCodeServer);
-  }
-
   /** In proxmox mode every outside system must be configured; names what is missing. */
   public void requireOutsideSystems() {
     if (simulated()) return;
@@ -186,5 +136,138 @@ public record InfraConfig(
 
   static String hidden(String secret) {
     return secret == null || secret.isEmpty() ? "" : "***";
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String mode;
+    private String proxmoxUrl;
+    private String proxmoxNode;
+    private String proxmoxTokenId;
+    private String proxmoxTokenSecret;
+    private boolean proxmoxTrustAll;
+    private String cloudflareApiBase;
+    private String cloudflareZoneId;
+    private String cloudflareToken;
+    private String velocityUrl;
+    private String velocityToken;
+    private int agentPort;
+    private long requestTimeoutMs;
+    private long simTaskDurationMs;
+    private PlacementConfig placement;
+    private String simCodeServer;
+
+    private Builder(InfraConfig values) {
+      mode = values.mode;
+      proxmoxUrl = values.proxmoxUrl;
+      proxmoxNode = values.proxmoxNode;
+      proxmoxTokenId = values.proxmoxTokenId;
+      proxmoxTokenSecret = values.proxmoxTokenSecret;
+      proxmoxTrustAll = values.proxmoxTrustAll;
+      cloudflareApiBase = values.cloudflareApiBase;
+      cloudflareZoneId = values.cloudflareZoneId;
+      cloudflareToken = values.cloudflareToken;
+      velocityUrl = values.velocityUrl;
+      velocityToken = values.velocityToken;
+      agentPort = values.agentPort;
+      requestTimeoutMs = values.requestTimeoutMs;
+      simTaskDurationMs = values.simTaskDurationMs;
+      placement = values.placement;
+      simCodeServer = values.simCodeServer;
+    }
+
+    public Builder mode(String mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    public Builder proxmoxUrl(String proxmoxUrl) {
+      this.proxmoxUrl = proxmoxUrl;
+      return this;
+    }
+
+    public Builder proxmoxNode(String proxmoxNode) {
+      this.proxmoxNode = proxmoxNode;
+      return this;
+    }
+
+    public Builder proxmoxTokenId(String proxmoxTokenId) {
+      this.proxmoxTokenId = proxmoxTokenId;
+      return this;
+    }
+
+    public Builder proxmoxTokenSecret(String proxmoxTokenSecret) {
+      this.proxmoxTokenSecret = proxmoxTokenSecret;
+      return this;
+    }
+
+    public Builder proxmoxTrustAll(boolean proxmoxTrustAll) {
+      this.proxmoxTrustAll = proxmoxTrustAll;
+      return this;
+    }
+
+    public Builder cloudflareApiBase(String cloudflareApiBase) {
+      this.cloudflareApiBase = cloudflareApiBase;
+      return this;
+    }
+
+    public Builder cloudflareZoneId(String cloudflareZoneId) {
+      this.cloudflareZoneId = cloudflareZoneId;
+      return this;
+    }
+
+    public Builder cloudflareToken(String cloudflareToken) {
+      this.cloudflareToken = cloudflareToken;
+      return this;
+    }
+
+    public Builder velocityUrl(String velocityUrl) {
+      this.velocityUrl = velocityUrl;
+      return this;
+    }
+
+    public Builder velocityToken(String velocityToken) {
+      this.velocityToken = velocityToken;
+      return this;
+    }
+
+    public Builder agentPort(int agentPort) {
+      this.agentPort = agentPort;
+      return this;
+    }
+
+    public Builder requestTimeoutMs(long requestTimeoutMs) {
+      this.requestTimeoutMs = requestTimeoutMs;
+      return this;
+    }
+
+    public Builder simTaskDurationMs(long simTaskDurationMs) {
+      this.simTaskDurationMs = simTaskDurationMs;
+      return this;
+    }
+
+    public Builder placement(PlacementConfig placement) {
+      this.placement = placement;
+      return this;
+    }
+
+    public Builder simCodeServer(String simCodeServer) {
+      this.simCodeServer = simCodeServer;
+      return this;
+    }
+
+    public InfraConfig build() {
+      return new InfraConfig(mode, proxmoxUrl, proxmoxNode, proxmoxTokenId, proxmoxTokenSecret, proxmoxTrustAll, cloudflareApiBase, cloudflareZoneId, cloudflareToken, velocityUrl, velocityToken, agentPort, requestTimeoutMs, simTaskDurationMs, placement, simCodeServer);
+    }
   }
 }

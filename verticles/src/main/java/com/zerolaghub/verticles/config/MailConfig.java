@@ -76,4 +76,67 @@ public record MailConfig(String host, int port, String tls, String from, String 
     else m.setLogin(io.vertx.ext.mail.LoginOption.REQUIRED).setUsername(username).setPassword(password);
     return m;
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private String tls;
+    private String from;
+    private String username;
+    private String password;
+
+    private Builder(MailConfig values) {
+      host = values.host;
+      port = values.port;
+      tls = values.tls;
+      from = values.from;
+      username = values.username;
+      password = values.password;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder tls(String tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    public Builder from(String from) {
+      this.from = from;
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    public MailConfig build() {
+      return new MailConfig(host, port, tls, from, username, password);
+    }
+  }
 }

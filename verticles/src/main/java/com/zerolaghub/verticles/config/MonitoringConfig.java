@@ -73,25 +73,6 @@ public record MonitoringConfig(String sdToken, String sdTokenFile, boolean sdDev
     return !sdToken.isEmpty() || !sdTokenFile.isEmpty();
   }
 
-  public MonitoringConfig withSdToken(String token) {
-    return new MonitoringConfig(token, "", sdDevelopmentMode, exporterPort, prometheusUrl, prometheusTimeoutMs,
-        summaryStaleSeconds);
-  }
-
-  public MonitoringConfig withSdDevelopmentMode(boolean on) {
-    return new MonitoringConfig(sdToken, sdTokenFile, on, exporterPort, prometheusUrl, prometheusTimeoutMs,
-        summaryStaleSeconds);
-  }
-
-  public MonitoringConfig withExporterPort(int port) {
-    return new MonitoringConfig(sdToken, sdTokenFile, sdDevelopmentMode, port, prometheusUrl, prometheusTimeoutMs,
-        summaryStaleSeconds);
-  }
-
-  public MonitoringConfig withPrometheus(String url, long timeoutMs, int staleSeconds) {
-    return new MonitoringConfig(sdToken, sdTokenFile, sdDevelopmentMode, exporterPort, url, timeoutMs, staleSeconds);
-  }
-
   @Override
   public String toString() {
     return "MonitoringConfig[sdToken=" + (sdToken.isEmpty() ? "" : "***") + ", sdTokenFile=" + sdTokenFile
@@ -105,6 +86,76 @@ public record MonitoringConfig(String sdToken, String sdTokenFile, boolean sdDev
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
+    }
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String sdToken;
+    private String sdTokenFile;
+    private boolean sdDevelopmentMode;
+    private int exporterPort;
+    private String prometheusUrl;
+    private long prometheusTimeoutMs;
+    private int summaryStaleSeconds;
+
+    private Builder(MonitoringConfig values) {
+      sdToken = values.sdToken;
+      sdTokenFile = values.sdTokenFile;
+      sdDevelopmentMode = values.sdDevelopmentMode;
+      exporterPort = values.exporterPort;
+      prometheusUrl = values.prometheusUrl;
+      prometheusTimeoutMs = values.prometheusTimeoutMs;
+      summaryStaleSeconds = values.summaryStaleSeconds;
+    }
+
+    public Builder sdToken(String sdToken) {
+      this.sdToken = sdToken;
+      return this;
+    }
+
+    public Builder sdTokenFile(String sdTokenFile) {
+      this.sdTokenFile = sdTokenFile;
+      return this;
+    }
+
+    public Builder sdDevelopmentMode(boolean sdDevelopmentMode) {
+      this.sdDevelopmentMode = sdDevelopmentMode;
+      return this;
+    }
+
+    public Builder exporterPort(int exporterPort) {
+      this.exporterPort = exporterPort;
+      return this;
+    }
+
+    public Builder prometheusUrl(String prometheusUrl) {
+      this.prometheusUrl = prometheusUrl;
+      return this;
+    }
+
+    public Builder prometheusTimeoutMs(long prometheusTimeoutMs) {
+      this.prometheusTimeoutMs = prometheusTimeoutMs;
+      return this;
+    }
+
+    public Builder summaryStaleSeconds(int summaryStaleSeconds) {
+      this.summaryStaleSeconds = summaryStaleSeconds;
+      return this;
+    }
+
+    public MonitoringConfig build() {
+      return new MonitoringConfig(sdToken, sdTokenFile, sdDevelopmentMode, exporterPort, prometheusUrl, prometheusTimeoutMs, summaryStaleSeconds);
     }
   }
 }

@@ -78,4 +78,67 @@ public record PlacementConfig(
       throw new ConfigException("infra: " + e.getMessage());
     }
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String containerAddressing;
+    private String addressPool;
+    private String addressGateway;
+    private int addressPoolFirstVmid;
+    private String cloneMode;
+    private String cloneStorage;
+
+    private Builder(PlacementConfig values) {
+      containerAddressing = values.containerAddressing;
+      addressPool = values.addressPool;
+      addressGateway = values.addressGateway;
+      addressPoolFirstVmid = values.addressPoolFirstVmid;
+      cloneMode = values.cloneMode;
+      cloneStorage = values.cloneStorage;
+    }
+
+    public Builder containerAddressing(String containerAddressing) {
+      this.containerAddressing = containerAddressing;
+      return this;
+    }
+
+    public Builder addressPool(String addressPool) {
+      this.addressPool = addressPool;
+      return this;
+    }
+
+    public Builder addressGateway(String addressGateway) {
+      this.addressGateway = addressGateway;
+      return this;
+    }
+
+    public Builder addressPoolFirstVmid(int addressPoolFirstVmid) {
+      this.addressPoolFirstVmid = addressPoolFirstVmid;
+      return this;
+    }
+
+    public Builder cloneMode(String cloneMode) {
+      this.cloneMode = cloneMode;
+      return this;
+    }
+
+    public Builder cloneStorage(String cloneStorage) {
+      this.cloneStorage = cloneStorage;
+      return this;
+    }
+
+    public PlacementConfig build() {
+      return new PlacementConfig(containerAddressing, addressPool, addressGateway, addressPoolFirstVmid, cloneMode, cloneStorage);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.config;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The node's whole configuration, one record per section. Built by {@link ConfigLoader} from
@@ -79,55 +80,220 @@ public record PlatformConfig(
         .put("controller", controller.toJson());
   }
 
-  public PlatformConfig withHttp(HttpConfig http) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
+  /**
+   * A copy with some keys changed, each named: {@code config.with(c -> c.http(h -> h.port(0)).servers(s -> s.workerConcurrency(4)))}.
+   * Sections are checked as their constructors check them.
+   */
+  public PlatformConfig with(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return builder.build();
   }
 
-  public PlatformConfig withDb(DbConfig db) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+  /** Replaces whole sections or changes keys of a section by name; starts from the configuration it copies. */
+  public static final class Builder {
+    private HttpConfig http;
+    private DbConfig db;
+    private RedisConfig redis;
+    private DataConfig data;
+    private LogConfig log;
+    private InfraConfig infra;
+    private RolesConfig roles;
+    private AuthConfig auth;
+    private MailConfig mail;
+    private BillingConfig billing;
+    private MonitoringConfig monitoring;
+    private ServersConfig servers;
+    private ProxyConfig proxy;
+    private SupportConfig support;
+    private ControllerConfig controller;
 
-  public PlatformConfig withRedis(RedisConfig redis) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    private Builder(PlatformConfig values) {
+      http = values.http;
+      db = values.db;
+      redis = values.redis;
+      data = values.data;
+      log = values.log;
+      infra = values.infra;
+      roles = values.roles;
+      auth = values.auth;
+      mail = values.mail;
+      billing = values.billing;
+      monitoring = values.monitoring;
+      servers = values.servers;
+      proxy = values.proxy;
+      support = values.support;
+      controller = values.controller;
+    }
 
-  public PlatformConfig withData(DataConfig data) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder http(HttpConfig http) {
+      this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
 
-  public PlatformConfig withInfra(InfraConfig infra) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder http(Consumer<HttpConfig.Builder> change) {
+      HttpConfig.Builder section = http.toBuilder();
+      change.accept(section);
+      http = section.build();
+      return this;
+    }
 
-  public PlatformConfig withAuth(AuthConfig auth) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder db(DbConfig db) {
+      this.db = Objects.requireNonNull(db, "db");
+      return this;
+    }
 
-  public PlatformConfig withMail(MailConfig mail) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder db(Consumer<DbConfig.Builder> change) {
+      DbConfig.Builder section = db.toBuilder();
+      change.accept(section);
+      db = section.build();
+      return this;
+    }
 
-  public PlatformConfig withBilling(BillingConfig billing) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder redis(RedisConfig redis) {
+      this.redis = Objects.requireNonNull(redis, "redis");
+      return this;
+    }
 
-  public PlatformConfig withMonitoring(MonitoringConfig monitoring) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder redis(Consumer<RedisConfig.Builder> change) {
+      RedisConfig.Builder section = redis.toBuilder();
+      change.accept(section);
+      redis = section.build();
+      return this;
+    }
 
-  public PlatformConfig withServers(ServersConfig servers) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder data(DataConfig data) {
+      this.data = Objects.requireNonNull(data, "data");
+      return this;
+    }
 
-  public PlatformConfig withProxy(ProxyConfig proxy) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder log(LogConfig log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
 
-  public PlatformConfig withSupport(SupportConfig support) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
-  }
+    public Builder infra(InfraConfig infra) {
+      this.infra = Objects.requireNonNull(infra, "infra");
+      return this;
+    }
 
-  public PlatformConfig withController(ControllerConfig controller) {
-    return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
+    public Builder infra(Consumer<InfraConfig.Builder> change) {
+      InfraConfig.Builder section = infra.toBuilder();
+      change.accept(section);
+      infra = section.build();
+      return this;
+    }
+
+    public Builder roles(RolesConfig roles) {
+      this.roles = Objects.requireNonNull(roles, "roles");
+      return this;
+    }
+
+    public Builder roles(Consumer<RolesConfig.Builder> change) {
+      RolesConfig.Builder section = roles.toBuilder();
+      change.accept(section);
+      roles = section.build();
+      return this;
+    }
+
+    public Builder auth(AuthConfig auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    public Builder auth(Consumer<AuthConfig.Builder> change) {
+      AuthConfig.Builder section = auth.toBuilder();
+      change.accept(section);
+      auth = section.build();
+      return this;
+    }
+
+    public Builder mail(MailConfig mail) {
+      this.mail = Objects.requireNonNull(mail, "mail");
+      return this;
+    }
+
+    public Builder mail(Consumer<MailConfig.Builder> change) {
+      MailConfig.Builder section = mail.toBuilder();
+      change.accept(section);
+      mail = section.build();
+      return this;
+    }
+
+    public Builder billing(BillingConfig billing) {
+      this.billing = Objects.requireNonNull(billing, "billing");
+      return this;
+    }
+
+    public Builder billing(Consumer<BillingConfig.Builder> change) {
+      BillingConfig.Builder section = billing.toBuilder();
+      change.accept(section);
+      billing = section.build();
+      return this;
+    }
+
+    public Builder monitoring(MonitoringConfig monitoring) {
+      this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+      return this;
+    }
+
+    public Builder monitoring(Consumer<MonitoringConfig.Builder> change) {
+      MonitoringConfig.Builder section = monitoring.toBuilder();
+      change.accept(section);
+      monitoring = section.build();
+      return this;
+    }
+
+    public Builder servers(ServersConfig servers) {
+      this.servers = Objects.requireNonNull(servers, "servers");
+      return this;
+    }
+
+    public Builder servers(Consumer<ServersConfig.Builder> change) {
+      ServersConfig.Builder section = servers.toBuilder();
+      change.accept(section);
+      servers = section.build();
+      return this;
+    }
+
+    public Builder proxy(ProxyConfig proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    public Builder proxy(Consumer<ProxyConfig.Builder> change) {
+      ProxyConfig.Builder section = proxy.toBuilder();
+      change.accept(section);
+      proxy = section.build();
+      return this;
+    }
+
+    public Builder support(SupportConfig support) {
+      this.support = Objects.requireNonNull(support, "support");
+      return this;
+    }
+
+    public Builder support(Consumer<SupportConfig.Builder> change) {
+      SupportConfig.Builder section = support.toBuilder();
+      change.accept(section);
+      support = section.build();
+      return this;
+    }
+
+    public Builder controller(ControllerConfig controller) {
+      this.controller = Objects.requireNonNull(controller, "controller");
+      return this;
+    }
+
+    public Builder controller(Consumer<ControllerConfig.Builder> change) {
+      ControllerConfig.Builder section = controller.toBuilder();
+      change.accept(section);
+      controller = section.build();
+      return this;
+    }
+
+    PlatformConfig build() {
+      return new PlatformConfig(http, db, redis, data, log, infra, roles, auth, mail, billing, monitoring, servers, proxy, support, controller);
+    }
   }
 }

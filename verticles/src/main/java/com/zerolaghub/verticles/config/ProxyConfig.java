@@ -32,4 +32,60 @@ public record ProxyConfig(int port, String host, String devDomain, String public
     return new JsonObject().put("port", port).put("host", host).put("devDomain", devDomain)
         .put("publicScheme", publicScheme).put("publicPort", publicPort);
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private int port;
+    private String host;
+    private String devDomain;
+    private String publicScheme;
+    private int publicPort;
+
+    private Builder(ProxyConfig values) {
+      port = values.port;
+      host = values.host;
+      devDomain = values.devDomain;
+      publicScheme = values.publicScheme;
+      publicPort = values.publicPort;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder devDomain(String devDomain) {
+      this.devDomain = devDomain;
+      return this;
+    }
+
+    public Builder publicScheme(String publicScheme) {
+      this.publicScheme = publicScheme;
+      return this;
+    }
+
+    public Builder publicPort(int publicPort) {
+      this.publicPort = publicPort;
+      return this;
+    }
+
+    public ProxyConfig build() {
+      return new ProxyConfig(port, host, devDomain, publicScheme, publicPort);
+    }
+  }
 }

@@ -63,4 +63,46 @@ public record RedisConfig(String uri, int maxPoolSize, int maxPoolWaiting) {
     if (scheme < 0 || at < scheme) return uri;
     return uri.substring(0, scheme + 3) + "***" + uri.substring(at);
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String uri;
+    private int maxPoolSize;
+    private int maxPoolWaiting;
+
+    private Builder(RedisConfig values) {
+      uri = values.uri;
+      maxPoolSize = values.maxPoolSize;
+      maxPoolWaiting = values.maxPoolWaiting;
+    }
+
+    public Builder uri(String uri) {
+      this.uri = uri;
+      return this;
+    }
+
+    public Builder maxPoolSize(int maxPoolSize) {
+      this.maxPoolSize = maxPoolSize;
+      return this;
+    }
+
+    public Builder maxPoolWaiting(int maxPoolWaiting) {
+      this.maxPoolWaiting = maxPoolWaiting;
+      return this;
+    }
+
+    public RedisConfig build() {
+      return new RedisConfig(uri, maxPoolSize, maxPoolWaiting);
+    }
+  }
 }

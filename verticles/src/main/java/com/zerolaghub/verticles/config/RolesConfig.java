@@ -28,4 +28,53 @@ public record RolesConfig(boolean api, boolean proxy, boolean workers, boolean c
   JsonObject toJson() {
     return new JsonObject().put("api", api).put("proxy", proxy).put("workers", workers).put("controller", controller);
   }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private boolean api;
+    private boolean proxy;
+    private boolean workers;
+    private boolean controller;
+
+    private Builder(RolesConfig values) {
+      api = values.api;
+      proxy = values.proxy;
+      workers = values.workers;
+      controller = values.controller;
+    }
+
+    public Builder api(boolean api) {
+      this.api = api;
+      return this;
+    }
+
+    public Builder proxy(boolean proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    public Builder workers(boolean workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder controller(boolean controller) {
+      this.controller = controller;
+      return this;
+    }
+
+    public RolesConfig build() {
+      return new RolesConfig(api, proxy, workers, controller);
+    }
+  }
 }

@@ -113,37 +113,6 @@ public record ServersConfig(
         .put("starterServerLimit", starterServerLimit).put("proServerLimit", proServerLimit);
   }
 
-  public ServersConfig withPlatformSecret(String platformSecret) {
-    return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid,
-        devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes,
-        starterServerLimit, proServerLimit);
-  }
-
-  public ServersConfig withWorkerConcurrency(int workerConcurrency) {
-    return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid,
-        devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes,
-        starterServerLimit, proServerLimit);
-  }
-
-  /** Tighter deadlines, for tests and benchmarks against simulators. */
-  public ServersConfig withDeadlines(long stepRetryMs, long taskTimeoutMs, long agentWaitMs, long shutdownGraceMs) {
-    return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid,
-        devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes,
-        starterServerLimit, proServerLimit);
-  }
-
-  public ServersConfig withServerLimits(int starterServerLimit, int proServerLimit) {
-    return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid,
-        devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes,
-        starterServerLimit, proServerLimit);
-  }
-
-  public ServersConfig withUploadLimitBytes(long uploadLimitBytes) {
-    return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid,
-        devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes,
-        starterServerLimit, proServerLimit);
-  }
-
   @Override
   public String toString() {
     return "ServersConfig[platformSecret=" + InfraConfig.hidden(platformSecret) + ", workerConcurrency=" + workerConcurrency
@@ -153,5 +122,138 @@ public record ServersConfig(
         + ", shutdownGraceMs=" + shutdownGraceMs + ", statusTimeoutMs=" + statusTimeoutMs
         + ", uploadLimitBytes=" + uploadLimitBytes + ", starterServerLimit=" + starterServerLimit
         + ", proServerLimit=" + proServerLimit + "]";
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String platformSecret;
+    private int workerConcurrency;
+    private String gameDomain;
+    private String edgeHost;
+    private int edgePort;
+    private int gamePort;
+    private int gameTemplateVmid;
+    private int devTemplateVmid;
+    private long stepRetryMs;
+    private long taskTimeoutMs;
+    private long agentWaitMs;
+    private long shutdownGraceMs;
+    private long statusTimeoutMs;
+    private long uploadLimitBytes;
+    private int starterServerLimit;
+    private int proServerLimit;
+
+    private Builder(ServersConfig values) {
+      platformSecret = values.platformSecret;
+      workerConcurrency = values.workerConcurrency;
+      gameDomain = values.gameDomain;
+      edgeHost = values.edgeHost;
+      edgePort = values.edgePort;
+      gamePort = values.gamePort;
+      gameTemplateVmid = values.gameTemplateVmid;
+      devTemplateVmid = values.devTemplateVmid;
+      stepRetryMs = values.stepRetryMs;
+      taskTimeoutMs = values.taskTimeoutMs;
+      agentWaitMs = values.agentWaitMs;
+      shutdownGraceMs = values.shutdownGraceMs;
+      statusTimeoutMs = values.statusTimeoutMs;
+      uploadLimitBytes = values.uploadLimitBytes;
+      starterServerLimit = values.starterServerLimit;
+      proServerLimit = values.proServerLimit;
+    }
+
+    public Builder platformSecret(String platformSecret) {
+      this.platformSecret = platformSecret;
+      return this;
+    }
+
+    public Builder workerConcurrency(int workerConcurrency) {
+      this.workerConcurrency = workerConcurrency;
+      return this;
+    }
+
+    public Builder gameDomain(String gameDomain) {
+      this.gameDomain = gameDomain;
+      return this;
+    }
+
+    public Builder edgeHost(String edgeHost) {
+      this.edgeHost = edgeHost;
+      return this;
+    }
+
+    public Builder edgePort(int edgePort) {
+      this.edgePort = edgePort;
+      return this;
+    }
+
+    public Builder gamePort(int gamePort) {
+      this.gamePort = gamePort;
+      return this;
+    }
+
+    public Builder gameTemplateVmid(int gameTemplateVmid) {
+      this.gameTemplateVmid = gameTemplateVmid;
+      return this;
+    }
+
+    public Builder devTemplateVmid(int devTemplateVmid) {
+      this.devTemplateVmid = devTemplateVmid;
+      return this;
+    }
+
+    public Builder stepRetryMs(long stepRetryMs) {
+      this.stepRetryMs = stepRetryMs;
+      return this;
+    }
+
+    public Builder taskTimeoutMs(long taskTimeoutMs) {
+      this.taskTimeoutMs = taskTimeoutMs;
+      return this;
+    }
+
+    public Builder agentWaitMs(long agentWaitMs) {
+      this.agentWaitMs = agentWaitMs;
+      return this;
+    }
+
+    public Builder shutdownGraceMs(long shutdownGraceMs) {
+      this.shutdownGraceMs = shutdownGraceMs;
+      return this;
+    }
+
+    public Builder statusTimeoutMs(long statusTimeoutMs) {
+      this.statusTimeoutMs = statusTimeoutMs;
+      return this;
+    }
+
+    public Builder uploadLimitBytes(long uploadLimitBytes) {
+      this.uploadLimitBytes = uploadLimitBytes;
+      return this;
+    }
+
+    public Builder starterServerLimit(int starterServerLimit) {
+      this.starterServerLimit = starterServerLimit;
+      return this;
+    }
+
+    public Builder proServerLimit(int proServerLimit) {
+      this.proServerLimit = proServerLimit;
+      return this;
+    }
+
+    public ServersConfig build() {
+      return new ServersConfig(platformSecret, workerConcurrency, gameDomain, edgeHost, edgePort, gamePort, gameTemplateVmid, devTemplateVmid, stepRetryMs, taskTimeoutMs, agentWaitMs, shutdownGraceMs, statusTimeoutMs, uploadLimitBytes, starterServerLimit, proServerLimit);
+    }
   }
 }

@@ -40,17 +40,65 @@ public record SupportConfig(String discordWebhookUrl, int pollMillis, int claimS
         .put("claimSeconds", claimSeconds).put("maxAttempts", maxAttempts).put("backoffMaxMillis", backoffMaxMillis);
   }
 
-  public SupportConfig withDiscordWebhookUrl(String url) {
-    return new SupportConfig(url, pollMillis, claimSeconds, maxAttempts, backoffMaxMillis);
-  }
-
-  public SupportConfig withTiming(int pollMillis, int claimSeconds, int maxAttempts, int backoffMaxMillis) {
-    return new SupportConfig(discordWebhookUrl, pollMillis, claimSeconds, maxAttempts, backoffMaxMillis);
-  }
-
   @Override
   public String toString() {
     return "SupportConfig[discordWebhookUrl=" + (discordWebhookUrl.isEmpty() ? "" : "***") + ", pollMillis=" + pollMillis
         + ", claimSeconds=" + claimSeconds + ", maxAttempts=" + maxAttempts + ", backoffMaxMillis=" + backoffMaxMillis + "]";
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder holding these values, to change some keys by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Sets keys by name (the components above); {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private String discordWebhookUrl;
+    private int pollMillis;
+    private int claimSeconds;
+    private int maxAttempts;
+    private int backoffMaxMillis;
+
+    private Builder(SupportConfig values) {
+      discordWebhookUrl = values.discordWebhookUrl;
+      pollMillis = values.pollMillis;
+      claimSeconds = values.claimSeconds;
+      maxAttempts = values.maxAttempts;
+      backoffMaxMillis = values.backoffMaxMillis;
+    }
+
+    public Builder discordWebhookUrl(String discordWebhookUrl) {
+      this.discordWebhookUrl = discordWebhookUrl;
+      return this;
+    }
+
+    public Builder pollMillis(int pollMillis) {
+      this.pollMillis = pollMillis;
+      return this;
+    }
+
+    public Builder claimSeconds(int claimSeconds) {
+      this.claimSeconds = claimSeconds;
+      return this;
+    }
+
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    public Builder backoffMaxMillis(int backoffMaxMillis) {
+      this.backoffMaxMillis = backoffMaxMillis;
+      return this;
+    }
+
+    public SupportConfig build() {
+      return new SupportConfig(discordWebhookUrl, pollMillis, claimSeconds, maxAttempts, backoffMaxMillis);
+    }
   }
 }

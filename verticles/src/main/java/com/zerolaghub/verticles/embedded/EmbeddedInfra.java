@@ -2,7 +2,6 @@ package com.zerolaghub.verticles.embedded;
 
 import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.config.RedisConfig;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +32,16 @@ public final class EmbeddedInfra implements AutoCloseable {
       if (config.db().embedded()) {
         long t0 = System.nanoTime();
         postgres = EmbeddedPostgresServer.start(dataDir, config.db().database());
-        resolved = resolved.withDb(embeddedDb(config.db(), postgres.port()));
+        DbConfig db = embeddedDb(config.db(), postgres.port());
+        resolved = resolved.with(c -> c.db(db));
         log.info("embedded PostgreSQL on localhost:{} with data in {} ({} ms)", postgres.port(), dataDir.resolve("postgres"),
             (System.nanoTime() - t0) / 1_000_000);
       }
       if (config.redis().embedded()) {
         long t0 = System.nanoTime();
         redis = EmbeddedRedisServer.start(dataDir);
-        resolved = resolved.withRedis(new RedisConfig(redis.uri(), resolved.redis().maxPoolSize(), resolved.redis().maxPoolWaiting()));
+        String redisUri = redis.uri();
+        resolved = resolved.with(c -> c.redis(r -> r.uri(redisUri)));
         log.info("embedded Redis at {} ({} ms)", redis.uri(), (System.nanoTime() - t0) / 1_000_000);
       }
       return new EmbeddedInfra(postgres, redis, resolved);

@@ -51,7 +51,7 @@ public final class SimulatedSystems {
 
   /** Starts all three on free ports with fresh tokens (the node's own simulators). */
   public static Future<SimulatedSystems> start(Vertx vertx, InfraConfig infra, ServersConfig servers) {
-    return start(vertx, infra.withMode(InfraConfig.MODE_SIMULATED), servers, Ports.ANY, false);
+    return start(vertx, infra.toBuilder().mode(InfraConfig.MODE_SIMULATED).build(), servers, Ports.ANY, false);
   }
 
   /**
@@ -112,9 +112,12 @@ public final class SimulatedSystems {
 
   /** The infra configuration (of {@code base}'s mode) that points adapters at these simulators. */
   public InfraConfig adapterConfig(InfraConfig base) {
-    return new InfraConfig(base.mode(), proxmox.apiBase(), proxmox.node(), proxmoxTokenId, proxmoxSecret,
-        false, cloudflare.apiBase(), cloudflare.zoneId(), cloudflareToken, velocity.baseUri(), velocityToken,
-        base.agentPort(), base.requestTimeoutMs(), base.simTaskDurationMs(), base.placement(), base.simCodeServer());
+    return base.toBuilder()
+        .proxmoxUrl(proxmox.apiBase()).proxmoxNode(proxmox.node()).proxmoxTokenId(proxmoxTokenId).proxmoxTokenSecret(proxmoxSecret)
+        .proxmoxTrustAll(false)
+        .cloudflareApiBase(cloudflare.apiBase()).cloudflareZoneId(cloudflare.zoneId()).cloudflareToken(cloudflareToken)
+        .velocityUrl(velocity.baseUri()).velocityToken(velocityToken)
+        .build();
   }
 
   public Future<Void> stop() {

@@ -42,7 +42,8 @@ final class AccountsNode implements AutoCloseable {
   }
 
   static AccountsNode start() throws Exception {
-    return start(AuthConfig.defaults().withBcryptCost(4).withLimits(1000, 1000, 1000, 1000, 1000));
+    return start(AuthConfig.builder().bcryptCost(4).loginPerIp(1000).loginPerEmail(1000).registerPerIp(1000).resetPerIp(1000)
+        .resetPerEmail(1000).build());
   }
 
   static AccountsNode start(AuthConfig auth) throws Exception {
@@ -50,11 +51,11 @@ final class AccountsNode implements AutoCloseable {
     mail.start();
     TestPostgres.Database db = TestPostgres.freshDatabase();
     PlatformConfig base = TestNode.config(db, db.port());
-    PlatformConfig config = base
-        .withHttp(base.http().withPublicUrl(PUBLIC_URL).withTrustForwardedFor(true))
-        .withAuth(auth)
-        .withMail(new MailConfig("127.0.0.1", mail.getSmtp().getPort(), MailConfig.TLS_NONE,
-            "ZeroLagHub <no-reply@zerolaghub.test>", "", ""));
+    int smtpPort = mail.getSmtp().getPort();
+    PlatformConfig config = base.with(c -> c
+        .http(h -> h.publicUrl(PUBLIC_URL).trustForwardedFor(true))
+        .auth(auth)
+        .mail(m -> m.host("127.0.0.1").port(smtpPort).tls(MailConfig.TLS_NONE).from("ZeroLagHub <no-reply@zerolaghub.test>")));
     TestClock clock = new TestClock();
     SessionAuthentication authentication = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(authentication);

@@ -28,7 +28,8 @@ class RateLimitTest {
   @BeforeAll
   static void start() throws Exception {
     // login 4 per address, 3 per email; register 2 per address; reset 10 per address, 1 per email
-    node = AccountsNode.start(AuthConfig.defaults().withBcryptCost(4).withLimits(4, 3, 2, 10, 1));
+    node = AccountsNode.start(AuthConfig.builder().bcryptCost(4)
+        .loginPerIp(4).loginPerEmail(3).registerPerIp(2).resetPerIp(10).resetPerEmail(1).build());
   }
 
   @AfterAll

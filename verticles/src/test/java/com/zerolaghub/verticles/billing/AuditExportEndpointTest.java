@@ -32,7 +32,7 @@ class AuditExportEndpointTest {
     Files.writeString(pem, Ed25519Keys.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
     MutableClock clock = new MutableClock(START);
     node = BillingNode.start(TestPostgres.freshDatabase(), clock, new RecordingPorts(),
-        BillingNode.config().withAuditKey(pem.toString(), "k1"), new AuditCapability(new HeaderAuthentication(), clock));
+        BillingNode.config().toBuilder().auditKeyPath(pem.toString()).auditKeyId("k1").build(), new AuditCapability(new HeaderAuthentication(), clock));
   }
 
   @AfterEach

@@ -55,7 +55,7 @@ final class BillingNode implements AutoCloseable {
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     BillingCapability billing = new BillingCapability(auth, projections, ports, ports, clock);
-    PlatformConfig config = tweak.apply(TestNode.config(db, db.port()).withBilling(billingConfig));
+    PlatformConfig config = tweak.apply(TestNode.config(db, db.port()).with(c -> c.billing(billingConfig)));
     List<Capability> caps = new ArrayList<>(List.of(projections.setup(), billing));
     caps.addAll(List.of(extra));
     caps.add(projections.launch());
@@ -69,11 +69,12 @@ final class BillingNode implements AutoCloseable {
   /** The same in {@code infra.mode=proxmox}, where a node never runs a Stripe simulator of its own. */
   static BillingNode startOutsideSimulatedMode(TestPostgres.Database db, MutableClock clock, RecordingPorts ports,
       BillingConfig billingConfig) throws Exception {
-    return start(db, clock, ports, billingConfig, c -> c.withInfra(c.infra().withMode(InfraConfig.MODE_PROXMOX)));
+    return start(db, clock, ports, billingConfig, c -> c.with(b -> b.infra(i -> i.mode(InfraConfig.MODE_PROXMOX))));
   }
 
   static BillingConfig config() {
-    return BillingConfig.defaults().withStripe("sk_test_sim", "", SECRET).withDunning(Duration.ofDays(3), Duration.ofDays(4));
+    return BillingConfig.builder().stripeApiKey("sk_test_sim").webhookSecret(SECRET)
+        .warning(Duration.ofDays(3)).finalWarning(Duration.ofDays(4)).build();
   }
 
   URI uri(String path) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CheckoutWithoutStripeTest {
   @Test
   void checkoutWithoutAStripeKeyIsA503ProblemNamingTheSetting() throws Exception {
-    BillingConfig noKey = BillingConfig.defaults().withStripe("", "", BillingNode.SECRET);
+    BillingConfig noKey = BillingConfig.builder().stripeApiKey("").webhookSecret(BillingNode.SECRET).build();
     try (BillingNode node = BillingNode.startOutsideSimulatedMode(TestPostgres.freshDatabase(), new MutableClock(START),
         new RecordingPorts(), noKey)) {
       assertThat(node.billing.stripeSimulator()).isEmpty();
@@ -33,7 +33,8 @@ class CheckoutWithoutStripeTest {
     com.zerolaghub.simulators.StripeSimulator stripe = new com.zerolaghub.simulators.StripeSimulator(vertx, "sk_right");
     stripe.start().toCompletionStage().toCompletableFuture().get();
     try (BillingNode node = BillingNode.start(TestPostgres.freshDatabase(), new MutableClock(START), new RecordingPorts(),
-        BillingConfig.defaults().withStripe("sk_wrong", stripe.apiBase(), BillingNode.SECRET))) {
+        BillingConfig.builder().stripeApiKey("sk_wrong").stripeApiBase(stripe.apiBase())
+            .webhookSecret(BillingNode.SECRET).build())) {
       HttpResponse<String> r = node.post("/api/billing/checkout", "u1", "{\"plan\":\"pro\"}");
       assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
       assertThat(new JsonObject(r.body()).getString("detail")).contains("Stripe refused billing.stripeApiKey");

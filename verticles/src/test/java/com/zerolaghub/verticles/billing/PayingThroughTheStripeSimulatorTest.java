@@ -34,8 +34,8 @@ class PayingThroughTheStripeSimulatorTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = WiredNode.start(Clock.systemUTC(), BillingConfig.defaults().withCheckInterval(Duration.ofMillis(50)),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
+    node = WiredNode.start(Clock.systemUTC(), BillingConfig.builder().checkInterval(Duration.ofMillis(50)).build(),
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build());
   }
 
   @AfterEach

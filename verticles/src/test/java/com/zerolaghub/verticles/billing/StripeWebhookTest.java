@@ -24,7 +24,8 @@ class StripeWebhookTest {
     stripe = new StripeSimulator(vertx, "sk_test_sim");
     stripe.start().toCompletionStage().toCompletableFuture().get();
     node = BillingNode.start(TestPostgres.freshDatabase(), new MutableClock(START), new RecordingPorts(),
-        BillingNode.config().withStripe("sk_test_sim", stripe.apiBase(), BillingNode.SECRET));
+        BillingNode.config().toBuilder().stripeApiKey("sk_test_sim").stripeApiBase(stripe.apiBase())
+            .webhookSecret(BillingNode.SECRET).build());
   }
 
   @AfterEach

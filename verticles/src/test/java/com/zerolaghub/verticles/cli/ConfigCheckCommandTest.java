@@ -2,10 +2,12 @@ package com.zerolaghub.verticles.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.verticles.config.ConfigKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,19 @@ class ConfigCheckCommandTest {
     Result r = run("config", "check", "--config", file.toString());
     assertThat(r.code).isEqualTo(1);
     assertThat(r.err).contains("monitoring.sdTokenFile").contains("absent");
+  }
+
+  @Test
+  void configKeysListsEveryKeyWithItsVariableDefaultAndMeaning() {
+    Result r = run("config", "keys");
+    assertThat(r.code).as(r.err).isZero();
+    List<String> lines = r.out.lines().toList();
+    assertThat(lines).hasSize(ConfigKeys.all().size() + 1);
+    assertThat(lines.get(0)).startsWith("KEY").contains("ENVIRONMENT VARIABLE", "DEFAULT", "MEANING");
+    assertThat(lines).anySatisfy(line -> assertThat(line.split(" {2,}"))
+        .containsExactly("http.port", "ZLH_HTTP_PORT", "8080", "TCP port of the API, /health/*, /metrics and /openapi.yaml; 0 picks a free port"));
+    assertThat(lines).anySatisfy(line -> assertThat(line.split(" {2,}"))
+        .startsWith("db.host", "ZLH_DB_HOST", "(empty)"));
   }
 
   private static Result run(String... args) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RunBannerTest {
   @Test
   void theBannerSaysWhereThePortalAndIdesAreWhereDataLivesHowToMakeAnAdminAndHowToStop() {
-    PlatformConfig config = PlatformConfig.defaults().withData(new DataConfig("./data"));
+    PlatformConfig config = PlatformConfig.defaults().with(c -> c.data(new DataConfig("./data")));
     String banner = RunBanner.text(config, 8080, 8081);
     String data = Path.of("./data").toAbsolutePath().normalize().toString();
     assertThat(banner).startsWith("ZeroLagHub is ready.\n")

@@ -43,7 +43,7 @@ class ConfigLoaderTest {
 
     PlatformConfig config = load(vertx, file, env, cli);
 
-    assertThat(config.http()).isEqualTo(new HttpConfig(9200, "127.0.0.1", 65_536));
+    assertThat(config.http()).isEqualTo(HttpConfig.builder().port(9200).host("127.0.0.1").bodyLimitBytes(65_536).build());
     assertThat(config.db().host()).isEqualTo("db.internal");
     assertThat(config.db().poolSize()).isEqualTo(12);
     assertThat(config.db().embedded()).isFalse();

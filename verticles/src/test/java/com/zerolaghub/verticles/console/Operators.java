@@ -31,8 +31,8 @@ final class Operators {
   static Operators start() throws Exception {
     // Drift passes every 150 ms, so findings and planned repairs appear within a test's patience.
     return new Operators(WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
-        c -> c.withController(ControllerConfig.defaults().withTiming(3_000, 150, 60_000))));
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(),
+        c -> c.with(b -> b.controller(ControllerConfig.builder().leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(60_000).build()))));
   }
 
   /** A signed-in customer: {@code [accountId, token]}. */

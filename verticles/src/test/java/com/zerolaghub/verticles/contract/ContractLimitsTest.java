@@ -37,7 +37,7 @@ class ContractLimitsTest {
   @BeforeAll
   static void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build());
     try (InputStream in = ContractLimitsTest.class.getClassLoader().getResourceAsStream(ApiContract.DEFAULT_RESOURCE)) {
       contract = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }

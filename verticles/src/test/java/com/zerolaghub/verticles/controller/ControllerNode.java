@@ -37,7 +37,8 @@ final class ControllerNode implements AutoCloseable {
     Set<String> suspended = ConcurrentHashMap.newKeySet();
     AtomicReference<ControllerCapability> ref = new AtomicReference<>();
     ServersNode node = ServersNode.start(db, hooks,
-        c -> tweak.apply(c.withController(ControllerConfig.defaults().withLevel1(level1).withTiming(3_000, 150, stuckMs))),
+        c -> tweak.apply(c.with(b -> b.controller(ControllerConfig.builder().level1(level1)
+            .leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(stuckMs).build()))),
         (projections, servers) -> {
           ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, servers,
               suspended::contains, Clock.systemUTC());

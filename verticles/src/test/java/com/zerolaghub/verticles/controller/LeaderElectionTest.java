@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
-import com.zerolaghub.verticles.config.ControllerConfig;
-import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Platform;
@@ -37,9 +35,9 @@ class LeaderElectionTest {
   }
 
   private Platform start(TestPostgres.Database db) throws Exception {
-    PlatformConfig config = TestNode.config(db, db.port())
-        .withInfra(InfraConfig.defaults().withSimTaskDurationMs(3))
-        .withController(ControllerConfig.defaults().withTiming(600, 100, 60_000));
+    PlatformConfig config = TestNode.config(db, db.port()).with(c -> c
+        .infra(i -> i.simTaskDurationMs(3))
+        .controller(k -> k.leaseTtlMs(600).passIntervalMs(100).stuckOperationMs(60_000)));
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     ServersCapability servers = new ServersCapability(auth, projections, RunnerHooks.NONE);

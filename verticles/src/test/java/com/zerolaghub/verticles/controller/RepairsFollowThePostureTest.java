@@ -34,7 +34,7 @@ class RepairsFollowThePostureTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    sims = SimulatedSystems.start(vertx, InfraConfig.defaults().withSimTaskDurationMs(3), ServersConfig.defaults(),
+    sims = SimulatedSystems.start(vertx, InfraConfig.builder().simTaskDurationMs(3).build(), ServersConfig.defaults(),
         SimulatedSystems.Ports.ANY, false).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     db = TestPostgres.freshDatabase();
   }
@@ -51,8 +51,8 @@ class RepairsFollowThePostureTest {
   }
 
   private PlatformConfig onSharedSimulators(PlatformConfig c) {
-    return c.withInfra(sims.adapterConfig(c.infra().withMode(InfraConfig.MODE_PROXMOX)))
-        .withServers(c.servers().withPlatformSecret(SECRET));
+    InfraConfig reach = sims.adapterConfig(c.infra().toBuilder().mode(InfraConfig.MODE_PROXMOX).build());
+    return c.with(b -> b.infra(reach).servers(s -> s.platformSecret(SECRET)));
   }
 
   @Test

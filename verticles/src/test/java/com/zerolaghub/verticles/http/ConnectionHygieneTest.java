@@ -37,7 +37,7 @@ class ConnectionHygieneTest {
   static void start() throws Exception {
     TestPostgres.Database db = TestPostgres.freshDatabase();
     PlatformConfig base = TestNode.config(db, db.port());
-    node = TestNode.start(base.withHttp(base.http().withTimeouts(HEADER_TIMEOUT_MS, IDLE_TIMEOUT_MS)), db,
+    node = TestNode.start(base.with(c -> c.http(h -> h.headerTimeoutMs(HEADER_TIMEOUT_MS).idleTimeoutMs(IDLE_TIMEOUT_MS))), db,
         new TestOperations(), new EchoSocket());
   }
 

@@ -8,9 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.events.testing.TestRedis;
-import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
-import com.zerolaghub.verticles.config.RedisConfig;
 import com.zerolaghub.verticles.testing.TcpForwarder;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.Vertx;
@@ -54,9 +52,10 @@ class UnavailableDependenciesTest {
     redisLink = new TcpForwarder(vertx, "127.0.0.1", TestRedis.port());
     redisLink.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1), db,
-        config -> config.withDb(new DbConfig("localhost", link.port(), db.name(), db.user(), db.password(), 8))
-            .withRedis(new RedisConfig("redis://127.0.0.1:" + redisLink.port() + "/0")));
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(), db,
+        config -> config.with(c -> c
+            .db(d -> d.port(link.port()))
+            .redis(r -> r.uri("redis://127.0.0.1:" + redisLink.port() + "/0"))));
     failures.start();
     ((Logger) LoggerFactory.getLogger(ProblemFailureHandler.class)).addAppender(failures);
   }

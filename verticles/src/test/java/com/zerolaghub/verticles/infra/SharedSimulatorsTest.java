@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Simulators shared by several nodes ({@code zlh simulators}): nodes in proxmox mode reach them with the configured tokens. */
 @ExtendWith(VertxExtension.class)
 class SharedSimulatorsTest {
-  private static final InfraConfig CONFIGURED = new InfraConfig(InfraConfig.MODE_PROXMOX, "", "pve1", "ops@pve!zlh",
-      "proxmox-secret-of-the-operator", false, InfraConfig.DEFAULT_CLOUDFLARE_API_BASE, "zone-of-the-operator",
-      "cloudflare-token-of-the-operator", "", "velocity-token-of-the-operator", InfraConfig.DEFAULT_AGENT_PORT,
-      InfraConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1);
+  private static final InfraConfig CONFIGURED = InfraConfig.builder().mode(InfraConfig.MODE_PROXMOX)
+      .proxmoxTokenId("ops@pve!zlh").proxmoxTokenSecret("proxmox-secret-of-the-operator")
+      .cloudflareZoneId("zone-of-the-operator").cloudflareToken("cloudflare-token-of-the-operator")
+      .velocityToken("velocity-token-of-the-operator").simTaskDurationMs(1).build();
 
   private SimulatedSystems sims;
   private InfraPorts node;
@@ -42,7 +42,7 @@ class SharedSimulatorsTest {
     assertThat(reach.proxmoxTokenId()).isEqualTo("ops@pve!zlh");
     assertThat(reach.proxmoxTokenSecret()).isEqualTo("proxmox-secret-of-the-operator");
     assertThat(reach.cloudflareZoneId()).isEqualTo("zone-of-the-operator");
-    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().withInfra(reach)));
+    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().with(c -> c.infra(reach))));
     assertThat(node.simulators()).isEmpty();
     assertThat(await(node.ports().proxmox().nextId())).isPositive();
     assertThat(await(node.ports().dns().findSrv("_minecraft._tcp.nothing.play.zerolaghub.test"))).isEmpty();
@@ -53,10 +53,8 @@ class SharedSimulatorsTest {
   void aNodeWithAnotherTokenIsRefused(Vertx vertx) throws Exception {
     sims = await(SimulatedSystems.start(vertx, CONFIGURED, ServersConfig.defaults(), SimulatedSystems.Ports.ANY, true));
     InfraConfig reach = sims.adapterConfig(CONFIGURED);
-    InfraConfig wrong = new InfraConfig(reach.mode(), reach.proxmoxUrl(), reach.proxmoxNode(), reach.proxmoxTokenId(),
-        "not-the-secret", false, reach.cloudflareApiBase(), reach.cloudflareZoneId(), reach.cloudflareToken(),
-        reach.velocityUrl(), reach.velocityToken(), reach.agentPort(), reach.requestTimeoutMs(), reach.simTaskDurationMs());
-    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().withInfra(wrong)));
+    InfraConfig wrong = reach.toBuilder().proxmoxTokenSecret("not-the-secret").build();
+    node = await(InfraPorts.connect(vertx, PlatformConfig.defaults().with(c -> c.infra(wrong))));
 
     assertThatThrownBy(() -> await(node.ports().proxmox().nextId())).isInstanceOf(OutsideSystemException.class);
   }

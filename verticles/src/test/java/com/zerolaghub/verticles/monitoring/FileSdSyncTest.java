@@ -7,7 +7,6 @@ import com.zerolaghub.verticles.config.MonitoringConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class FileSdSyncTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = MonitoringNode.start(MonitoringConfig.defaults().withSdToken(TOKEN).withSdDevelopmentMode(false));
+    node = MonitoringNode.start(MonitoringConfig.builder().sdToken(TOKEN).sdDevelopmentMode(false).build());
     node.record(ServerHistory.readyGame("g1", "alice", 101, "10.60.0.11", AT));
     node.record(ServerHistory.readyDev("d1", "bob", 102, "10.60.0.12", AT));
     vertx = Vertx.vertx();

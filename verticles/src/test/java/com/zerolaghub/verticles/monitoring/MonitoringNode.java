@@ -36,7 +36,7 @@ final class MonitoringNode implements AutoCloseable {
   }
 
   static MonitoringNode start(MonitoringConfig monitoringConfig) throws Exception {
-    return start(c -> c.withMonitoring(monitoringConfig));
+    return start(c -> c.with(b -> b.monitoring(monitoringConfig)));
   }
 
   static MonitoringNode start(UnaryOperator<PlatformConfig> configure) throws Exception {

@@ -46,8 +46,9 @@ class RealPrometheusTest {
     vertx = Vertx.vertx();
     exporter = new TestExporter(vertx, EXPORTER_HOST, 0);
     int prometheusPort = PrometheusProcess.freePort();
-    node = MonitoringNode.start(MonitoringConfig.defaults().withSdToken(TOKEN).withSdDevelopmentMode(false)
-        .withExporterPort(exporter.port()).withPrometheus("http://127.0.0.1:" + prometheusPort, 2_000, 60));
+    node = MonitoringNode.start(MonitoringConfig.builder().sdToken(TOKEN).sdDevelopmentMode(false)
+        .exporterPort(exporter.port()).prometheusUrl("http://127.0.0.1:" + prometheusPort).prometheusTimeoutMs(2_000)
+        .summaryStaleSeconds(60).build());
     Path dir = Files.createTempDirectory("zlh-prometheus");
     Files.writeString(dir.resolve("sd.token"), TOKEN + "\n");
     Files.writeString(dir.resolve("wrong.token"), "not-" + TOKEN + "\n");

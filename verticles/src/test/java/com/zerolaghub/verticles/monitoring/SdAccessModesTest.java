@@ -18,7 +18,7 @@ class SdAccessModesTest {
 
   @Test
   void withoutATokenAndWithoutDevelopmentModeEveryRequestIsRefused() throws Exception {
-    try (MonitoringNode node = MonitoringNode.start(MonitoringConfig.defaults().withSdDevelopmentMode(false))) {
+    try (MonitoringNode node = MonitoringNode.start(MonitoringConfig.builder().sdDevelopmentMode(false).build())) {
       node.record(ServerHistory.readyGame("g", "owner", 101, "10.0.0.1", AT));
       for (String auth : new String[] {null, "Bearer ", "Bearer anything"}) {
         HttpResponse<String> r = auth == null ? node.get("/sd/exporters") : node.get("/sd/exporters", "Authorization", auth);
@@ -30,13 +30,13 @@ class SdAccessModesTest {
 
   @Test
   void readinessSaysWhenDiscoveryRefusesEveryRequestAndNotWhenItServes() throws Exception {
-    try (MonitoringNode closed = MonitoringNode.start(MonitoringConfig.defaults().withSdDevelopmentMode(false))) {
+    try (MonitoringNode closed = MonitoringNode.start(MonitoringConfig.builder().sdDevelopmentMode(false).build())) {
       HttpResponse<String> ready = closed.get("/health/ready");
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
       assertThat(new io.vertx.core.json.JsonObject(ready.body()).getJsonArray("warnings").encode())
           .contains("/sd/exporters refuses every request").contains("monitoring.sdToken");
     }
-    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.builder().sdToken("t0ken").build())) {
       HttpResponse<String> ready = withToken.get("/health/ready");
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(new io.vertx.core.json.JsonObject(ready.body()).containsKey("warnings")).as(ready.body()).isFalse();
@@ -51,7 +51,7 @@ class SdAccessModesTest {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(new JsonArray(r.body())).hasSize(1);
     }
-    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.builder().sdToken("t0ken").build())) {
       assertThat(withToken.get("/sd/exporters").statusCode()).isEqualTo(401);
       assertThat(withToken.get("/sd/exporters", "Authorization", "Bearer t0ken").statusCode()).isEqualTo(200);
     }
@@ -59,15 +59,15 @@ class SdAccessModesTest {
 
   @Test
   void developmentModeIsIgnoredOnRealInfrastructure() throws Exception {
-    try (MonitoringNode node = MonitoringNode.start(c -> c.withMonitoring(MonitoringConfig.defaults())
-        .withInfra(new InfraConfig(InfraConfig.MODE_PROXMOX)))) {
+    try (MonitoringNode node = MonitoringNode.start(c -> c.with(b -> b.monitoring(MonitoringConfig.defaults())
+        .infra(InfraConfig.builder().mode(InfraConfig.MODE_PROXMOX).build())))) {
       assertThat(node.get("/sd/exporters").statusCode()).isEqualTo(503);
     }
   }
 
   @Test
   void metricsTakeTheSameTokenAndFailClosedOnRealInfrastructure() throws Exception {
-    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t0ken"))) {
+    try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.builder().sdToken("t0ken").build())) {
       HttpResponse<String> anonymous = withToken.get("/metrics");
       assertThat(anonymous.statusCode()).isEqualTo(401);
       assertThat(anonymous.body()).doesNotContain("jvm_").contains("bearer token");
@@ -76,8 +76,8 @@ class SdAccessModesTest {
       assertThat(prometheus.statusCode()).isEqualTo(200);
       assertThat(prometheus.body()).contains("jvm_");
     }
-    try (MonitoringNode production = MonitoringNode.start(c -> c.withMonitoring(MonitoringConfig.defaults())
-        .withInfra(new InfraConfig(InfraConfig.MODE_PROXMOX)))) {
+    try (MonitoringNode production = MonitoringNode.start(c -> c.with(b -> b.monitoring(MonitoringConfig.defaults())
+        .infra(InfraConfig.builder().mode(InfraConfig.MODE_PROXMOX).build())))) {
       HttpResponse<String> r = production.get("/metrics");
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.body()).doesNotContain("jvm_").contains("monitoring.sdToken");
@@ -92,7 +92,7 @@ class SdAccessModesTest {
     Path file = Files.createTempFile("sd-token", "");
     Files.writeString(file, "from-a-file\n");
     try (MonitoringNode node = MonitoringNode.start(
-        new MonitoringConfig("", file.toString(), false, 12345, "", 2000, 60))) {
+        MonitoringConfig.builder().sdTokenFile(file.toString()).sdDevelopmentMode(false).prometheusUrl("").build())) {
       assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-file").statusCode()).isEqualTo(200);
       assertThat(node.get("/sd/exporters", "Authorization", "Bearer from-a-fil").statusCode()).isEqualTo(401);
     }

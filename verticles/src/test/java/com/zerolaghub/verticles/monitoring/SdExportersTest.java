@@ -23,7 +23,7 @@ class SdExportersTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = MonitoringNode.start(MonitoringConfig.defaults().withSdToken(TOKEN).withSdDevelopmentMode(false).withExporterPort(12345));
+    node = MonitoringNode.start(MonitoringConfig.builder().sdToken(TOKEN).sdDevelopmentMode(false).exporterPort(12345).build());
     node.record(ServerHistory.readyGame("game-1", "owner-alice", 101, "10.60.0.11", AT));
     node.record(ServerHistory.readyDev("dev-1", "owner-bob", 102, "10.60.0.12", AT));
     node.record(ServerHistory.requestedGame("game-provisioning", "owner-alice", AT));

@@ -24,7 +24,8 @@ class ServerSummaryTest {
   @BeforeAll
   static void start() throws Exception {
     prometheus = new FakePrometheus();
-    node = MonitoringNode.start(MonitoringConfig.defaults().withSdToken("t").withPrometheus(prometheus.url(), 500, 60));
+    node = MonitoringNode.start(MonitoringConfig.builder().sdToken("t")
+        .prometheusUrl(prometheus.url()).prometheusTimeoutMs(500).summaryStaleSeconds(60).build());
     node.record(ServerHistory.readyGame("game-1", "alice", 101, "10.60.0.11", AT));
   }
 
@@ -136,7 +137,7 @@ class ServerSummaryTest {
   @Test
   void prometheusDownIsA503() throws Exception {
     try (MonitoringNode other = MonitoringNode.start(
-        MonitoringConfig.defaults().withPrometheus("http://127.0.0.1:1", 500, 60))) {
+        MonitoringConfig.builder().prometheusUrl("http://127.0.0.1:1").prometheusTimeoutMs(500).summaryStaleSeconds(60).build())) {
       other.record(ServerHistory.readyGame("g", "alice", 101, "10.0.0.1", AT));
       HttpResponse<String> r = other.get(PATH, HeaderAuthentication.USER, "alice");
       assertThat(r.statusCode()).isEqualTo(503);

@@ -10,7 +10,6 @@ import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.events.servers.ServerEvent.AgentActionRequested;
 import com.zerolaghub.core.instances.ServerStreams;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -49,12 +47,8 @@ class OperatorConsoleJourneyTest {
     }
     base = "http://127.0.0.1:" + port;
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        config -> {
-          HttpConfig h = config.http();
-          return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
-              h.headerTimeoutMs(), h.idleTimeoutMs()));
-        });
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        config -> config.with(c -> c.http(h -> h.port(port).host("127.0.0.1").publicUrl(base))));
   }
 
   @AfterAll

@@ -15,7 +15,6 @@ import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.cli.ZlhCommand;
 import com.zerolaghub.verticles.config.ControllerConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.json.JsonArray;
@@ -66,14 +65,11 @@ class OperatorConsoleRepairsJourneyTest {
     Path privateKey = Files.writeString(keys.resolve("audit-key.pem"), Ed25519Keys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     publicKey = Files.writeString(keys.resolve("audit-pub.pem"), Ed25519Keys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1),
-        config -> {
-          HttpConfig h = config.http();
-          return config.withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "", h.headerTimeoutMs(),
-                  h.idleTimeoutMs()))
-              .withController(ControllerConfig.defaults().withTiming(3_000, 150, 60_000))
-              .withBilling(config.billing().withAuditKey(privateKey.toString(), "console-test"));
-        });
+        ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build(),
+        config -> config.with(c -> c
+            .http(h -> h.port(port).host("127.0.0.1").publicUrl(base))
+            .controller(ControllerConfig.builder().leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(60_000).build())
+            .billing(b -> b.auditKeyPath(privateKey.toString()).auditKeyId("console-test"))));
   }
 
   @AfterAll

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.simulators.AgentSimulator;
 import com.zerolaghub.simulators.FaultPlan;
-import com.zerolaghub.verticles.config.HttpConfig;
-import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.TcpForwarder;
 import com.zerolaghub.verticles.testing.WiredNode;
@@ -63,16 +61,15 @@ class PortalJourneyTest {
     link = new TcpForwarder(linkVertx, "127.0.0.1", port);
     base = "http://127.0.0.1:" + link.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        config -> {
-          HttpConfig h = config.http();
-          // A Proxmox task may last long enough for a test to see its server pending.
-          PlatformConfig adjusted = config.withMonitoring(config.monitoring().withPrometheus("http://127.0.0.1:" + prometheus, 2_000, 60))
-              .withHttp(new HttpConfig(port, "127.0.0.1", h.bodyLimitBytes(), base, false, "",
-              h.headerTimeoutMs(), h.idleTimeoutMs())).withServers(config.servers().withDeadlines(1_500, 30_000, 5_000, 200));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        config -> config.with(c -> {
+          c.monitoring(m -> m.prometheusUrl("http://127.0.0.1:" + prometheus).prometheusTimeoutMs(2_000).summaryStaleSeconds(60))
+              .http(h -> h.port(port).host("127.0.0.1").publicUrl(base))
+              // A Proxmox task may last long enough for a test to see its server pending.
+              .servers(s -> s.stepRetryMs(1_500).taskTimeoutMs(30_000).agentWaitMs(5_000).shutdownGraceMs(200));
           // with a real code-server (CI installs one), simulated dev servers run it: Open IDE shows VS Code
-          return REAL_CODE_SERVER == null ? adjusted : adjusted.withInfra(adjusted.infra().withSimCodeServer(REAL_CODE_SERVER));
-        });
+          if (REAL_CODE_SERVER != null) c.infra(i -> i.simCodeServer(REAL_CODE_SERVER));
+        }));
   }
 
   @AfterAll

@@ -40,8 +40,8 @@ class BrowserSurfaceThroughNodeTest {
   @BeforeAll
   static void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        config -> config.withHttp(config.http().withPublicUrl(PORTAL).withAllowedOrigins(ADMIN_PORTAL)));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        config -> config.with(c -> c.http(h -> h.publicUrl(PORTAL).allowedOrigins(ADMIN_PORTAL))));
     owner = node.signUp();
     serverId = runningDevServer(owner[1]);
   }

@@ -35,7 +35,7 @@ class HostedIdeThroughNodeTest {
   @BeforeAll
   static void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build());
     vertx = Vertx.vertx();
     // a connection per request: with this client's pooled connections a request now and then
     // got no answer (never with a raw kept-alive socket, which the test below also drives)

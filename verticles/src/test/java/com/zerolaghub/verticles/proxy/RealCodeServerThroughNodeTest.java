@@ -39,8 +39,8 @@ class RealCodeServerThroughNodeTest {
     Vertx vertx = Vertx.vertx();
     HttpClient browser = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     try (WiredNode node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        c -> c.withInfra(c.infra().withSimCodeServer(binary)))) {
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        c -> c.with(b -> b.infra(i -> i.simCodeServer(binary))))) {
       String token = node.signUp()[1];
       String serverId = runningDevServer(node, token);
       HttpResponse<String> issued = node.send(token, "POST", "/api/dev/" + serverId + "/ide-token", null);

@@ -52,7 +52,7 @@ class SignOutEndsEverythingTest {
   @BeforeAll
   static void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build());
     vertx = Vertx.vertx();
     browser = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     sockets = vertx.createWebSocketClient();

@@ -62,8 +62,8 @@ class NodeDrainTest {
   @BeforeAll
   static void start() throws Exception {
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        c -> c.withHttp(c.http().withDrainGraceMs(GRACE_MS)));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        c -> c.with(b -> b.http(h -> h.drainGraceMs(GRACE_MS))));
     vertx = Vertx.vertx();
     http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     sockets = vertx.createWebSocketClient();

@@ -31,7 +31,7 @@ class AgentCallsTest {
   @BeforeAll
   static void start() throws Exception {
     node = ServersNode.start(com.zerolaghub.core.instances.run.RunnerHooks.NONE,
-        c -> c.withServers(c.servers().withUploadLimitBytes(256 * 1024)));
+        c -> c.with(b -> b.servers(s -> s.uploadLimitBytes(256 * 1024))));
     user = ServersNode.newUser();
     JsonObject server = node.ready(user, ServersNode.game("agentry"));
     serverId = server.getString("serverId");

@@ -32,8 +32,8 @@ class CloneStorageTest {
   @Test
   @DisplayName("with cloneMode=full and cloneStorage, a template on directory storage clones onto the chosen storage")
   void fullCloneOntoTheConfiguredStorage() throws Exception {
-    PlacementConfig full = new PlacementConfig("dhcp", "", "", 100, "full", "local-zfs");
-    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.withInfra(c.infra().withPlacement(full)))) {
+    PlacementConfig full = PlacementConfig.builder().cloneMode("full").cloneStorage("local-zfs").build();
+    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.with(b -> b.infra(i -> i.placement(full))))) {
       node.sims().proxmox().setStorage(GAME_TEMPLATE, "local");
       String user = ServersNode.newUser();
       JsonObject server = node.ready(user, ServersNode.game("copied"));

@@ -24,7 +24,7 @@ class ConcurrentCreatesOfOneAccountTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = ServersNode.start(RunnerHooks.NONE, c -> c.withServers(c.servers().withServerLimits(LIMIT, LIMIT)));
+    node = ServersNode.start(RunnerHooks.NONE, c -> c.with(b -> b.servers(s -> s.starterServerLimit(LIMIT).proServerLimit(LIMIT))));
   }
 
   @AfterAll

@@ -40,9 +40,9 @@ class ContainerAddressesTest {
   @DisplayName("with pool addressing, each container's net0 gets its vmid's own address and gateway, and both servers run")
   void poolGivesEachContainerItsOwnAddress() throws Exception {
     int octet = ThreadLocalRandom.current().nextInt(20, 250);
-    PlacementConfig pool = new PlacementConfig("pool", "127." + octet + ".240.10-127." + octet + ".240.60/8",
-        "127." + octet + ".0.1", 100, "linked", "");
-    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.withInfra(c.infra().withPlacement(pool)))) {
+    PlacementConfig pool = PlacementConfig.builder().containerAddressing("pool")
+        .addressPool("127." + octet + ".240.10-127." + octet + ".240.60/8").addressGateway("127." + octet + ".0.1").build();
+    try (ServersNode node = ServersNode.start(RunnerHooks.NONE, c -> c.with(b -> b.infra(i -> i.placement(pool))))) {
       node.sims().proxmox().setNet0(GAME_TEMPLATE, fixedNet0(octet));
       String user = ServersNode.newUser();
       JsonObject first = node.ready(user, ServersNode.game("one"));

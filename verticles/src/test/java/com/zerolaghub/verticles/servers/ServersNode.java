@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
-import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Capability;
@@ -60,9 +58,9 @@ public final class ServersNode implements AutoCloseable {
   public static ServersNode start(TestPostgres.Database db, RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
                                   java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
       throws Exception {
-    PlatformConfig config = tweak.apply(TestNode.config(db, db.port())
-        .withInfra(InfraConfig.defaults().withSimTaskDurationMs(3).withRequestTimeoutMs(1_000))
-        .withServers(ServersConfig.defaults().withWorkerConcurrency(4).withDeadlines(1_500, 5_000, 5_000, 200)));
+    PlatformConfig config = tweak.apply(TestNode.config(db, db.port()).with(c -> c
+        .infra(i -> i.simTaskDurationMs(3).requestTimeoutMs(1_000))
+        .servers(s -> s.workerConcurrency(4).stepRetryMs(1_500).taskTimeoutMs(5_000).agentWaitMs(5_000).shutdownGraceMs(200))));
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     ServersCapability servers = new ServersCapability(auth, projections, hooks);

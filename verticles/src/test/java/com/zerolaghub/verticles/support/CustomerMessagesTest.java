@@ -34,8 +34,9 @@ class CustomerMessagesTest {
     mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     node = WiredNode.start(Clock.systemUTC(), "http://127.0.0.1:9", Duration.ofDays(3), Duration.ofDays(7),
-        new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", 0),
-        c -> c.withMail(new MailConfig("127.0.0.1", port, MailConfig.TLS_NONE, "ZeroLagHub <no-reply@zerolaghub.test>", "", "")));
+        ProxyConfig.builder().port(0).host("127.0.0.1").build(),
+        c -> c.with(b -> b.mail(m -> m.host("127.0.0.1").port(port).tls(MailConfig.TLS_NONE)
+            .from("ZeroLagHub <no-reply@zerolaghub.test>"))));
   }
 
   @AfterAll

@@ -58,7 +58,8 @@ class NotificationsTest {
   }
 
   private SupportNode node(TestPostgres.Database db) throws Exception {
-    SupportConfig support = SupportConfig.defaults().withDiscordWebhookUrl(discord.webhookUrl()).withTiming(50, 3, 100, 400);
+    SupportConfig support = SupportConfig.builder().discordWebhookUrl(discord.webhookUrl())
+        .pollMillis(50).claimSeconds(3).maxAttempts(100).backoffMaxMillis(400).build();
     SupportNode n = SupportNode.start(db, smtpPort, support);
     nodes.add(n);
     return n;
@@ -181,8 +182,8 @@ class NotificationsTest {
 
   @Test
   void aRefusedAlertIsRecordedAsFailedAndCountedOnce() throws Exception {
-    SupportConfig support = SupportConfig.defaults().withTiming(50, 3, 3, 100)
-        .withDiscordWebhookUrl(discord.webhookUrl().replace("/api/webhooks/", "/gone/"));
+    SupportConfig support = SupportConfig.builder().pollMillis(50).claimSeconds(3).maxAttempts(3).backoffMaxMillis(100)
+        .discordWebhookUrl(discord.webhookUrl().replace("/api/webhooks/", "/gone/")).build();
     SupportNode n = SupportNode.start(TestPostgres.freshDatabase(), smtpPort, support);
     nodes.add(n);
     Customer alice = Customer.signUp(n.port());

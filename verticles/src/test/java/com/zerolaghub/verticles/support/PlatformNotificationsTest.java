@@ -19,7 +19,6 @@ import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.simulators.DiscordSimulator;
 import com.zerolaghub.verticles.config.SupportConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -56,7 +55,8 @@ class PlatformNotificationsTest {
     mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     node = SupportNode.start(TestPostgres.freshDatabase(), port,
-        SupportConfig.defaults().withDiscordWebhookUrl(discord.webhookUrl()).withTiming(50, 3, 100, 400));
+        SupportConfig.builder().discordWebhookUrl(discord.webhookUrl())
+            .pollMillis(50).claimSeconds(3).maxAttempts(100).backoffMaxMillis(400).build());
     node.platform.context().codec().register(BillingEvent.TYPES).register(RepairEvent.TYPES);
   }
 

@@ -1,6 +1,5 @@
 package com.zerolaghub.verticles.support;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.zerolaghub.core.accounts.AccountDecider;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.ExpectedVersion;
@@ -11,7 +10,6 @@ import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.accounts.SessionAuthentication;
-import com.zerolaghub.verticles.config.AuthConfig;
 import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -41,11 +39,11 @@ final class SupportNode implements AutoCloseable {
   static SupportNode start(TestPostgres.Database db, int smtpPort, com.zerolaghub.verticles.config.SupportConfig support)
       throws Exception {
     PlatformConfig base = TestNode.config(db, db.port());
-    PlatformConfig config = base
-        .withHttp(base.http().withPublicUrl("https://portal.test").withTrustForwardedFor(true))
-        .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
-        .withMail(new MailConfig("127.0.0.1", smtpPort, MailConfig.TLS_NONE, "ZeroLagHub <no-reply@zerolaghub.test>", "", ""))
-        .withSupport(support);
+    PlatformConfig config = base.with(c -> c
+        .http(h -> h.publicUrl("https://portal.test").trustForwardedFor(true))
+        .auth(a -> a.bcryptCost(4).loginPerIp(100_000).loginPerEmail(100_000).registerPerIp(100_000).resetPerIp(100_000).resetPerEmail(100_000))
+        .mail(m -> m.host("127.0.0.1").port(smtpPort).tls(MailConfig.TLS_NONE).from("ZeroLagHub <no-reply@zerolaghub.test>"))
+        .support(support));
     SessionAuthentication auth = new SessionAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     Platform platform = Platform.builder(config)

@@ -3,10 +3,7 @@ package com.zerolaghub.verticles.testing;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.events.testing.TestRedis;
 import com.zerolaghub.verticles.config.DataConfig;
-import com.zerolaghub.verticles.config.DbConfig;
-import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.config.RedisConfig;
 import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import java.io.IOException;
@@ -59,11 +56,12 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static PlatformConfig config(TestPostgres.Database db, int port) throws IOException {
-    return PlatformConfig.defaults()
-        .withHttp(new HttpConfig(0, "127.0.0.1", HttpConfig.DEFAULT_BODY_LIMIT_BYTES))
-        .withDb(new DbConfig("localhost", port, db.name(), db.user(), db.password(), 8))
-        .withRedis(new RedisConfig(TestRedis.uri()))
-        .withData(new DataConfig(Files.createTempDirectory("zlh-node").toString()));
+    DataConfig data = new DataConfig(Files.createTempDirectory("zlh-node").toString());
+    return PlatformConfig.defaults().with(c -> c
+        .http(h -> h.port(0).host("127.0.0.1"))
+        .db(d -> d.host("localhost").port(port).database(db.name()).user(db.user()).password(db.password()).poolSize(8))
+        .redis(r -> r.uri(TestRedis.uri()))
+        .data(data));
   }
 
   public URI uri(String path) {

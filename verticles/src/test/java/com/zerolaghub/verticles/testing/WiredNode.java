@@ -2,12 +2,9 @@ package com.zerolaghub.verticles.testing;
 
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.simulators.StripeWebhookSigner;
-import com.zerolaghub.verticles.config.AuthConfig;
 import com.zerolaghub.verticles.config.BillingConfig;
-import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
-import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
 import com.zerolaghub.verticles.runtime.Capability;
@@ -56,7 +53,7 @@ public final class WiredNode implements AutoCloseable {
 
   /** Simulators with instant tasks, short server deadlines, the worker looking for due steps every 50 ms. */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning) throws Exception {
-    return start(clock, stripeApiBase, warning, finalWarning, new ProxyConfig(0, "127.0.0.1", ProxyConfig.DEFAULT_DEV_DOMAIN, "http", -1));
+    return start(clock, stripeApiBase, warning, finalWarning, ProxyConfig.builder().port(0).host("127.0.0.1").publicPort(-1).build());
   }
 
   /** The same with the given proxy configuration. */
@@ -74,8 +71,8 @@ public final class WiredNode implements AutoCloseable {
   /** The same on {@code db}, its configuration changed last by {@code adjust} (e.g. to reach PostgreSQL or Redis through a forwarder). */
   public static WiredNode start(Clock clock, String stripeApiBase, Duration warning, Duration finalWarning, ProxyConfig proxy,
       TestPostgres.Database db, UnaryOperator<PlatformConfig> adjust) throws Exception {
-    return start(clock, BillingConfig.defaults().withStripe(STRIPE_KEY, stripeApiBase, WEBHOOK_SECRET)
-        .withDunning(warning, finalWarning).withCheckInterval(Duration.ofMillis(50)), proxy, db, adjust);
+    return start(clock, BillingConfig.builder().stripeApiKey(STRIPE_KEY).stripeApiBase(stripeApiBase)
+        .webhookSecret(WEBHOOK_SECRET).warning(warning).finalWarning(finalWarning).checkInterval(Duration.ofMillis(50)).build(), proxy, db, adjust);
   }
 
   /** The same with the given billing configuration (no Stripe key: the node runs its own Stripe simulator). */
@@ -85,12 +82,12 @@ public final class WiredNode implements AutoCloseable {
 
   private static WiredNode start(Clock clock, BillingConfig billing, ProxyConfig proxy, TestPostgres.Database db,
       UnaryOperator<PlatformConfig> adjust) throws Exception {
-    PlatformConfig config = adjust.apply(TestNode.config(db, db.port())
-        .withAuth(AuthConfig.defaults().withBcryptCost(4).withLimits(100_000, 100_000, 100_000, 100_000, 100_000))
-        .withInfra(InfraConfig.defaults().withSimTaskDurationMs(0).withRequestTimeoutMs(2_000))
-        .withServers(ServersConfig.defaults().withDeadlines(1_500, 5_000, 5_000, 200))
-        .withProxy(proxy)
-        .withBilling(billing));
+    PlatformConfig config = adjust.apply(TestNode.config(db, db.port()).with(c -> c
+        .auth(a -> a.bcryptCost(4).loginPerIp(100_000).loginPerEmail(100_000).registerPerIp(100_000).resetPerIp(100_000).resetPerEmail(100_000))
+        .infra(i -> i.simTaskDurationMs(0).requestTimeoutMs(2_000))
+        .servers(s -> s.stepRetryMs(1_500).taskTimeoutMs(5_000).agentWaitMs(5_000).shutdownGraceMs(200))
+        .proxy(proxy)
+        .billing(billing)));
     List<Capability> capabilities = NodeCapabilities.forNode(config, clock);
     ServersCapability servers = capabilities.stream().filter(ServersCapability.class::isInstance)
         .map(ServersCapability.class::cast).findFirst().orElseThrow();
