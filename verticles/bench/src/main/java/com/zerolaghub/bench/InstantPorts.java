@@ -1,7 +1,7 @@
 package com.zerolaghub.bench;
 
 import com.zerolaghub.core.infra.agent.AgentBackup;
-import com.zerolaghub.core.infra.agent.AgentConfig;
+import com.zerolaghub.core.infra.agent.AgentConfigRequest;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentFileEntry;
 import com.zerolaghub.core.infra.agent.AgentPort;
@@ -170,7 +170,7 @@ final class InstantPorts {
       return unused();
     }
 
-    public Future<Void> pushConfig(AgentEndpoint agent, AgentConfig config) {
+    public Future<Void> pushConfig(AgentEndpoint agent, AgentConfigRequest config) {
       return Future.succeededFuture();
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.agent.AgentBackup;
 import com.zerolaghub.core.infra.agent.AgentBusyException;
-import com.zerolaghub.core.infra.agent.AgentConfig;
+import com.zerolaghub.core.infra.agent.AgentConfigRequest;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentFileEntry;
 import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
@@ -71,7 +71,7 @@ class AgentSimulatorTest {
   @DisplayName("calls without the token or with a wrong one get 401 and change nothing")
   void callsWithoutTokenAreUnauthorized() throws Exception {
     OutsideSystemException wrong = (OutsideSystemException) failure(
-        agents.pushConfig(agent.withToken("guess"), new AgentConfig("mine-now", Map.of())));
+        agents.pushConfig(agent.withToken("guess"), new AgentConfigRequest("mine-now", Map.of())));
     WebClient web = WebClient.create(vertx);
     try {
       var noHeader = result(web.get(sim.port(), "127.0.0.1", "/health").send());
@@ -106,7 +106,7 @@ class AgentSimulatorTest {
   @Test
   @DisplayName("the same config twice changes nothing; the new token replaces the bootstrap token")
   void configIsIdempotent() throws Exception {
-    AgentConfig config = new AgentConfig("rotated", Map.of("variant", "modded", "memoryMb", 4096));
+    AgentConfigRequest config = new AgentConfigRequest("rotated", Map.of("variant", "modded", "memoryMb", 4096));
 
     result(agents.pushConfig(agent, config));
     AgentEndpoint rotated = agent.withToken("rotated");

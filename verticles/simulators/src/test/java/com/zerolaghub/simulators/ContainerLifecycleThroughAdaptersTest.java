@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.core.infra.OutsideSystemException;
 import com.zerolaghub.core.infra.OutsideSystemTimeoutException;
 import com.zerolaghub.core.infra.OutsideSystemUnreachableException;
-import com.zerolaghub.core.infra.agent.AgentConfig;
+import com.zerolaghub.core.infra.agent.AgentConfigRequest;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentHttpAdapter;
 import com.zerolaghub.core.infra.agent.AgentOptions;
@@ -209,7 +209,7 @@ class ContainerLifecycleThroughAdaptersTest {
     result(agents.claim(bootstrap));
     result(agents.health(bootstrap));
 
-    result(agents.pushConfig(bootstrap, new AgentConfig("agent-token-2", Map.of("variant", "vanilla"))));
+    result(agents.pushConfig(bootstrap, new AgentConfigRequest("agent-token-2", Map.of("variant", "vanilla"))));
     AgentEndpoint agent = bootstrap.withToken("agent-token-2");
     Await.untilAsync(() -> agents.status(agent).map(s -> s.game().state() == GameState.RUNNING), TASK_WAIT);
     AgentStatus status = result(agents.status(agent));
@@ -272,7 +272,7 @@ class ContainerLifecycleThroughAdaptersTest {
     int vmid = cloned(9000, "mc-restart");
     started(vmid, "boot");
     AgentEndpoint agent = new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, "boot");
-    result(agents.pushConfig(agent, new AgentConfig("boot", Map.of())));
+    result(agents.pushConfig(agent, new AgentConfigRequest("boot", Map.of())));
 
     result(pve.awaitTask(result(pve.reboot(vmid)), TASK_WAIT));
 
@@ -464,7 +464,7 @@ class ContainerLifecycleThroughAdaptersTest {
     int vmid = cloned(9001, "dev-alpha");
     started(vmid, "dev-token");
     AgentEndpoint agent = new AgentEndpoint(proxmox.address(vmid), AgentEndpoint.DEFAULT_PORT, "dev-token");
-    result(agents.pushConfig(agent, new AgentConfig("dev-token", Map.of("codeServer", true))));
+    result(agents.pushConfig(agent, new AgentConfigRequest("dev-token", Map.of("codeServer", true))));
 
     WebClient web = WebClient.create(vertx);
     WebSocketClient sockets = vertx.createWebSocketClient();

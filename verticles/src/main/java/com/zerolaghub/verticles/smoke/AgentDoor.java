@@ -18,19 +18,19 @@ final class AgentDoor {
     Answer anonymous;
     try {
       anonymous = direct.send(null, HttpMethod.GET, status.getPath(), null, Map.of());
-    } catch (StepFailed first) {
+    } catch (SmokeCheckFailed first) {
       // one more try before calling it unreachable: a single lost request on loopback (seen about
       // once in a few hundred runs) must not pass for an agent this machine cannot reach
       try {
         anonymous = direct.send(null, HttpMethod.GET, status.getPath(), null, Map.of());
-      } catch (StepFailed unreachable) {
+      } catch (SmokeCheckFailed unreachable) {
         return new StepLog.Note("not reachable from here: " + unreachable.getMessage());
       }
     }
     Answer forged = direct.send("zlh-smoke-not-a-token", HttpMethod.GET, status.getPath(), null, Map.of());
     for (Answer a : new Answer[] {anonymous, forged}) {
       if (a.status() != 401 && a.status() != 403) {
-        throw new StepFailed("agent " + agent + " answered " + a.status() + " to " + (a == anonymous ? "no token" : "a wrong token"));
+        throw new SmokeCheckFailed("agent " + agent + " answered " + a.status() + " to " + (a == anonymous ? "no token" : "a wrong token"));
       }
     }
     return new StepLog.Note(agent.getHost() + ": " + anonymous.status() + " without, " + forged.status() + " with a wrong token");

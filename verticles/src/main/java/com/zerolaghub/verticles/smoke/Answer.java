@@ -11,7 +11,7 @@ record Answer(String method, String path, int status, MultiMap headers, Buffer b
     try {
       return body.length() == 0 ? new JsonObject() : new JsonObject(body);
     } catch (DecodeException | ClassCastException e) {
-      throw new StepFailed(method + " " + path + ": " + status + " with a body that is not a JSON object: " + text(200));
+      throw new SmokeCheckFailed(method + " " + path + ": " + status + " with a body that is not a JSON object: " + text(200));
     }
   }
 
@@ -23,7 +23,7 @@ record Answer(String method, String path, int status, MultiMap headers, Buffer b
   /** Fails the step unless the status is {@code expected}. */
   Answer expect(int expected) {
     if (status != expected) {
-      throw new StepFailed(method + " " + path + " answered " + status + ", expected " + expected + ": " + text(300));
+      throw new SmokeCheckFailed(method + " " + path + " answered " + status + ", expected " + expected + ": " + text(300));
     }
     return this;
   }

@@ -31,7 +31,7 @@ final class CleanupEvidence {
     JsonArray servers = run.api().get(token, "/api/servers").expect(200).json().getJsonArray("servers", new JsonArray());
     for (Object o : servers) {
       if (o instanceof JsonObject s && serverId.equals(s.getString("serverId"))) {
-        throw new StepFailed("the listing still shows " + serverId + ": " + s.encode());
+        throw new SmokeCheckFailed("the listing still shows " + serverId + ": " + s.encode());
       }
     }
     Optional<String> admin = run.options().adminToken();
@@ -40,11 +40,11 @@ final class CleanupEvidence {
     Set<String> done = teardownSteps(run, admin.get(), serverId);
     List<String> missing = new ArrayList<>(expected);
     missing.removeAll(done);
-    if (!missing.isEmpty()) throw new StepFailed("the log records no completed teardown step " + missing + " (done: " + done + ")");
+    if (!missing.isEmpty()) throw new SmokeCheckFailed("the log records no completed teardown step " + missing + " (done: " + done + ")");
     JsonArray open = run.api().get(admin.get(), "/api/admin/drift").expect(200).json().getJsonArray("open", new JsonArray());
     for (Object o : open) {
       if (o instanceof JsonObject f && serverId.equals(f.getString("serverId"))) {
-        throw new StepFailed("an open drift finding on the deleted server: " + f.encode());
+        throw new SmokeCheckFailed("an open drift finding on the deleted server: " + f.encode());
       }
     }
     return new StepLog.Note("recorded and verified: " + String.join(", ", expected));

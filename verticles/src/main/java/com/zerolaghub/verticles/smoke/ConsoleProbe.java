@@ -44,7 +44,7 @@ final class ConsoleProbe implements AutoCloseable {
       Opened console = open(base, token, serverId);
       console.socket.close();
       return 101;
-    } catch (StepFailed e) {
+    } catch (SmokeCheckFailed e) {
       if (e.getCause() instanceof UpgradeRejectedException rejected) return rejected.getStatus();
       throw e;
     }
@@ -88,9 +88,9 @@ final class ConsoleProbe implements AutoCloseable {
     void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
       long end = System.nanoTime() + timeout.toNanos();
       while (!condition.getAsBoolean()) {
-        if (closeCode != null) throw new StepFailed("console closed (" + closeCode + ") before " + what + "; statuses " + statuses);
+        if (closeCode != null) throw new SmokeCheckFailed("console closed (" + closeCode + ") before " + what + "; statuses " + statuses);
         if (System.nanoTime() > end) {
-          throw new StepFailed("no " + what + " within " + timeout.toSeconds() + " s; statuses " + statuses);
+          throw new SmokeCheckFailed("no " + what + " within " + timeout.toSeconds() + " s; statuses " + statuses);
         }
         Polling.pause();
       }

@@ -39,17 +39,17 @@ final class DevLifecycle {
       Answer exchanged = api.browse(link[0], connectTo, null);
       String setCookie = exchanged.headers().get("Set-Cookie");
       if (exchanged.status() != 302 || setCookie == null) {
-        throw new StepFailed("the link answered " + exchanged.status() + (setCookie == null ? " without a cookie" : "") + ": " + exchanged.text(200));
+        throw new SmokeCheckFailed("the link answered " + exchanged.status() + (setCookie == null ? " without a cookie" : "") + ": " + exchanged.text(200));
       }
       cookie[0] = setCookie.split(";", 2)[0];
       String location = exchanged.headers().get("Location");
       URI clean = link[0].resolve(location == null ? "/" : location);
       Answer ide = api.browse(clean, connectTo, cookie[0]);
       if (ide.status() != 200 || !ide.body().toString().toLowerCase(java.util.Locale.ROOT).contains("code-server")) {
-        throw new StepFailed("the IDE answered " + ide.status() + ": " + ide.text(200));
+        throw new SmokeCheckFailed("the IDE answered " + ide.status() + ": " + ide.text(200));
       }
       Answer replayed = api.browse(link[0], connectTo, null);
-      if (replayed.status() == 302 || replayed.status() == 200) throw new StepFailed("the one-time link worked twice (" + replayed.status() + ")");
+      if (replayed.status() == 302 || replayed.status() == 200) throw new SmokeCheckFailed("the one-time link worked twice (" + replayed.status() + ")");
       return new StepLog.Note(link[0].getHost());
     });
     log.run("security: another account gets 404 for this server", () -> Trespasser.refusedEverywhere(run, id, false, console));
@@ -66,7 +66,7 @@ final class DevLifecycle {
     log.run("dev: cleanup verified, the IDE is gone", () -> {
       StepLog.Note note = CleanupEvidence.verify(run, id, false);
       Answer after = api.browse(link[0].resolve("/"), connectAddress(run, link[0]), cookie[0]);
-      if (after.status() == 200) throw new StepFailed("the deleted server's IDE still answers 200 with its cookie");
+      if (after.status() == 200) throw new SmokeCheckFailed("the deleted server's IDE still answers 200 with its cookie");
       return note;
     });
   }
@@ -91,7 +91,7 @@ final class DevLifecycle {
   private static JsonObject pickDev(JsonObject catalog) {
     JsonObject dev = catalog.getJsonObject("dev", new JsonObject());
     JsonArray runtimes = dev.getJsonArray("runtimes", new JsonArray());
-    if (runtimes.isEmpty()) throw new StepFailed("the catalog offers no dev runtime");
+    if (runtimes.isEmpty()) throw new SmokeCheckFailed("the catalog offers no dev runtime");
     JsonObject runtime = runtimes.getJsonObject(0);
     JsonArray versions = runtime.getJsonArray("versions", new JsonArray());
     JsonObject body = new JsonObject().put("runtime", runtime.getString("id"));

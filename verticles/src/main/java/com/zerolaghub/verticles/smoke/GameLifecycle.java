@@ -38,7 +38,7 @@ final class GameLifecycle {
     int vmid = server.getInteger("vmid", -1);
     log.run("game: connect address", () -> {
       String address = server.getString("connectAddress");
-      if (address == null || address.isBlank()) throw new StepFailed("no connectAddress on " + server.encode());
+      if (address == null || address.isBlank()) throw new SmokeCheckFailed("no connectAddress on " + server.encode());
       return new StepLog.Note(address + ", game " + status.getJsonObject("game", new JsonObject()).getString("state"));
     });
 
@@ -49,7 +49,7 @@ final class GameLifecycle {
     log.run("game: files upload and read back", () -> {
       writeFile(api, token, s, original);
       String read = api.get(token, s + "/files/content?path=" + FILE).expect(200).body().toString();
-      if (!read.equals(original)) throw new StepFailed("read back " + read.length() + " bytes that differ from the upload");
+      if (!read.equals(original)) throw new SmokeCheckFailed("read back " + read.length() + " bytes that differ from the upload");
     });
 
     String backupId = log.run("game: backup", () -> {
@@ -60,7 +60,7 @@ final class GameLifecycle {
         last.set(backups.encode());
         for (Object o : backups) {
           if (o instanceof JsonObject j && b.equals(j.getString("backupId"))) {
-            if ("failed".equals(j.getString("state"))) throw new StepFailed("backup failed: " + j.encode());
+            if ("failed".equals(j.getString("state"))) throw new SmokeCheckFailed("backup failed: " + j.encode());
             if ("completed".equals(j.getString("state"))) return Optional.of(true);
           }
         }
@@ -77,7 +77,7 @@ final class GameLifecycle {
         last.set(a.status() + " " + a.text(200));
         if (a.status() == 202) return Optional.of(true);
         if (a.status() == 409) return Optional.empty(); // the backup's copy still finishing on the agent
-        throw new StepFailed("restore answered " + last.get());
+        throw new SmokeCheckFailed("restore answered " + last.get());
       }, last::get);
       Polling.until("restored: " + FILE, run.timeout(), () -> {
         Answer a = api.get(token, s + "/files/content?path=" + FILE);
@@ -97,7 +97,7 @@ final class GameLifecycle {
     log.run("game: delete refused while the host runs", () -> {
       Operations.awaitIdle(api, token, id, run.timeout());
       Answer refused = api.send(token, HttpMethod.DELETE, s, null);
-      if (refused.status() != 409) throw new StepFailed("DELETE of a running server answered " + refused.status() + ": " + refused.text(200));
+      if (refused.status() != 409) throw new SmokeCheckFailed("DELETE of a running server answered " + refused.status() + ": " + refused.text(200));
     });
     log.run("game: stop host", () -> Operations.run(api, token, HttpMethod.POST, s + "/host/stop", run.timeout()));
     log.run("game: delete", () -> {
@@ -112,7 +112,7 @@ final class GameLifecycle {
     return Polling.until("there: status of " + id, run.timeout(), () -> {
       JsonObject op = run.api().get(run.owner().token(), "/api/servers/" + id).expect(200).json().getJsonObject("operation");
       if (op != null && "failed".equals(op.getString("status"))) {
-        throw new StepFailed("operation " + op.getString("type") + " failed: " + op.getString("reason"));
+        throw new SmokeCheckFailed("operation " + op.getString("type") + " failed: " + op.getString("reason"));
       }
       JsonObject st = run.api().get(run.owner().token(), "/api/servers/" + id + "/status").expect(200).json();
       last.set(st.encode());
@@ -129,7 +129,7 @@ final class GameLifecycle {
   private static void pickGame(JsonObject catalog, JsonObject body) {
     JsonObject game = catalog.getJsonObject("game", new JsonObject());
     JsonArray variants = game.getJsonArray("variants", new JsonArray());
-    if (variants.isEmpty()) throw new StepFailed("the catalog offers no game variant");
+    if (variants.isEmpty()) throw new SmokeCheckFailed("the catalog offers no game variant");
     JsonObject variant = variants.getJsonObject(0);
     int min = variant.getInteger("minMemoryMib", 0);
     JsonObject plan = null;
@@ -139,7 +139,7 @@ final class GameLifecycle {
         plan = p;
       }
     }
-    if (plan == null) throw new StepFailed("the catalog offers no plan for " + variant.getString("id"));
+    if (plan == null) throw new SmokeCheckFailed("the catalog offers no plan for " + variant.getString("id"));
     body.put("variant", variant.getString("id")).put("plan", plan.getString("id"));
   }
 }

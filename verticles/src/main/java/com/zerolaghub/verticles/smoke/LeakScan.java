@@ -34,7 +34,7 @@ final class LeakScan {
       }
       walk(a.method() + " " + a.path(), "", parsed, leaks);
     }
-    if (!leaks.isEmpty()) throw new StepFailed("internal fields in answers: " + String.join(", ", leaks));
+    if (!leaks.isEmpty()) throw new SmokeCheckFailed("internal fields in answers: " + String.join(", ", leaks));
     return bodies + " JSON answers checked";
   }
 

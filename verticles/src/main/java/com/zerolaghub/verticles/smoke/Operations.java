@@ -28,7 +28,7 @@ final class Operations {
       JsonObject op = api.get(token, "/api/operations/" + operationId).expect(200).json();
       last.set(op);
       if ("failed".equals(op.getString("status"))) {
-        throw new StepFailed("operation " + op.getString("type") + " failed in phase " + op.getString("phase") + ": "
+        throw new SmokeCheckFailed("operation " + op.getString("type") + " failed in phase " + op.getString("phase") + ": "
             + op.getString("reason"));
       }
       return "succeeded".equals(op.getString("status")) ? Optional.of(op) : Optional.empty();

@@ -17,7 +17,7 @@ final class Polling {
       Optional<T> value = check.get();
       if (value.isPresent()) return value.get();
       if (System.nanoTime() > end) {
-        throw new StepFailed("not " + what + " within " + timeout.toSeconds() + " s; last seen: " + lastSeen.get());
+        throw new SmokeCheckFailed("not " + what + " within " + timeout.toSeconds() + " s; last seen: " + lastSeen.get());
       }
       pause();
     }
@@ -28,7 +28,7 @@ final class Polling {
       Thread.sleep(PAUSE_MS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StepFailed("interrupted");
+      throw new SmokeCheckFailed("interrupted");
     }
   }
 }

@@ -92,12 +92,12 @@ final class PublicApi {
       return future.toCompletionStage().toCompletableFuture().get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StepFailed(what + ": interrupted");
+      throw new SmokeCheckFailed(what + ": interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new StepFailed(what + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
+      throw new SmokeCheckFailed(what + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause);
     } catch (TimeoutException e) {
-      throw new StepFailed(what + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+      throw new SmokeCheckFailed(what + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
     }
   }
 }

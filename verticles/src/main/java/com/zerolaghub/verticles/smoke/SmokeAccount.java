@@ -26,7 +26,7 @@ record SmokeAccount(String id, String token) {
   static SmokeAccount signedIn(PublicApi api, String token) {
     JsonObject me = api.get(token, "/api/me").expect(200).json();
     String id = me.getString("id", me.getJsonObject("user", new JsonObject()).getString("id"));
-    if (id == null) throw new StepFailed("GET /api/me answered no account id: " + me.encode());
+    if (id == null) throw new SmokeCheckFailed("GET /api/me answered no account id: " + me.encode());
     return new SmokeAccount(id, token);
   }
 }

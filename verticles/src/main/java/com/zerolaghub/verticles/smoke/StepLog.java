@@ -27,7 +27,7 @@ final class StepLog {
       print(name, start, "ok", result instanceof Note n ? n.text() : "");
       return result;
     } catch (RuntimeException e) {
-      String why = e instanceof StepFailed ? e.getMessage() : e.toString();
+      String why = e instanceof SmokeCheckFailed ? e.getMessage() : e.toString();
       print(name, start, "FAIL", why);
       if (failed == null) {
         failed = name;

@@ -24,7 +24,7 @@ final class Trespasser {
     } else {
       expect404(wrong, run.api().send(token, HttpMethod.POST, "/api/dev/" + serverId + "/ide-token", null));
     }
-    if (!wrong.isEmpty()) throw new StepFailed("another account reached the server: " + String.join("; ", wrong));
+    if (!wrong.isEmpty()) throw new SmokeCheckFailed("another account reached the server: " + String.join("; ", wrong));
   }
 
   private static void expect404(List<String> wrong, Answer a) {

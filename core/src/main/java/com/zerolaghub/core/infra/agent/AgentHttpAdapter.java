@@ -63,7 +63,7 @@ public final class AgentHttpAdapter implements AgentPort, AutoCloseable {
   }
 
   @Override
-  public Future<Void> pushConfig(AgentEndpoint agent, AgentConfig config) {
+  public Future<Void> pushConfig(AgentEndpoint agent, AgentConfigRequest config) {
     JsonObject body = AgentJson.config(config);
     return post(agent, "push config", "/config", body);
   }

@@ -31,7 +31,7 @@ final class AgentJson {
             codeServer.getBoolean("running", false),
             (int) number(codeServer.getValue("port"))),
         new BackupStatus(backup.getString("state"), instant(backup.getValue("lastBackupAt"))),
-        new OperationStatus(operation.getBoolean("inProgress", false), operation.getString("type")));
+        new AgentOperation(operation.getBoolean("inProgress", false), operation.getString("type")));
   }
 
   static CrashReport crash(JsonObject crash) {
@@ -72,7 +72,7 @@ final class AgentJson {
     return List.copyOf(backups);
   }
 
-  static JsonObject config(AgentConfig config) {
+  static JsonObject config(AgentConfigRequest config) {
     JsonObject body = new JsonObject();
     for (Map.Entry<String, Object> setting : config.settings().entrySet()) {
       body.put(setting.getKey(), setting.getValue());

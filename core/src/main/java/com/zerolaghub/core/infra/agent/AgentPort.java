@@ -33,7 +33,7 @@ public interface AgentPort {
    * {@code POST /config}, idempotent. The agent takes {@code config.agentToken()} as its token from
    * then on; authenticate with the token it has now.
    */
-  Future<Void> pushConfig(AgentEndpoint agent, AgentConfig config);
+  Future<Void> pushConfig(AgentEndpoint agent, AgentConfigRequest config);
 
   /** {@code POST /game/start}. */
   Future<Void> startGame(AgentEndpoint agent);

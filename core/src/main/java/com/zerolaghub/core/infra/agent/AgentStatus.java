@@ -8,4 +8,4 @@ public record AgentStatus(
     GameStatus game,
     CodeServerStatus codeServer,
     BackupStatus backup,
-    OperationStatus operation) {}
+    AgentOperation operation) {}

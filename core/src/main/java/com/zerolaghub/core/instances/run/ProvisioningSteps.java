@@ -2,7 +2,7 @@ package com.zerolaghub.core.instances.run;
 
 import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.infra.OutsideSystemException;
-import com.zerolaghub.core.infra.agent.AgentConfig;
+import com.zerolaghub.core.infra.agent.AgentConfigRequest;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.proxmox.ContainerLockedException;
 import com.zerolaghub.core.infra.proxmox.ContainerNotFoundException;
@@ -19,6 +19,7 @@ import com.zerolaghub.core.instances.ProvisioningStep.Clone;
 import com.zerolaghub.core.instances.ProvisioningStep.GiveUp;
 import com.zerolaghub.core.instances.ProvisioningStep.MarkReady;
 import com.zerolaghub.core.instances.ProvisioningStep.PublishDns;
+import com.zerolaghub.core.instances.AgentConfig;
 import com.zerolaghub.core.instances.ProvisioningStep.PushAgentConfig;
 import com.zerolaghub.core.instances.ProvisioningStep.RegisterVelocity;
 import com.zerolaghub.core.instances.ProvisioningStep.SetResources;
@@ -111,7 +112,7 @@ final class ProvisioningSteps {
       return run.act(s, p.phase().wireName(), ProvisioningRecords.intent(s, p, run.now()),
           st -> {
             String token = tokens.tokenFor(st.serverId());
-            return repeat(() -> ports.agents().pushConfig(agent(st, p.address()), new AgentConfig(token, settingsOf(p.config()))))
+            return repeat(() -> ports.agents().pushConfig(agent(st, p.address()), new AgentConfigRequest(token, settingsOf(p.config()))))
                 .map(v -> AgentTokens.hash(token));
           },
           (st, hash) -> ProvisioningRecords.configPushed(st, hash, run.now()), failure(run, p.phase()), next(run));
@@ -293,7 +294,7 @@ final class ProvisioningSteps {
   }
 
   /** The domain's config record as the agent's JSON keys; nulls left out. */
-  static Map<String, Object> settingsOf(com.zerolaghub.core.instances.AgentConfig c) {
+  static Map<String, Object> settingsOf(AgentConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("serverId", c.serverId());
     m.put("containerType", c.containerType().wireName());

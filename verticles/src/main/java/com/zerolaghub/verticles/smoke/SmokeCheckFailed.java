@@ -1,12 +1,12 @@
 package com.zerolaghub.verticles.smoke;
 
 /** A smoke step found the platform wrong; the message says what it saw. */
-public final class StepFailed extends RuntimeException {
-  public StepFailed(String message) {
+public final class SmokeCheckFailed extends RuntimeException {
+  public SmokeCheckFailed(String message) {
     super(message);
   }
 
-  public StepFailed(String message, Throwable cause) {
+  public SmokeCheckFailed(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * as one JSON object ({@code agentToken} beside the settings' keys). {@link #toString()} hides the
  * token.
  */
-public record AgentConfig(String agentToken, Map<String, Object> settings) {
+public record AgentConfigRequest(String agentToken, Map<String, Object> settings) {
 
-  public AgentConfig {
+  public AgentConfigRequest {
     Objects.requireNonNull(agentToken, "agentToken");
     settings = Map.copyOf(new LinkedHashMap<>(settings));
     if (settings.containsKey("agentToken")) {
@@ -21,6 +21,6 @@ public record AgentConfig(String agentToken, Map<String, Object> settings) {
 
   @Override
   public String toString() {
-    return "AgentConfig[agentToken=***, settings=" + settings.keySet() + "]";
+    return "AgentConfigRequest[agentToken=***, settings=" + settings.keySet() + "]";
   }
 }
