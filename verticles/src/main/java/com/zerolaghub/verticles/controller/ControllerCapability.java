@@ -21,8 +21,9 @@ import com.zerolaghub.verticles.http.RequestIds;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.NodeName;
+import com.zerolaghub.verticles.node.PlatformContext;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -95,7 +96,7 @@ public final class ControllerCapability implements Capability {
     RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
         new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
     RepairQueue queue = new RepairQueue(ctx.redis());
-    String node = com.zerolaghub.verticles.runtime.NodeName.of(config);
+    String node = NodeName.of(config);
     Future<Void> consuming = Future.succeededFuture();
     if (config.roles().workers()) {
       consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.runtime;
 
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.core.billing.ConsoleCloser;
 import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.core.billing.GatedAction;

@@ -9,7 +9,7 @@ import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
-import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
 import io.vertx.core.json.JsonObject;

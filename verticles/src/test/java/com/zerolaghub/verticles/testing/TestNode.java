@@ -7,7 +7,7 @@ import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.RedisConfig;
-import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import java.io.IOException;
 import java.net.URI;
