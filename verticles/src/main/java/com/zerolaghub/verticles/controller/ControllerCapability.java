@@ -78,8 +78,9 @@ public final class ControllerCapability implements Capability {
       api.operation("listDrift", auth.admin(), endpoints::drift);
       api.operation("listRepairs", auth.admin(), endpoints::repairs);
       RunnerSettings handSettings = servers.runnerSettings();
-      RepairsByHand byHand = new RepairsByHand(ctx.store(), new CommandHandler(ctx.store(), ctx.codec()), board,
-          new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(), new EdgePublisher(servers.ports(), handSettings),
+      RepairActions actions = new RepairActions(ctx.store());
+      RepairsByHand byHand = new RepairsByHand(ctx.store(), actions, new CommandHandler(ctx.store(), ctx.codec()), board,
+          new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.ports(), handSettings),
               config.servers().gamePort(), Duration.ofMillis(c.stuckOperationMs()), clock), clock);
       api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
               Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
@@ -90,10 +91,11 @@ public final class ControllerCapability implements Capability {
     RunnerSettings settings = servers.runnerSettings();
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
-    DriftPass pass = new DriftPass(ctx.store(), servers.ports(), servers.directory(), board, suspended,
+    RepairActions actions = new RepairActions(ctx.store());
+    DriftPass pass = new DriftPass(actions, servers.ports(), servers.directory(), board, suspended,
         new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock,
         new AgentProbe(servers.ports().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
-    RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
+    RepairWorker worker = new RepairWorker(ctx.vertx(), actions, board, servers.directory(),
         new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
     RepairQueue queue = new RepairQueue(ctx.redis());
     String node = NodeName.of(config);
