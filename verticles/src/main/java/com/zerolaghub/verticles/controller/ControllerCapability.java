@@ -24,7 +24,6 @@ import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.NodeName;
 import com.zerolaghub.verticles.node.PlatformContext;
-import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +39,7 @@ import java.util.function.Predicate;
 public final class ControllerCapability implements Capability {
   private final Authentication auth;
   private final ProjectionsCapability projections;
-  private final ServersCapability servers;
+  private final ServerFleet servers;
   private final Predicate<String> suspended;
   private final Clock clock;
 
@@ -50,7 +49,7 @@ public final class ControllerCapability implements Capability {
   private ControllerEndpoints endpoints;
 
   /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
-  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServersCapability servers,
+  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServerFleet servers,
                               Predicate<String> suspended, Clock clock) {
     this.auth = auth;
     this.projections = projections;
@@ -80,7 +79,7 @@ public final class ControllerCapability implements Capability {
       RunnerSettings handSettings = servers.runnerSettings();
       RepairActions actions = new RepairActions(ctx.store());
       RepairsByHand byHand = new RepairsByHand(ctx.store(), actions, new CommandHandler(ctx.store(), ctx.codec()), board,
-          new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.ports(), handSettings),
+          new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.runners(), handSettings),
               config.servers().gamePort(), Duration.ofMillis(c.stuckOperationMs()), clock), clock);
       api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
               Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
@@ -92,11 +91,11 @@ public final class ControllerCapability implements Capability {
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
     RepairActions actions = new RepairActions(ctx.store());
-    DriftPass pass = new DriftPass(actions, servers.ports(), servers.directory(), board, suspended,
+    DriftPass pass = new DriftPass(actions, servers.runners(), servers.directory(), board, suspended,
         new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock,
-        new AgentProbe(servers.ports().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
+        new AgentProbe(servers.runners().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
     RepairWorker worker = new RepairWorker(ctx.vertx(), actions, board, servers.directory(),
-        new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
+        new EdgePublisher(servers.runners(), settings), config.servers().gamePort(), stuckAfter, clock);
     RepairQueue queue = new RepairQueue(ctx.redis());
     String node = NodeName.of(config);
     Future<Void> consuming = Future.succeededFuture();

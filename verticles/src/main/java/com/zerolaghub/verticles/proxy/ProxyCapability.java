@@ -33,7 +33,6 @@ import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
 import com.zerolaghub.verticles.node.PlatformKeys;
 import com.zerolaghub.verticles.servers.AdminServerActions;
-import com.zerolaghub.verticles.servers.ServersCapability;
 import com.zerolaghub.verticles.http.RequestIds;
 import com.zerolaghub.events.EventMetadata;
 import io.vertx.core.Future;
@@ -56,7 +55,7 @@ public final class ProxyCapability implements Capability {
 
   private final Authentication auth;
   private final AccountsCapability accounts;
-  private final ServersCapability servers;
+  private final ServerAccess servers;
   private final Predicate<String> suspendedOwner;
   private final Clock clock;
   private CodeServerForwarder forwarder;
@@ -67,13 +66,13 @@ public final class ProxyCapability implements Capability {
   private RouteTable routes;
 
   /** @param suspendedOwner whether an account is suspended by billing (its consoles are refused) */
-  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServersCapability servers,
+  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServerAccess servers,
       Predicate<String> suspendedOwner) {
     this(auth, accounts, servers, suspendedOwner, Clock.systemUTC());
   }
 
   /** @param clock the time sessions and IDE links are checked against: the accounts capability's */
-  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServersCapability servers,
+  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServerAccess servers,
       Predicate<String> suspendedOwner, Clock clock) {
     this.clock = clock;
     this.auth = auth;
@@ -99,12 +98,12 @@ public final class ProxyCapability implements Capability {
     routes = new RouteTable() {
       @Override
       public Optional<DevRoute> byVmid(int vmid) {
-        return servers.routeTable().current().byVmid(vmid).map(ProxyCapability::toProxyRoute);
+        return servers.routes().byVmid(vmid).map(ProxyCapability::toProxyRoute);
       }
 
       @Override
       public Optional<DevRoute> byServerId(String serverId) {
-        return servers.routeTable().current().byServerId(serverId).map(ProxyCapability::toProxyRoute);
+        return servers.routes().byServerId(serverId).map(ProxyCapability::toProxyRoute);
       }
     };
     forwarder = new CodeServerForwarder(ctx.vertx(), UpstreamOptions.defaults(), metrics);
@@ -161,7 +160,7 @@ public final class ProxyCapability implements Capability {
   }
 
   private Optional<ConsoleTarget> consoleTarget(String serverId) {
-    return servers.directory().current().server(serverId).flatMap(s -> servers.agentEndpoint(serverId)
+    return servers.directory().server(serverId).flatMap(s -> servers.agentEndpoint(serverId)
         .map(agent -> new ConsoleTarget(serverId, s.ownerId(), agent, suspendedOwner.test(s.ownerId()))));
   }
 
@@ -188,14 +187,14 @@ public final class ProxyCapability implements Capability {
     Optional<DevRoute> route = routes.byServerId(serverId).filter(r -> caller.mayAccess(r.ownerId()));
     if (route.isEmpty()) {
       // Not a running dev server of the caller's, or not theirs at all: no existence leak.
-      boolean visible = servers.directory().current().server(serverId).filter(s -> caller.mayAccess(s.ownerId())).isPresent();
+      boolean visible = servers.directory().server(serverId).filter(s -> caller.mayAccess(s.ownerId())).isPresent();
       return Future.failedFuture(visible
           ? new ProblemException(ProblemType.CONFLICT, "the IDE needs a running dev server with code-server")
           : new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
     }
     if (caller.userId().equals(route.get().ownerId())) return issuer.issue(route.get(), caller);
     String why = AdminServerActions.requireReason(reason, "opens a customer's IDE (POST /api/dev/{id}/ide-token)");
-    return servers.adminActions().ideOpened(serverId, caller.userId(), why, metadata(ctx, caller))
+    return servers.ideOpened(serverId, caller.userId(), why, metadata(ctx, caller))
         .compose(recorded -> issuer.issue(route.get(), caller));
   }
 

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
+import com.zerolaghub.verticles.runtime.ServerPortsFor;
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
@@ -39,7 +40,7 @@ final class ControllerNode implements AutoCloseable {
     ServersNode node = ServersNode.start(db, hooks,
         c -> tweak.apply(c.withController(ControllerConfig.defaults().withLevel1(level1).withTiming(3_000, 150, stuckMs))),
         (projections, servers) -> {
-          ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, servers,
+          ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, ServerPortsFor.controller(servers.serverPorts()),
               suspended::contains, Clock.systemUTC());
           ref.set(controller);
           return List.of(controller);

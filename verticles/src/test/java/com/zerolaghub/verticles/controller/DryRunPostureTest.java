@@ -37,7 +37,7 @@ class DryRunPostureTest {
     String prefix = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
     SimulatedDnsRecord record = servers.sims().cloudflare().records().stream()
         .filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
-    servers.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    servers.servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     eventually("found with its evidence", 15, () -> {
       JsonObject finding = node.open(id, "srv-missing");

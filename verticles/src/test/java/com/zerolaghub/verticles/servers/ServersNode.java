@@ -173,7 +173,7 @@ public final class ServersNode implements AutoCloseable {
 
   /** Waits until no operation is open (other tests' servers settled), so counters can be compared. */
   public void awaitIdle() throws Exception {
-    eventually("every operation finished", 30, () -> assertThat(servers.directory().current().openOperations()).isEmpty());
+    eventually("every operation finished", 30, () -> assertThat(servers.serverPorts().directory().current().openOperations()).isEmpty());
   }
 
   /** Polls until {@code condition} holds (read models trail the log a little). */
