@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
+import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.instances.run.EdgePublisher;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.core.repair.DriftDetector;
@@ -13,12 +14,7 @@ import com.zerolaghub.projections.lease.FencedLease;
 import com.zerolaghub.projections.lease.RedisLease;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.repair.DriftBoardProjection;
-import com.zerolaghub.verticles.config.ControllerConfig;
-import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.verticles.http.ApiRoutes;
-import com.zerolaghub.verticles.http.RequestIds;
-import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
@@ -46,7 +42,6 @@ public final class ControllerCapability implements Capability {
   private MemoryView<DriftBoard> board;
   private volatile Controller controller;
   private RepairConsumer consumer;
-  private ControllerEndpoints endpoints;
 
   /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
   public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServerFleet servers,
@@ -65,44 +60,31 @@ public final class ControllerCapability implements Capability {
 
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
-    PlatformConfig config = ctx.config();
-    ControllerConfig c = config.controller();
+    var config = ctx.config();
+    var c = config.controller();
     ctx.codec().register(RepairEvent.TYPES);
     board = projections.runtime().register(new DriftBoardProjection());
     Posture level1 = Posture.fromWire(c.level1());
-    endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
+    ControllerEndpoints endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
     ControllerMetrics.register(ctx.meterRegistry(), board, () -> controller, clock);
+    RepairActions actions = new RepairActions(ctx.store());
     if (config.roles().api()) {
-      api.operation("controllerStatus", auth.admin(), endpoints::status);
-      api.operation("listDrift", auth.admin(), endpoints::drift);
-      api.operation("listRepairs", auth.admin(), endpoints::repairs);
-      RunnerSettings handSettings = servers.runnerSettings();
-      RepairActions actions = new RepairActions(ctx.store());
-      RepairsByHand byHand = new RepairsByHand(ctx.store(), actions, new CommandHandler(ctx.store(), ctx.codec()), board,
-          new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.runners(), handSettings),
-              config.servers().gamePort(), Duration.ofMillis(c.stuckOperationMs()), clock), clock);
-      api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
-              Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
-          .onSuccess(rc::json).onFailure(rc::fail));
+      endpoints.bind(api, auth, new RepairsByHand(ctx.store(), actions, new CommandHandler(ctx.store(), ctx.codec()), board,
+          repairWorker(ctx, actions), clock));
     }
     if (!config.roles().controller() && !config.roles().workers()) return Future.succeededFuture();
 
     RunnerSettings settings = servers.runnerSettings();
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
-    RepairActions actions = new RepairActions(ctx.store());
     DriftPass pass = new DriftPass(actions, servers.runners(), servers.directory(), board, suspended,
         new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock,
         new AgentProbe(servers.runners().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
-    RepairWorker worker = new RepairWorker(ctx.vertx(), actions, board, servers.directory(),
-        new EdgePublisher(servers.runners(), settings), config.servers().gamePort(), stuckAfter, clock);
+    RepairWorker worker = repairWorker(ctx, actions);
     RepairQueue queue = new RepairQueue(ctx.redis());
     String node = NodeName.of(config);
-    Future<Void> consuming = Future.succeededFuture();
-    if (config.roles().workers()) {
-      consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());
-      consuming = consumer.start();
-    }
+    if (config.roles().workers()) consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());
+    Future<Void> consuming = consumer == null ? Future.succeededFuture() : consumer.start();
     if (!config.roles().controller()) return consuming;
 
     String owner = node + "/controller-" + UUID.randomUUID();
@@ -117,6 +99,13 @@ public final class ControllerCapability implements Capability {
     // Server changes can be drift or end it: look soon.
     ctx.store().signal().subscribe(ctx.vertx(), controller::nudge);
     return consuming.compose(v -> controller.start());
+  }
+
+  /** Runs level-1 repairs through provisioning's own edge calls. */
+  private RepairWorker repairWorker(PlatformContext ctx, RepairActions actions) {
+    return new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.runners(),
+        servers.runnerSettings()), ctx.config().servers().gamePort(), Duration.ofMillis(ctx.config().controller().stuckOperationMs()),
+        clock);
   }
 
   /** The leader finishes its pass and releases the controller lease; another candidate leads at its next attempt. */
