@@ -7,12 +7,12 @@ import com.zerolaghub.proxy.ide.IdeLink;
 import com.zerolaghub.proxy.ide.IdeTokenIssuer;
 import com.zerolaghub.proxy.routing.DevRoute;
 import com.zerolaghub.proxy.routing.RouteTable;
+import com.zerolaghub.verticles.http.AdminReason;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.RequestIds;
 import com.zerolaghub.verticles.http.ValidatedRequests;
-import com.zerolaghub.verticles.servers.AdminServerActions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -61,7 +61,7 @@ final class IdeEndpoints {
           : new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
     }
     if (caller.userId().equals(route.get().ownerId())) return issuer.get().issue(route.get(), caller);
-    String why = AdminServerActions.requireReason(reason, "opens a customer's IDE (POST /api/dev/{id}/ide-token)");
+    String why = AdminReason.require(reason, "opens a customer's IDE (POST /api/dev/{id}/ide-token)");
     return servers.ideOpened(serverId, caller.userId(), why, metadata(ctx, caller))
         .compose(recorded -> issuer.get().issue(route.get(), caller));
   }

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.proxy;
 
+import com.zerolaghub.core.accounts.SessionLookup;
 import com.zerolaghub.proxy.ProxyMetrics;
 import com.zerolaghub.proxy.ProxyServer;
 import com.zerolaghub.proxy.SessionCredentials;
@@ -15,7 +16,6 @@ import com.zerolaghub.proxy.ide.LegacyIdeRoute;
 import com.zerolaghub.proxy.ide.RedisIdeGrants;
 import com.zerolaghub.proxy.ide.UpstreamOptions;
 import com.zerolaghub.proxy.routing.RouteTable;
-import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
@@ -37,7 +37,7 @@ public final class ProxyCapability implements Capability {
   private static final Logger log = LoggerFactory.getLogger(ProxyCapability.class);
 
   private final Authentication auth;
-  private final AccountsCapability accounts;
+  private final SessionLookup sessions;
   private final ServerAccess servers;
   private final Clock clock;
   private CodeServerForwarder forwarder;
@@ -48,17 +48,17 @@ public final class ProxyCapability implements Capability {
   private RouteTable routes;
 
   /** @param suspendedOwner whether an account is suspended by billing (its consoles are refused) */
-  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServerAccess servers,
+  public ProxyCapability(Authentication auth, SessionLookup sessions, ServerAccess servers,
       Predicate<String> suspendedOwner) {
-    this(auth, accounts, servers, suspendedOwner, Clock.systemUTC());
+    this(auth, sessions, servers, suspendedOwner, Clock.systemUTC());
   }
 
   /** @param clock the time sessions and IDE links are checked against: the accounts capability's */
-  public ProxyCapability(Authentication auth, AccountsCapability accounts, ServerAccess servers,
+  public ProxyCapability(Authentication auth, SessionLookup sessions, ServerAccess servers,
       Predicate<String> suspendedOwner, Clock clock) {
     this.clock = clock;
     this.auth = auth;
-    this.accounts = accounts;
+    this.sessions = sessions;
     this.servers = servers;
     this.consoles = new ServerConsoles(servers, suspendedOwner);
   }
@@ -76,7 +76,7 @@ public final class ProxyCapability implements Capability {
   private Future<Void> start(PlatformContext ctx, ApiRoutes api, byte[] grantKey) {
     ProxyConfig cfg = ctx.config().proxy();
     ProxyMetrics metrics = new ProxyMetrics(ctx.meterRegistry());
-    SessionCredentials credentials = new SessionCredentials(accounts.sessions(), clock, ctx.config().http().sessionCookie());
+    SessionCredentials credentials = new SessionCredentials(sessions, clock, ctx.config().http().sessionCookie());
     routes = new DevRoutesFromLog(servers);
     forwarder = new CodeServerForwarder(ctx.vertx(), UpstreamOptions.defaults(), metrics);
     IdeGrants grants = new CachingIdeGrants(new RedisIdeGrants(ctx.redis(), grantKey));
@@ -105,7 +105,7 @@ public final class ProxyCapability implements Capability {
     }
     if (!ctx.config().roles().proxy()) return Future.succeededFuture();
     devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide,
-        sessionId -> accounts.sessions().isLive(sessionId, clock.instant())),
+        sessionId -> sessions.isLive(sessionId, clock.instant())),
         new io.vertx.core.http.HttpServerOptions().setHost(cfg.host()));
     return devHostServer.start(cfg.port())
         .onSuccess(port -> {

@@ -65,7 +65,7 @@ public final class NodeCapabilities {
         owner -> billing.standings().of(owner) == Enforcement.SUSPENDED, clock));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
-    ProxyCapability proxy = new ProxyCapability(auth, accounts, ServerPortsFor.proxy(serverPorts),
+    ProxyCapability proxy = new ProxyCapability(auth, accounts.sessions(), ServerPortsFor.proxy(serverPorts),
         owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
