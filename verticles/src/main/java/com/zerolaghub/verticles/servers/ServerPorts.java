@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * What the servers capability offers the others, each member one small port; the runtime hands
- * each capability the part it needs. Bound when servers starts, which is before any of them
- * starts: asked earlier, a member fails ({@link #hostShutdown()} alone may be taken before, and
- * asked after).
+ * each capability the part it needs. Bound when servers starts, before the others start; a
+ * member asked earlier fails. Billing takes {@link #hostShutdown()} while the node is composed
+ * and uses it only once running.
  */
 public final class ServerPorts implements HostShutdownPort {
   private volatile Bound bound;

@@ -6,12 +6,17 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.verticles.servers.ServersCapability;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,10 @@ class CapabilityLayoutTest {
   private static final String[] ACTIONS_ONLY = {"..verticles.servers..", "..verticles.controller..",
       "..verticles.projections..", "..verticles.operators..", "..verticles.timeline..", "..verticles.portal..",
       "..verticles.proxy..", "..verticles.runtime..", "..verticles.node.."};
+
+  /** The capabilities whose capability class is wiring only (routes in endpoints, appends in actions). */
+  private static final List<String> WIRING_ONLY = List.of("servers", "controller", "projections", "operators", "timeline",
+      "portal", "proxy");
 
   private static JavaClasses application;
 
@@ -50,6 +59,15 @@ class CapabilityLayoutTest {
         .and().doNotHaveSimpleName("ServerCreation")
         .should().callMethodWhere(target(owner(assignableTo(EventStore.class))).and(target(nameStartingWith("append"))))
         .check(application);
+  }
+
+  @Test
+  void aCapabilityOnlyWiresInAtMost150Lines() throws IOException {
+    for (String capability : WIRING_ONLY) {
+      String name = Character.toUpperCase(capability.charAt(0)) + capability.substring(1) + "Capability.java";
+      Path source = Path.of("src/main/java/com/zerolaghub/verticles", capability, name);
+      assertThat(Files.readAllLines(source)).as(source.toString()).hasSizeLessThanOrEqualTo(150);
+    }
   }
 
   @Test
