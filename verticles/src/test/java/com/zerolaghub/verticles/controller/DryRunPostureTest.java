@@ -44,10 +44,13 @@ class DryRunPostureTest {
       assertThat(finding).isNotNull();
       assertThat(finding.getJsonObject("evidence").getString("record")).startsWith(prefix.substring(0, prefix.length() - 1));
     });
-    List<JsonObject> planned = node.repairsOf(id, "edge_republish");
-    assertThat(planned).singleElement().satisfies(r -> {
-      assertThat(r.getString("posture")).isEqualTo("dry-run");
-      assertThat(r.getString("status")).isEqualTo("planned");
+    // the finding and its planned repair are two appends: the board may show the first alone for a moment
+    eventually("its repair planned", 15, () -> {
+      List<JsonObject> planned = node.repairsOf(id, "edge_republish");
+      assertThat(planned).singleElement().satisfies(r -> {
+        assertThat(r.getString("posture")).isEqualTo("dry-run");
+        assertThat(r.getString("status")).isEqualTo("planned");
+      });
     });
     assertThat(node.status().getJsonObject("posture").getString("level1")).isEqualTo("dry-run");
 
