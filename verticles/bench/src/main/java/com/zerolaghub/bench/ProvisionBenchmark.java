@@ -211,7 +211,7 @@ public final class ProvisionBenchmark implements Benchmark {
 
   /** Until the worker has nothing open: every create ended. */
   private static void awaitSettled(ServersCapability servers) throws InterruptedException {
-    while (!servers.directory().current().openOperations().isEmpty() || servers.worker().inFlight() > 0) {
+    while (!servers.serverPorts().directory().current().openOperations().isEmpty() || servers.worker().inFlight() > 0) {
       Thread.sleep(5);
     }
   }

@@ -19,6 +19,7 @@ import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Platform;
+import com.zerolaghub.verticles.runtime.ServerPortsFor;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,13 +79,13 @@ public final class ReconcileBenchmark implements Benchmark {
       BenchAuthentication auth = new BenchAuthentication();
       ProjectionsCapability projections = new ProjectionsCapability(auth);
       ServersCapability servers = new ServersCapability(auth, projections);
-      ControllerCapability controller = new ControllerCapability(auth, projections, servers, owner -> false, Clock.systemUTC());
+      ControllerCapability controller = new ControllerCapability(auth, projections, ServerPortsFor.controller(servers.serverPorts()), owner -> false, Clock.systemUTC());
       Platform platform = Platform.builder(config)
           .capabilities(List.of(projections.setup(), servers, controller, projections.launch()))
           .start().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
       try {
         List<Seeded> seeded = seed(platform, servers, fleet);
-        while (servers.directory().current().serverCount() < fleet) Thread.sleep(20);
+        while (servers.serverPorts().directory().current().serverCount() < fleet) Thread.sleep(20);
         while (!controller.leader()) Thread.sleep(20);
         log.info("reconcile bench: {} servers seeded; measuring passes", fleet);
 
@@ -105,8 +106,8 @@ public final class ReconcileBenchmark implements Benchmark {
         long median = walls.get(walls.size() / 2);
 
         LatencyRecorder toFinding = new LatencyRecorder(DRIFTS);
-        RunnerPorts ports = servers.ports();
-        RunnerSettings settings = servers.runnerSettings();
+        RunnerPorts ports = servers.serverPorts().runners();
+        RunnerSettings settings = servers.serverPorts().runnerSettings();
         for (int i = 0; i < DRIFTS; i++) {
           Seeded victim = seeded.get(ThreadLocalRandom.current().nextInt(seeded.size()));
           String name = settings.srvName(victim.slug);
@@ -138,8 +139,8 @@ public final class ReconcileBenchmark implements Benchmark {
   private static List<Seeded> seed(Platform platform, ServersCapability servers, int fleet) throws Exception {
     EventStore store = platform.context().store();
     var proxmox = servers.simulators().orElseThrow().proxmox();
-    RunnerPorts ports = servers.ports();
-    RunnerSettings settings = servers.runnerSettings();
+    RunnerPorts ports = servers.serverPorts().runners();
+    RunnerSettings settings = servers.serverPorts().runnerSettings();
     int gamePort = platform.context().config().servers().gamePort();
     EventMetadata meta = EventMetadata.system("bench:seed");
     List<Seeded> seeded = new ArrayList<>(fleet);

@@ -80,9 +80,9 @@ class ArchitectureTest {
 
   private static final ArchRule EVENT_STORE_INTERNALS_STAY_INSIDE = noClasses()
       .that().resideOutsideOfPackages("com.zerolaghub.events.impl..", "com.zerolaghub.verticles.runtime..",
-          "com.zerolaghub.verticles.cli..", BENCH)
+          "com.zerolaghub.verticles.cli..", "com.zerolaghub.verticles.node..", BENCH)
       .should().dependOnClassesThat().resideInAPackage("com.zerolaghub.events.impl..")
-      .because("the PostgreSQL event store is built by the node's wiring and the CLI; everyone else uses the events API");
+      .because("the PostgreSQL event store is built by the node's wiring and context and by the CLI; everyone else uses the events API");
 
   private static final ArchRule PROXY_INTERNALS_STAY_INSIDE = noClasses()
       .that().resideOutsideOfPackages("com.zerolaghub.proxy.impl..", "com.zerolaghub.verticles.proxy..", BENCH)

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
       cfg = cfg.with(c -> c.http(h -> h.publicUrl("http://localhost:" + httpPort)));
     }
     LogFormat.apply(cfg.log().json());
-    java.util.List<com.zerolaghub.verticles.runtime.Capability> capabilities = NodeCapabilities.forNode(cfg);
+    java.util.List<com.zerolaghub.verticles.node.Capability> capabilities = NodeCapabilities.forNode(cfg);
     Platform platform = Platform.builder(cfg).capabilities(capabilities).start()
         .toCompletionStage().toCompletableFuture().get();
     ShutdownSignals.install(platform);

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
+import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.instances.run.EdgePublisher;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.core.repair.DriftDetector;
@@ -12,17 +13,12 @@ import com.zerolaghub.projections.lease.FencedLease;
 import com.zerolaghub.projections.lease.RedisLease;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.repair.DriftBoardProjection;
-import com.zerolaghub.verticles.config.ControllerConfig;
-import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.verticles.http.ApiRoutes;
-import com.zerolaghub.verticles.http.RequestIds;
-import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.PlatformContext;
-import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.NodeName;
+import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,17 +34,16 @@ import java.util.function.Predicate;
 public final class ControllerCapability implements Capability {
   private final Authentication auth;
   private final ProjectionsCapability projections;
-  private final ServersCapability servers;
+  private final ServerFleet servers;
   private final Predicate<String> suspended;
   private final Clock clock;
 
   private MemoryView<DriftBoard> board;
   private volatile Controller controller;
   private RepairConsumer consumer;
-  private ControllerEndpoints endpoints;
 
   /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
-  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServersCapability servers,
+  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServerFleet servers,
                               Predicate<String> suspended, Clock clock) {
     this.auth = auth;
     this.projections = projections;
@@ -64,42 +59,31 @@ public final class ControllerCapability implements Capability {
 
   @Override
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
-    PlatformConfig config = ctx.config();
-    ControllerConfig c = config.controller();
+    var config = ctx.config();
+    var c = config.controller();
     ctx.codec().register(RepairEvent.TYPES);
     board = projections.runtime().register(new DriftBoardProjection());
     Posture level1 = Posture.fromWire(c.level1());
-    endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
+    ControllerEndpoints endpoints = new ControllerEndpoints(ctx.redis(), board, level1, c);
     ControllerMetrics.register(ctx.meterRegistry(), board, () -> controller, clock);
+    RepairActions actions = new RepairActions(ctx.store());
     if (config.roles().api()) {
-      api.operation("controllerStatus", auth.admin(), endpoints::status);
-      api.operation("listDrift", auth.admin(), endpoints::drift);
-      api.operation("listRepairs", auth.admin(), endpoints::repairs);
-      RunnerSettings handSettings = servers.runnerSettings();
-      RepairsByHand byHand = new RepairsByHand(ctx.store(), new CommandHandler(ctx.store(), ctx.codec()), board,
-          new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(), new EdgePublisher(servers.ports(), handSettings),
-              config.servers().gamePort(), Duration.ofMillis(c.stuckOperationMs()), clock), clock);
-      api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
-              Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
-          .onSuccess(rc::json).onFailure(rc::fail));
+      endpoints.bind(api, auth, new RepairsByHand(ctx.store(), actions, new CommandHandler(ctx.store(), ctx.codec()), board,
+          repairWorker(ctx, actions), clock));
     }
     if (!config.roles().controller() && !config.roles().workers()) return Future.succeededFuture();
 
     RunnerSettings settings = servers.runnerSettings();
     EdgeExpectation edge = new EdgeExpectation(settings.gameDomain(), settings.edgeHost(), settings.edgePort());
     Duration stuckAfter = Duration.ofMillis(c.stuckOperationMs());
-    DriftPass pass = new DriftPass(ctx.store(), servers.ports(), servers.directory(), board, suspended,
+    DriftPass pass = new DriftPass(actions, servers.runners(), servers.directory(), board, suspended,
         new DriftDetector(edge, stuckAfter), new RepairPolicy(level1), edge, clock,
-        new AgentProbe(servers.ports().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
-    RepairWorker worker = new RepairWorker(ctx.vertx(), ctx.store(), board, servers.directory(),
-        new EdgePublisher(servers.ports(), settings), config.servers().gamePort(), stuckAfter, clock);
+        new AgentProbe(servers.runners().agents(), servers::agentEndpoint, c.agentChecksPerPass(), 16));
+    RepairWorker worker = repairWorker(ctx, actions);
     RepairQueue queue = new RepairQueue(ctx.redis());
-    String node = com.zerolaghub.verticles.runtime.NodeName.of(config);
-    Future<Void> consuming = Future.succeededFuture();
-    if (config.roles().workers()) {
-      consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());
-      consuming = consumer.start();
-    }
+    String node = NodeName.of(config);
+    if (config.roles().workers()) consumer = new RepairConsumer(ctx.vertx(), queue, worker, node + "/repair-worker-" + UUID.randomUUID());
+    Future<Void> consuming = consumer == null ? Future.succeededFuture() : consumer.start();
     if (!config.roles().controller()) return consuming;
 
     String owner = node + "/controller-" + UUID.randomUUID();
@@ -114,6 +98,13 @@ public final class ControllerCapability implements Capability {
     // Server changes can be drift or end it: look soon.
     ctx.store().signal().subscribe(ctx.vertx(), controller::nudge);
     return consuming.compose(v -> controller.start());
+  }
+
+  /** Runs level-1 repairs through provisioning's own edge calls. */
+  private RepairWorker repairWorker(PlatformContext ctx, RepairActions actions) {
+    return new RepairWorker(ctx.vertx(), actions, board, servers.directory(), new EdgePublisher(servers.runners(),
+        servers.runnerSettings()), ctx.config().servers().gamePort(), Duration.ofMillis(ctx.config().controller().stuckOperationMs()),
+        clock);
   }
 
   /** The leader finishes its pass and releases the controller lease; another candidate leads at its next attempt. */

@@ -4,6 +4,10 @@ import com.zerolaghub.core.repair.Posture;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.verticles.config.ControllerConfig;
+import com.zerolaghub.verticles.http.ApiRoutes;
+import com.zerolaghub.verticles.http.Authentication;
+import com.zerolaghub.verticles.http.RequestIds;
+import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +37,16 @@ final class ControllerEndpoints {
     this.board = board;
     this.level1 = level1;
     this.config = config;
+  }
+
+  /** Binds the operators' controller operations (admins only). */
+  void bind(ApiRoutes api, Authentication auth, RepairsByHand byHand) {
+    api.operation("controllerStatus", auth.admin(), this::status);
+    api.operation("listDrift", auth.admin(), this::drift);
+    api.operation("listRepairs", auth.admin(), this::repairs);
+    api.operation("runRepair", auth.admin(), rc -> byHand.run(ValidatedRequests.pathParam(rc, "repairId"),
+            Authentication.principal(rc).userId(), ValidatedRequests.body(rc).getString("reason").strip(), RequestIds.of(rc))
+        .onSuccess(rc::json).onFailure(rc::fail));
   }
 
   void local(Controller controller) {

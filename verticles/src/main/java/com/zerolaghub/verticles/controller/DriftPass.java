@@ -16,10 +16,6 @@ import com.zerolaghub.core.repair.RepairPlan;
 import com.zerolaghub.core.repair.RepairPolicy;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
-import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.repair.RepairEvent.DriftCleared;
 import com.zerolaghub.events.repair.RepairEvent.DriftFound;
@@ -57,7 +53,7 @@ final class DriftPass {
   record Result(Instant startedAt, long durationMs, int servers, int findings, int found, int cleared, int planned,
                 List<String> liveRepairs) {}
 
-  private final EventStore store;
+  private final RepairActions actions;
   private final RunnerPorts ports;
   private final MemoryView<ServerDirectory> directory;
   private final MemoryView<DriftBoard> board;
@@ -68,10 +64,10 @@ final class DriftPass {
   private final Clock clock;
   private final AgentProbe agents;
 
-  DriftPass(EventStore store, RunnerPorts ports, MemoryView<ServerDirectory> directory, MemoryView<DriftBoard> board,
+  DriftPass(RepairActions actions, RunnerPorts ports, MemoryView<ServerDirectory> directory, MemoryView<DriftBoard> board,
             Predicate<String> suspended, DriftDetector detector, RepairPolicy policy, EdgeExpectation edge, Clock clock,
             AgentProbe agents) {
-    this.store = store;
+    this.actions = actions;
     this.ports = ports;
     this.directory = directory;
     this.board = board;
@@ -184,7 +180,7 @@ final class DriftPass {
     for (String key : diff.clearedKeys()) {
       DriftBoard.OpenFinding open = now.open(key);
       if (open == null) continue;
-      chain = chain.compose(cp -> append(streamOf(key),
+      chain = chain.compose(cp -> actions.drift(key,
           new DriftCleared(key, open.findingId(), open.serverId(), open.kind(), clock.instant()), metadata));
       for (DriftBoard.Repair r : plannedFor(now, open.findingId())) {
         chain = chain.compose(cp -> withdraw(r, "its finding cleared", metadata).map(w -> w == null ? cp : w));
@@ -213,15 +209,13 @@ final class DriftPass {
 
   /** Withdraws a repair still only planned; null when a worker started it meanwhile (it runs). */
   private Future<Checkpoint> withdraw(DriftBoard.Repair r, String reason, EventMetadata metadata) {
-    return store.append(StreamId.of("repair", r.repairId()), ExpectedVersion.exactly(1), List.of(NewEvent.of(
-            new RepairWithdrawn(r.repairId(), r.serverId(), r.action(), reason, clock.instant()), metadata)))
-        .map(res -> last(res.events()))
+    return actions.withdrawn(new RepairWithdrawn(r.repairId(), r.serverId(), r.action(), reason, clock.instant()), metadata)
         .recover(err -> err instanceof WrongExpectedVersionException ? Future.succeededFuture(null) : Future.failedFuture(err));
   }
 
   private Future<Checkpoint> found(Finding f, EventMetadata metadata, int[] planned, List<String> live) {
     String findingId = UUID.randomUUID().toString();
-    Future<Checkpoint> appended = append(streamOf(f.key()),
+    Future<Checkpoint> appended = actions.drift(f.key(),
         new DriftFound(f.key(), findingId, f.serverId(), f.kind().wireName(), f.evidence(), clock.instant()), metadata);
     return appended.compose(cp -> plan(f, findingId, metadata, planned, live).map(p -> p == null ? cp : p));
   }
@@ -234,18 +228,8 @@ final class DriftPass {
     String repairId = UUID.randomUUID().toString();
     planned[0]++;
     if (p.posture() == com.zerolaghub.core.repair.Posture.LIVE) live.add(repairId);
-    return store.append(StreamId.of("repair", repairId), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(
-            new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
-                p.posture().wireName(), p.detail(), clock.instant()), metadata)))
-        .map(r -> last(r.events()));
-  }
-
-  private Future<Checkpoint> append(StreamId stream, com.zerolaghub.events.DomainEvent event, EventMetadata metadata) {
-    return store.append(stream, ExpectedVersion.ANY, List.of(NewEvent.of(event, metadata))).map(r -> last(r.events()));
-  }
-
-  private static Checkpoint last(List<RecordedEvent> events) {
-    return events.get(events.size() - 1).checkpoint();
+    return actions.planned(new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
+        p.posture().wireName(), p.detail(), clock.instant()), metadata);
   }
 
   /** Live repairs the log lists as not finished. */

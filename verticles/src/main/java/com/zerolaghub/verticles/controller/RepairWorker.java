@@ -1,13 +1,8 @@
 package com.zerolaghub.verticles.controller;
 
-import com.zerolaghub.core.instances.ServerStreams;
 import com.zerolaghub.core.instances.run.EdgePublisher;
 import com.zerolaghub.core.repair.RepairAction;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
-import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
 import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
@@ -22,7 +17,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +30,7 @@ final class RepairWorker {
   private static final Logger log = LoggerFactory.getLogger(RepairWorker.class);
 
   private final io.vertx.core.Vertx vertx;
-  private final EventStore store;
+  private final RepairActions actions;
   private final MemoryView<DriftBoard> board;
   private final MemoryView<ServerDirectory> directory;
   private final EdgePublisher edge;
@@ -44,10 +38,10 @@ final class RepairWorker {
   private final Duration stuckAfter;
   private final Clock clock;
 
-  RepairWorker(io.vertx.core.Vertx vertx, EventStore store, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
+  RepairWorker(io.vertx.core.Vertx vertx, RepairActions actions, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
                int gamePort, Duration stuckAfter, Clock clock) {
     this.vertx = vertx;
-    this.store = store;
+    this.actions = actions;
     this.board = board;
     this.directory = directory;
     this.edge = edge;
@@ -86,21 +80,19 @@ final class RepairWorker {
   }
 
   private Future<Boolean> one(DriftBoard.Repair r, EventMetadata metadata) {
-    StreamId stream = StreamId.of("repair", r.repairId());
     Future<Void> started = "started".equals(r.status()) ? Future.succeededFuture()
-        : store.append(stream, ExpectedVersion.exactly(1),
-            List.of(NewEvent.of(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata))).mapEmpty();
+        : actions.started(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata);
     return started.compose(v -> execute(r, metadata)
-            .compose(detail -> store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
-                new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata))))
+            .compose(detail -> actions.succeeded(
+                new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata))
             .recover(err -> {
               if (err instanceof WrongExpectedVersionException || err instanceof com.zerolaghub.events.FencedOutException) {
                 return Future.failedFuture(err);
               }
               log.warn("repair {} ({}) of server {} failed: {}", r.repairId(), r.action(), r.serverId(), err.getMessage());
-              return store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
+              return actions.failed(
                   new RepairFailed(r.repairId(), r.serverId(), r.action(), String.valueOf(err.getMessage()), clock.instant()),
-                  metadata)));
+                  metadata);
             }))
         .map(x -> {
           log.info("repair {} ({}) of server {} finished", r.repairId(), r.action(), r.serverId());
@@ -152,11 +144,9 @@ final class RepairWorker {
       return Future.failedFuture(new IllegalStateException("operation " + op.operationId() + " made progress "
           + quiet.toSeconds() + " s ago; not stale any more"));
     }
-    StreamId stream = ServerStreams.server(r.serverId());
     String reason = "stale: no progress for " + quiet.toMinutes() + " min; ended by repair " + r.repairId()
         + " (clear_stale_operation_lock)";
-    return store.readStream(stream).compose(events -> store.append(stream, ExpectedVersion.exactly(events.size()),
-            List.of(NewEvent.of(new OperationMarkedStale(r.serverId(), op.operationId(), reason, r.repairId(), now), metadata))))
+    return actions.markedStale(new OperationMarkedStale(r.serverId(), op.operationId(), reason, r.repairId(), now), metadata)
         .map(x -> "operation " + op.operationId() + " marked stale; the server takes new operations");
   }
 }

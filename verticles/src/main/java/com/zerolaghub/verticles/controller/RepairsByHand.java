@@ -8,7 +8,6 @@ import com.zerolaghub.core.instances.ServerDecider;
 import com.zerolaghub.core.repair.RepairAction;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.WrongExpectedVersionException;
@@ -24,7 +23,6 @@ import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,13 +36,15 @@ import java.util.UUID;
  */
 final class RepairsByHand {
   private final EventStore store;
+  private final RepairActions actions;
   private final CommandHandler commands;
   private final MemoryView<DriftBoard> board;
   private final RepairWorker worker;
   private final Clock clock;
 
-  RepairsByHand(EventStore store, CommandHandler commands, MemoryView<DriftBoard> board, RepairWorker worker, Clock clock) {
+  RepairsByHand(EventStore store, RepairActions actions, CommandHandler commands, MemoryView<DriftBoard> board, RepairWorker worker, Clock clock) {
     this.store = store;
+    this.actions = actions;
     this.commands = commands;
     this.board = board;
     this.worker = worker;
@@ -64,7 +64,7 @@ final class RepairsByHand {
     NewEvent claim = NewEvent.of(new RepairRunRequested(repairId, r.serverId(), r.action(), r.level(), adminId, reason,
         clock.instant()), asAdmin);
     EventMetadata caused = asAdmin.withCausation(claim.eventId().toString());
-    return store.append(StreamId.of("repair-run", repairId), ExpectedVersion.NO_STREAM, List.of(claim))
+    return actions.runClaimed(repairId, claim)
         .recover(err -> Future.failedFuture(err instanceof WrongExpectedVersionException
             ? new ProblemException(ProblemType.CONFLICT, "repair " + repairId + " was already run by hand") : err))
         .compose(claimed -> action.level() == 1 ? levelOne(r, caused)
@@ -121,21 +121,18 @@ final class RepairsByHand {
   /** Records the repair started, asks the server for {@code command}'s operation, and records the repair's outcome. */
   private Future<JsonObject> asOperation(DriftBoard.Repair r, ServerCommand command, String detail, String operationId,
                                          EventMetadata metadata) {
-    StreamId stream = StreamId.of("repair", r.repairId());
-    return store.append(stream, ExpectedVersion.exactly(1),
-            List.of(NewEvent.of(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata)))
+    return actions.started(new RepairStarted(r.repairId(), r.serverId(), r.action(), clock.instant()), metadata)
         .recover(err -> Future.failedFuture(err instanceof WrongExpectedVersionException
             ? new ProblemException(ProblemType.CONFLICT, "repair " + r.repairId() + " was withdrawn or started meanwhile") : err))
         .compose(started -> commands.handle(ServerDecider.stream(r.serverId()), new ServerDecider(), command,
                 metadata.withCorrelation(operationId))
             .compose(appended -> {
-              return store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
-                      new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata)))
+              return actions.succeeded(new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()),
+                      metadata)
                   .map(x -> new JsonObject().put("status", "succeeded").put("detail", detail).put("operationId", operationId));
             }, err -> {
               String why = err instanceof Rejection rejection ? rejection.getMessage() : String.valueOf(err.getMessage());
-              return store.append(stream, ExpectedVersion.exactly(2), List.of(NewEvent.of(
-                      new RepairFailed(r.repairId(), r.serverId(), r.action(), why, clock.instant()), metadata)))
+              return actions.failed(new RepairFailed(r.repairId(), r.serverId(), r.action(), why, clock.instant()), metadata)
                   .map(x -> new JsonObject().put("status", "failed").put("detail", why));
             }));
   }

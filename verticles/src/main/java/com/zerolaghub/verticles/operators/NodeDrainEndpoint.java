@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.operators;
 
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.runtime.NodeDrain;
+import com.zerolaghub.verticles.node.NodeDrain;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;

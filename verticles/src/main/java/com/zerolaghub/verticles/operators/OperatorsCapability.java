@@ -3,10 +3,9 @@ package com.zerolaghub.verticles.operators;
 import com.zerolaghub.core.billing.BillingStandings;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.NodeName;
-import com.zerolaghub.verticles.runtime.PlatformContext;
-import com.zerolaghub.verticles.servers.ServersCapability;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.NodeName;
+import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
 import java.time.Clock;
 
@@ -17,11 +16,11 @@ import java.time.Clock;
  */
 public final class OperatorsCapability implements Capability {
   private final Authentication auth;
-  private final ServersCapability servers;
+  private final ServerProbes servers;
   private final BillingStandings standings;
   private NodeRoster roster;
 
-  public OperatorsCapability(Authentication auth, ServersCapability servers, BillingStandings standings) {
+  public OperatorsCapability(Authentication auth, ServerProbes servers, BillingStandings standings) {
     this.auth = auth;
     this.servers = servers;
     this.standings = standings;
@@ -36,7 +35,7 @@ public final class OperatorsCapability implements Capability {
   public Future<Void> start(PlatformContext ctx, ApiRoutes api) {
     if (!ctx.config().roles().api()) return Future.succeededFuture();
     api.operation("getAccountDossier", auth.admin(), new AccountDossier(ctx.pool(), standings)::get);
-    api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), () -> servers.ports().proxmox())::list);
+    api.operation("listServersAcrossAccounts", auth.admin(), new ServersAcrossAccounts(ctx.pool(), servers::proxmox)::list);
     api.operation("triageSupportTicket", auth.admin(), new TicketTriage(ctx.pool(), servers)::get);
     roster = new NodeRoster(ctx.vertx(), ctx.redis(), NodeName.of(ctx.config()), ctx.config().roles(), Clock.systemUTC());
     roster.start();

@@ -3,7 +3,6 @@ package com.zerolaghub.verticles.operators;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.ValidatedRequests;
-import com.zerolaghub.verticles.servers.ServersCapability;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,9 +32,9 @@ final class TicketTriage {
       + "FROM event_log WHERE stream_type = 'drift' AND payload->>'serverId' = $1 ORDER BY stream_id, position DESC";
 
   private final Pool pool;
-  private final ServersCapability servers;
+  private final ServerProbes servers;
 
-  TicketTriage(Pool pool, ServersCapability servers) {
+  TicketTriage(Pool pool, ServerProbes servers) {
     this.pool = pool;
     this.servers = servers;
   }

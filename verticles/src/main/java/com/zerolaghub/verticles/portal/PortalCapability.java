@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.portal;
 
 import com.zerolaghub.verticles.http.ApiRoutes;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
 
 /** The customer portal's static web app, served at {@code /} by every node with the {@code api} role. */

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.runtime;
 
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.core.billing.ConsoleCloser;
 import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.core.billing.GatedAction;
@@ -15,6 +16,7 @@ import com.zerolaghub.verticles.operators.OperatorsCapability;
 import com.zerolaghub.verticles.portal.PortalCapability;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
+import com.zerolaghub.verticles.servers.ServerPorts;
 import com.zerolaghub.verticles.servers.ServersCapability;
 import com.zerolaghub.verticles.support.SupportCapability;
 import com.zerolaghub.verticles.timeline.TimelineCapability;
@@ -45,6 +47,7 @@ public final class NodeCapabilities {
     capabilities.add(accounts);
     ServersCapability servers = new ServersCapability(auth, projections).withClock(clock);
     capabilities.add(servers);
+    ServerPorts serverPorts = servers.serverPorts();
     // Billing and the proxy know each other: billing closes consoles, the proxy asks who is suspended.
     AtomicReference<ProxyCapability> proxyRef = new AtomicReference<>();
     ConsoleCloser consoles = (serverId, code, reason) -> {
@@ -52,22 +55,22 @@ public final class NodeCapabilities {
       if (proxy != null) proxy.closeConsoles(serverId, ConsoleEnd.SUSPENDED);
       return Future.succeededFuture();
     };
-    BillingCapability billing = new BillingCapability(auth, projections, servers.hostShutdown(), consoles, clock);
+    BillingCapability billing = new BillingCapability(auth, projections, serverPorts.hostShutdown(), consoles, clock);
     capabilities.add(billing);
     servers.gatedBy(billing::gate);
     capabilities.add(new AuditCapability(auth, clock));
     capabilities.add(new SupportCapability(auth, projections, clock, billing::announcements));
     capabilities.add(new MonitoringCapability(auth, projections));
-    capabilities.add(new ControllerCapability(auth, projections, servers,
+    capabilities.add(new ControllerCapability(auth, projections, ServerPortsFor.controller(serverPorts),
         owner -> billing.standings().of(owner) == Enforcement.SUSPENDED, clock));
     // Capabilities that register read models go above this line.
     capabilities.add(projections.launch());
-    ProxyCapability proxy = new ProxyCapability(auth, accounts, servers,
+    ProxyCapability proxy = new ProxyCapability(auth, accounts.sessions(), ServerPortsFor.proxy(serverPorts),
         owner -> billing.gate(owner, GatedAction.HOST_START).isPresent(), clock);
     proxyRef.set(proxy);
     capabilities.add(proxy);
     capabilities.add(new TimelineCapability(auth));
-    capabilities.add(new OperatorsCapability(auth, servers, billing.standings()));
+    capabilities.add(new OperatorsCapability(auth, ServerPortsFor.operators(serverPorts), billing.standings()));
     capabilities.add(new PortalCapability());
     return capabilities;
   }

@@ -1,5 +1,8 @@
 package com.zerolaghub.verticles.runtime;
 
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.NodeDrain;
 import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.impl.Migrations;

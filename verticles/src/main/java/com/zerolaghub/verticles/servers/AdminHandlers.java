@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import com.zerolaghub.verticles.http.AdminReason;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class AdminHandlers {
    */
   void velocityResync(RoutingContext ctx) {
     JsonObject body = ValidatedRequests.body(ctx);
-    String reason = AdminServerActions.requireReason(body == null ? null : body.getString("reason"), "resyncs Velocity");
+    String reason = AdminReason.require(body == null ? null : body.getString("reason"), "resyncs Velocity");
     List<ServerDirectory.Server> servers = api.directory().current().registeredGameServers();
     actions.velocityResyncRequested(servers.stream().map(ServerDirectory.Server::serverId).toList(),
             Callers.requester(ctx).userId(), reason, Callers.metadata(ctx))

@@ -7,9 +7,6 @@ import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.servers.ServerEvent.IdeOpenedByAdmin;
 import com.zerolaghub.events.servers.ServerEvent.VelocityResyncRequested;
 import com.zerolaghub.core.instances.ServerDecider;
-import com.zerolaghub.verticles.http.FieldError;
-import com.zerolaghub.verticles.http.ProblemException;
-import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,26 +18,13 @@ import java.util.List;
  * reason: opening its hosted IDE, registering it with Velocity again. These change no state, so
  * they are appended whatever the stream's version; the timeline reads them as sentences.
  */
-public final class AdminServerActions {
-  /** The shortest reason an administrator may type, as for the account actions. */
-  public static final int MIN_REASON = 3;
-
+final class AdminServerActions {
   private final EventStore store;
   private final Clock clock;
 
   AdminServerActions(EventStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
-  }
-
-  /** The reason typed, stripped; 400 when it is missing or shorter than {@link #MIN_REASON}. */
-  public static String requireReason(String reason, String what) {
-    String r = reason == null ? "" : reason.strip();
-    if (r.length() < MIN_REASON) {
-      throw new ProblemException(ProblemType.VALIDATION, "an administrator " + what + " with a reason",
-          List.of(new FieldError("reason", "is required (at least " + MIN_REASON + " characters)")));
-    }
-    return r;
   }
 
   /** Before the one-time link goes out: {@code admin} opens the IDE of a server that is not theirs. */

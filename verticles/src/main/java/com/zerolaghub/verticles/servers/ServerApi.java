@@ -2,12 +2,15 @@ package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.instances.Catalog;
+import com.zerolaghub.core.instances.Templates;
 import com.zerolaghub.core.instances.run.AgentTokens;
 import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.ServerLog;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.config.ServersConfig;
+import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -28,4 +31,14 @@ record ServerApi(
     Catalog catalog,
     OperationLocator operations,
     ServerJson json,
-    Clock clock) {}
+    Clock clock) {
+
+  /** The API's parts for this node: the command handler on the node's store, the catalog from the configured templates. */
+  static ServerApi of(PlatformContext ctx, ServerLog log, MemoryView<ServerDirectory> directory, RunnerPorts ports,
+                      AgentTokens tokens, Clock clock) {
+    ServersConfig servers = ctx.config().servers();
+    return new ServerApi(ctx.vertx(), ctx.config(), new CommandHandler(ctx.store(), ctx.codec()), log, ctx.pool(), directory,
+        ports, tokens, Catalog.defaults(new Templates(servers.gameTemplateVmid(), servers.devTemplateVmid())),
+        new OperationLocator(ctx.vertx(), directory), new ServerJson(servers.gameDomain()), clock);
+  }
+}

@@ -11,6 +11,8 @@ import com.zerolaghub.core.instances.LifecycleState;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.TeardownPhase;
+import com.zerolaghub.verticles.http.ProblemException;
+import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,6 +33,19 @@ final class ServerStatusProbe {
   ServerStatusProbe(ServerApi api, ServerHistory history) {
     this.api = api;
     this.history = history;
+  }
+
+  /**
+   * A server's live status as {@code GET /api/servers/{id}/status} answers it (host, agent, game,
+   * last crash), for the operators' triage; fails with 404 when the server does not exist.
+   */
+  Future<JsonObject> liveStatus(String serverId) {
+    return api.log().load(serverId).compose(loaded -> {
+      if (loaded.version() == 0) {
+        return Future.failedFuture(new ProblemException(ProblemType.NOT_FOUND, "no server " + serverId));
+      }
+      return probe(loaded.state());
+    });
   }
 
   Future<JsonObject> probe(ServerState s) {

@@ -2,8 +2,8 @@ package com.zerolaghub.verticles.timeline;
 
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
 
 /** The story of a server, an account or a ticket, read from the log (issue 19): for operators and for the owner. */

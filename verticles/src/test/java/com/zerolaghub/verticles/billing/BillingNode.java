@@ -8,7 +8,7 @@ import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
-import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
 import java.net.URI;

@@ -79,7 +79,7 @@ class ConsoleAdminActionsTest {
         new JsonObject().put("standing", "suspended").put("reason", "chargeback on the card"));
     assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
     assertThat(new JsonObject(suspended.body()).getString("standing")).isEqualTo("suspended");
-    Operators.eventually("host stopped by billing", () -> ops.node.servers.routeTable().current().byServerId(serverId)
+    Operators.eventually("host stopped by billing", () -> ops.node.servers.serverPorts().routeTable().current().byServerId(serverId)
         .map(r -> !r.running()).orElse(false));
     assertThat(ops.json(admin[1], "/api/admin/accounts/" + customer[0]).getJsonObject("billing").getString("standing"))
         .isEqualTo("suspended");

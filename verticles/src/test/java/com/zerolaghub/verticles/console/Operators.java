@@ -58,7 +58,7 @@ final class Operators {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String serverId = new JsonObject(created.body()).getString("serverId");
     eventually("server " + serverId + " running", () ->
-        node.servers.routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
+        node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
     return serverId;
   }
 
@@ -69,14 +69,14 @@ final class Operators {
     HttpResponse<String> created = node.send(token, "POST", "/api/instances", game);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String serverId = new JsonObject(created.body()).getString("serverId");
-    eventually("game server " + serverId + " registered", () -> node.servers.directory().current().registeredGameServers().stream()
+    eventually("game server " + serverId + " registered", () -> node.servers.serverPorts().directory().current().registeredGameServers().stream()
         .anyMatch(s -> s.serverId().equals(serverId)));
     return serverId;
   }
 
   /** Stops the container straight at Proxmox (behind the platform's back) and waits for the task. */
   void stopAtProxmox(int vmid) throws Exception {
-    var proxmox = node.servers.ports().proxmox();
+    var proxmox = node.servers.serverPorts().runners().proxmox();
     proxmox.awaitTask(proxmox.stop(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
         .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
   }

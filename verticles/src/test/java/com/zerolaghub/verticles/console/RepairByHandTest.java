@@ -99,7 +99,7 @@ class RepairByHandTest {
     var cloudflare = ops.node.sims().cloudflare();
     var record = cloudflare.records().stream().filter(r -> r.type().equals("SRV") && r.name().startsWith(srv)).findFirst()
         .orElseThrow();
-    assertThat(ops.node.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
+    assertThat(ops.node.servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
         .get(5, TimeUnit.SECONDS)).isTrue();
 
     JsonObject[] planned = new JsonObject[1];

@@ -36,7 +36,7 @@ class ReprovisionByHandTest {
 
     // The container vanishes behind the platform's back (stopped and deleted straight at Proxmox).
     ops.stopAtProxmox(vmid);
-    var proxmox = ops.node.servers.ports().proxmox();
+    var proxmox = ops.node.servers.serverPorts().runners().proxmox();
     proxmox.awaitTask(proxmox.delete(vmid).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS), Duration.ofSeconds(10))
         .toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
     assertThat(ops.node.sims().proxmox().container(vmid)).isEmpty();

@@ -52,7 +52,7 @@ class ControllerMetricsTest {
     String prefix = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
     SimulatedDnsRecord record = servers.sims().cloudflare().records().stream()
         .filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
-    servers.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    servers.servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     eventually("the finding counted by kind", 15, () ->
         assertThat(metrics()).containsPattern("(?m)^zlh_controller_open_findings\\{kind=\"srv-missing\"} 1\\.0$"));
   }

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
+import com.zerolaghub.verticles.runtime.ServerPortsFor;
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
@@ -40,7 +41,7 @@ final class ControllerNode implements AutoCloseable {
         c -> tweak.apply(c.with(b -> b.controller(ControllerConfig.builder().level1(level1)
             .leaseTtlMs(3_000).passIntervalMs(150).stuckOperationMs(stuckMs).build()))),
         (projections, servers) -> {
-          ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, servers,
+          ControllerCapability controller = new ControllerCapability(new HeaderAuthentication(), projections, ServerPortsFor.controller(servers.serverPorts()),
               suspended::contains, Clock.systemUTC());
           ref.set(controller);
           return List.of(controller);

@@ -76,7 +76,7 @@ class DriftRepairTest {
     String id = server.getString("serverId");
     SimulatedDnsRecord record = srvRecordsOf(server).get(0);
     // deleted through Cloudflare's API, as a careless operator would
-    assertThat(servers().servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
+    assertThat(servers().servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
         .get(5, TimeUnit.SECONDS)).isTrue();
 
     eventually("the SRV record is back", 15, () -> assertThat(srvRecordsOf(server)).hasSize(1));
@@ -216,7 +216,7 @@ class DriftRepairTest {
     String user = ServersNode.newUser();
     JsonObject server = servers().ready(user, game("fenced"));
     String id = server.getString("serverId");
-    servers().servers.ports().dns().deleteRecord(srvRecordsOf(server).get(0).id())
+    servers().servers.serverPorts().runners().dns().deleteRecord(srvRecordsOf(server).get(0).id())
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     eventually("refused, re-elected, then recorded", 20, () -> {
@@ -288,7 +288,7 @@ class DriftRepairTest {
   }
 
   private ContainerState state(int vmid) throws Exception {
-    return servers().servers.ports().proxmox().status(vmid).toCompletionStage().toCompletableFuture()
+    return servers().servers.serverPorts().runners().proxmox().status(vmid).toCompletionStage().toCompletableFuture()
         .get(5, TimeUnit.SECONDS).state();
   }
 }

@@ -37,17 +37,20 @@ class DryRunPostureTest {
     String prefix = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
     SimulatedDnsRecord record = servers.sims().cloudflare().records().stream()
         .filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
-    servers.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    servers.servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
     eventually("found with its evidence", 15, () -> {
       JsonObject finding = node.open(id, "srv-missing");
       assertThat(finding).isNotNull();
       assertThat(finding.getJsonObject("evidence").getString("record")).startsWith(prefix.substring(0, prefix.length() - 1));
     });
-    List<JsonObject> planned = node.repairsOf(id, "edge_republish");
-    assertThat(planned).singleElement().satisfies(r -> {
-      assertThat(r.getString("posture")).isEqualTo("dry-run");
-      assertThat(r.getString("status")).isEqualTo("planned");
+    // the finding and its planned repair are two appends: the board may show the first alone for a moment
+    eventually("its repair planned", 15, () -> {
+      List<JsonObject> planned = node.repairsOf(id, "edge_republish");
+      assertThat(planned).singleElement().satisfies(r -> {
+        assertThat(r.getString("posture")).isEqualTo("dry-run");
+        assertThat(r.getString("status")).isEqualTo("planned");
+      });
     });
     assertThat(node.status().getJsonObject("posture").getString("level1")).isEqualTo("dry-run");
 

@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
+import com.zerolaghub.verticles.runtime.ServerPortsFor;
 import static com.zerolaghub.verticles.servers.ServersNode.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class LeaderElectionTest {
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
     ServersCapability servers = new ServersCapability(auth, projections, RunnerHooks.NONE);
-    ControllerCapability controller = new ControllerCapability(auth, projections, servers, owner -> false, Clock.systemUTC());
+    ControllerCapability controller = new ControllerCapability(auth, projections, ServerPortsFor.controller(servers.serverPorts()), owner -> false, Clock.systemUTC());
     Platform p = Platform.builder(config).capabilities(List.of(projections.setup(), servers, controller, projections.launch()))
         .start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     platforms.add(p);

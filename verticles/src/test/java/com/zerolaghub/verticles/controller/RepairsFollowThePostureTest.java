@@ -87,7 +87,7 @@ class RepairsFollowThePostureTest {
     eventually("planned under dry-run", 60, () -> assertThat(node.repairsOf(id, "edge_republish")).hasSize(1));
 
     // someone puts the record back by hand
-    node.node.servers.ports().dns().createSrv(deleted.name(), deleted.target(), deleted.port(), deleted.priority(),
+    node.node.servers.serverPorts().runners().dns().createSrv(deleted.name(), deleted.target(), deleted.port(), deleted.priority(),
         deleted.weight()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     eventually("the finding cleared", 60, () -> assertThat(node.open(id, "srv-missing")).isNull());
     eventually("its planned repair left the list", 60, () -> assertThat(node.repairsOf(id, "edge_republish")).isEmpty());
@@ -104,7 +104,7 @@ class RepairsFollowThePostureTest {
     serverId = server.getString("serverId");
     String prefix = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
     deleted = sims.cloudflare().records().stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow();
-    servers.servers.ports().dns().deleteRecord(deleted.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    servers.servers.serverPorts().runners().dns().deleteRecord(deleted.id()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     eventually("found", 60, () -> assertThat(node.open(serverId, "srv-missing")).isNotNull());
     return prefix;
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.runtime.Capability;
-import com.zerolaghub.verticles.runtime.PlatformContext;
+import com.zerolaghub.verticles.node.Capability;
+import com.zerolaghub.verticles.node.PlatformContext;
 import com.zerolaghub.verticles.testing.TestNode;
 import com.zerolaghub.verticles.testing.TestOperations;
 import io.vertx.core.Future;

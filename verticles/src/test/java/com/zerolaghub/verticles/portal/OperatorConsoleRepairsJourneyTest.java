@@ -107,7 +107,7 @@ class OperatorConsoleRepairsJourneyTest {
       String srv = "_minecraft._tcp." + server.getString("name") + "-" + server.getInteger("vmid") + ".";
       var record = node.sims().cloudflare().records().stream().filter(r -> r.type().equals("SRV") && r.name().startsWith(srv))
           .findFirst().orElseThrow();
-      assertThat(node.servers.ports().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
+      assertThat(node.servers.serverPorts().runners().dns().deleteRecord(record.id()).toCompletionStage().toCompletableFuture()
           .get(10, TimeUnit.SECONDS)).isTrue();
       By finding = By.cssSelector("article[aria-label^='Finding srv'][aria-label$=' on " + serverId + "']");
       b.waitForText(finding, "no such SRV record", Duration.ofSeconds(30));

@@ -97,7 +97,7 @@ class BrowserSurfaceThroughNodeTest {
 
     HttpResponse<String> link = get("/api/dev/" + serverId + "/ide", Map.of("Cookie", SESSION + "=" + owner[1]));
     assertThat(link.statusCode()).as(link.body()).isEqualTo(302);
-    int vmid = node.servers.routeTable().current().byServerId(serverId).orElseThrow().vmid();
+    int vmid = node.servers.serverPorts().routeTable().current().byServerId(serverId).orElseThrow().vmid();
     assertThat(link.headers().firstValue("Location").orElseThrow())
         .startsWith("http://dev-" + vmid + "." + ProxyConfig.DEFAULT_DEV_DOMAIN + ":" + node.proxy.devHostPort() + "/?zlh_ide_token=");
   }
@@ -229,7 +229,7 @@ class BrowserSurfaceThroughNodeTest {
       Thread.sleep(50);
     }
     String id = accepted.getString("serverId");
-    while (node.servers.routeTable().current().byServerId(id).map(r -> !r.running()).orElse(true)) {
+    while (node.servers.serverPorts().routeTable().current().byServerId(id).map(r -> !r.running()).orElse(true)) {
       assertThat(System.nanoTime()).as("route of " + id).isLessThan(deadline);
       Thread.sleep(50);
     }

@@ -127,7 +127,7 @@ class HostedIdeThroughNodeTest {
       Thread.sleep(50);
     }
     String serverId = accepted.getString("serverId");
-    while (node.servers.routeTable().current().byServerId(serverId).map(r -> !r.running()).orElse(true)) {
+    while (node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> !r.running()).orElse(true)) {
       assertThat(System.nanoTime()).as("route of " + serverId).isLessThan(deadline);
       Thread.sleep(50);
     }

@@ -94,7 +94,7 @@ class RealCodeServerThroughNodeTest {
     String serverId = new JsonObject(created.body()).getString("serverId");
     operation(node, token, created);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (node.servers.routeTable().current().byServerId(serverId).map(r -> !r.running()).orElse(true)) {
+    while (node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> !r.running()).orElse(true)) {
       assertThat(System.nanoTime()).as("route of " + serverId).isLessThan(deadline);
       Thread.sleep(50);
     }

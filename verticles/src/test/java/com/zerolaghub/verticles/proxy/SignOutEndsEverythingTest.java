@@ -169,7 +169,7 @@ class SignOutEndsEverythingTest {
 
   /** The status the dev host answers with this IDE cookie, within a second of any sign-out. */
   private static int ide(String serverId, String cookie) throws Exception {
-    int vmid = node.servers.routeTable().current().byServerId(serverId).orElseThrow().vmid();
+    int vmid = node.servers.serverPorts().routeTable().current().byServerId(serverId).orElseThrow().vmid();
     String host = "dev-" + vmid + "." + ProxyConfig.DEFAULT_DEV_DOMAIN;
     int status = get(host, "/", cookie).statusCode();
     long deadline = System.nanoTime() + WITHIN.toNanos();
@@ -198,7 +198,7 @@ class SignOutEndsEverythingTest {
     JsonObject accepted = new JsonObject(created.body());
     String serverId = accepted.getString("serverId");
     eventually("server " + serverId + " running", () ->
-        node.servers.routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
+        node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
     return serverId;
   }
 

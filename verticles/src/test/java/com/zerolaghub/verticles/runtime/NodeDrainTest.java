@@ -91,7 +91,7 @@ class NodeDrainTest {
     String adminToken = login(newAdmin());
 
     // a request in flight when the drain begins: the agent takes 1.2 s to answer its status
-    int vmid = node.servers.routeTable().current().byServerId(serverId).orElseThrow().vmid();
+    int vmid = node.servers.serverPorts().routeTable().current().byServerId(serverId).orElseThrow().vmid();
     AgentSimulator agent = node.sims().proxmox().agent(vmid).orElseThrow();
     long statusCalls = agentStatusCalls(agent);
     agent.faults(FaultPlan.none().withLatency(Duration.ofMillis(1_200)));
@@ -204,7 +204,7 @@ class NodeDrainTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
     String serverId = new JsonObject(created.body()).getString("serverId");
     eventually("server " + serverId + " running", () ->
-        node.servers.routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
+        node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
     return serverId;
   }
 

@@ -136,7 +136,7 @@ class ServerLifecycleTest {
       assertThat(status.getJsonObject("codeServer").getBoolean("running")).isTrue();
     });
     assertThat(node.sims().proxmox().agent(vmid).orElseThrow().codeServerRunning()).isTrue();
-    eventually("the route table routes to it", 5, () -> assertThat(node.servers.routeTable().current().byVmid(vmid))
+    eventually("the route table routes to it", 5, () -> assertThat(node.servers.serverPorts().routeTable().current().byVmid(vmid))
         .hasValueSatisfying(r -> {
           assertThat(r.serverId()).isEqualTo(serverId);
           assertThat(r.ownerId()).isEqualTo(user);
@@ -153,10 +153,10 @@ class ServerLifecycleTest {
 
     node.operate(user, "POST", "/api/servers/" + serverId + "/host/stop");
     eventually("the route is marked not running", 5, () ->
-        assertThat(node.servers.routeTable().current().byServerId(serverId)).hasValueSatisfying(r -> assertThat(r.running()).isFalse()));
+        assertThat(node.servers.serverPorts().routeTable().current().byServerId(serverId)).hasValueSatisfying(r -> assertThat(r.running()).isFalse()));
     node.operate(user, "DELETE", "/api/servers/" + serverId);
     assertThat(node.sims().proxmox().container(vmid)).isEmpty();
-    eventually("the route is gone", 5, () -> assertThat(node.servers.routeTable().current().byVmid(vmid)).isEmpty());
+    eventually("the route is gone", 5, () -> assertThat(node.servers.serverPorts().routeTable().current().byVmid(vmid)).isEmpty());
   }
 
   @Test

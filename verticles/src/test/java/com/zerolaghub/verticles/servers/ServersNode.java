@@ -7,7 +7,7 @@ import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
-import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
 import io.vertx.core.json.JsonObject;
@@ -171,7 +171,7 @@ public final class ServersNode implements AutoCloseable {
 
   /** Waits until no operation is open (other tests' servers settled), so counters can be compared. */
   public void awaitIdle() throws Exception {
-    eventually("every operation finished", 30, () -> assertThat(servers.directory().current().openOperations()).isEmpty());
+    eventually("every operation finished", 30, () -> assertThat(servers.serverPorts().directory().current().openOperations()).isEmpty());
   }
 
   /** Polls until {@code condition} holds (read models trail the log a little). */

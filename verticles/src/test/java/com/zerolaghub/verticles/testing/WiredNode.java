@@ -7,7 +7,7 @@ import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.proxy.ProxyCapability;
-import com.zerolaghub.verticles.runtime.Capability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.servers.ServersCapability;

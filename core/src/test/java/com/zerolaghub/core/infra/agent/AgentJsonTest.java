@@ -45,7 +45,7 @@ class AgentJsonTest {
         Instant.parse("2026-05-03T12:00:00Z"), 137, "SIGKILL", 12, CrashClassification.OOM, java.util.List.of("last line")));
     assertThat(status.codeServer()).isEqualTo(new CodeServerStatus(true, false, 6000));
     assertThat(status.backup()).isEqualTo(new BackupStatus("idle", null));
-    assertThat(status.operation()).isEqualTo(new OperationStatus(false, null));
+    assertThat(status.operation()).isEqualTo(new AgentOperation(false, null));
   }
 
   @Test
@@ -59,14 +59,14 @@ class AgentJsonTest {
 
   @Test
   void configPutsTheTokenBesideTheSettings() {
-    JsonObject body = AgentJson.config(new AgentConfig("tok", Map.of("variant", "vanilla")));
+    JsonObject body = AgentJson.config(new AgentConfigRequest("tok", Map.of("variant", "vanilla")));
 
     assertThat(body.getMap()).containsEntry("agentToken", "tok").containsEntry("variant", "vanilla");
   }
 
   @Test
   void tokensStayOutOfToString() {
-    assertThat(new AgentConfig("tok-123", Map.of()).toString()).doesNotContain("tok-123");
+    assertThat(new AgentConfigRequest("tok-123", Map.of()).toString()).doesNotContain("tok-123");
     assertThat(AgentEndpoint.of("10.0.0.5", "tok-123").toString()).doesNotContain("tok-123").contains("10.0.0.5:18888");
     assertThat(CloudflareOptions.of("zone", "cf-456").toString()).doesNotContain("cf-456");
     assertThat(VelocityOptions.of(URI.create("http://edge:8090"), "vel-789").toString()).doesNotContain("vel-789");

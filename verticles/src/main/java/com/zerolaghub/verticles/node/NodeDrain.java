@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.runtime;
+package com.zerolaghub.verticles.node;
 
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -18,7 +18,7 @@ public final class NodeDrain {
   private final Supplier<Future<Void>> drainAndStop;
   private volatile Instant since;
 
-  NodeDrain(Duration grace, Supplier<Future<Void>> drainAndStop) {
+  public NodeDrain(Duration grace, Supplier<Future<Void>> drainAndStop) {
     this.grace = grace;
     this.drainAndStop = drainAndStop;
   }
@@ -44,7 +44,7 @@ public final class NodeDrain {
   }
 
   /** Marks the beginning; answers false when the drain had already begun. */
-  synchronized boolean begin() {
+  public synchronized boolean begin() {
     if (since != null) return false;
     since = Instant.now();
     return true;

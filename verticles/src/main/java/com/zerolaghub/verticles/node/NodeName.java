@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.runtime;
+package com.zerolaghub.verticles.node;
 
 import com.zerolaghub.verticles.config.PlatformConfig;
 

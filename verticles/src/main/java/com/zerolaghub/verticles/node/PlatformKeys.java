@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.runtime;
+package com.zerolaghub.verticles.node;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
