@@ -16,10 +16,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@link RouteTable} of dev servers, folded from the log on every node: a dev server is
+ * The {@link DevServerRoutes} of dev servers, folded from the log on every node: a dev server is
  * listed once its container has an address, until the container is destroyed.
  */
-public final class DevRouteProjection implements MemoryProjection<RouteTable> {
+public final class DevRouteProjection implements MemoryProjection<DevServerRoutes> {
   public static final String NAME = "dev_routes";
 
   @Override
@@ -50,7 +50,7 @@ public final class DevRouteProjection implements MemoryProjection<RouteTable> {
   }
 
   @Override
-  public Model<RouteTable> newModel() {
+  public Model<DevServerRoutes> newModel() {
     return new Model<>() {
       private final Map<String, Dev> devs = new HashMap<>();
 
@@ -79,17 +79,17 @@ public final class DevRouteProjection implements MemoryProjection<RouteTable> {
       }
 
       @Override
-      public RouteTable view() {
-        Map<Integer, DevRoute> byVmid = new HashMap<>();
-        Map<String, DevRoute> byServerId = new HashMap<>();
+      public DevServerRoutes view() {
+        Map<Integer, DevServerRoute> byVmid = new HashMap<>();
+        Map<String, DevServerRoute> byServerId = new HashMap<>();
         for (Dev d : devs.values()) {
           if (d.vmid == null || d.address == null) continue;
-          DevRoute route = new DevRoute(d.serverId, d.vmid, d.ownerId, d.address, d.codeServer,
+          DevServerRoute route = new DevServerRoute(d.serverId, d.vmid, d.ownerId, d.address, d.codeServer,
               d.provisioned && d.host == HostState.RUNNING);
           byVmid.put(d.vmid, route);
           byServerId.put(d.serverId, route);
         }
-        return new RouteTable(Map.copyOf(byVmid), Map.copyOf(byServerId));
+        return new DevServerRoutes(Map.copyOf(byVmid), Map.copyOf(byServerId));
       }
     };
   }

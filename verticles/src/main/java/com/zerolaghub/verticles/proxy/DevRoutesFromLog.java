@@ -22,7 +22,7 @@ final class DevRoutesFromLog implements RouteTable {
     return servers.routes().byServerId(serverId).map(DevRoutesFromLog::toProxyRoute);
   }
 
-  private static DevRoute toProxyRoute(com.zerolaghub.projections.servers.DevRoute r) {
+  private static DevRoute toProxyRoute(com.zerolaghub.projections.servers.DevServerRoute r) {
     return new DevRoute(r.serverId(), r.vmid(), r.ownerId(), r.address(), r.codeServer(), r.running());
   }
 }

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.proxy;
 
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.projections.servers.RouteTable;
+import com.zerolaghub.projections.servers.DevServerRoutes;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public interface ServerAccess {
   /** The dev route table now. */
-  RouteTable routes();
+  DevServerRoutes routes();
 
   /** The server directory now. */
   ServerDirectory directory();

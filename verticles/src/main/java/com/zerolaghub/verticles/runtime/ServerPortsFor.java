@@ -6,7 +6,7 @@ import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.projections.MemoryView;
-import com.zerolaghub.projections.servers.RouteTable;
+import com.zerolaghub.projections.servers.DevServerRoutes;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.verticles.controller.ServerFleet;
 import com.zerolaghub.verticles.operators.ServerProbes;
@@ -50,7 +50,7 @@ public final class ServerPortsFor {
   public static ServerAccess proxy(ServerPorts servers) {
     return new ServerAccess() {
       @Override
-      public RouteTable routes() {
+      public DevServerRoutes routes() {
         return servers.routeTable().current();
       }
 

@@ -7,7 +7,7 @@ import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.projections.MemoryView;
-import com.zerolaghub.projections.servers.RouteTable;
+import com.zerolaghub.projections.servers.DevServerRoutes;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -24,11 +24,11 @@ public final class ServerPorts implements HostShutdownPort {
   private volatile Bound bound;
 
   /** What start built. */
-  record Bound(MemoryView<ServerDirectory> directory, MemoryView<RouteTable> routes, RunnerPorts runners,
+  record Bound(MemoryView<ServerDirectory> directory, MemoryView<DevServerRoutes> routes, RunnerPorts runners,
                RunnerSettings settings, AgentTokens tokens, int agentPort, ServerStatusProbe status,
                AdminServerActions admin, HostShutdownPort shutdowns) {}
 
-  void bind(ServerApi api, MemoryView<RouteTable> routes, RunnerSettings settings, ServerStatusProbe status,
+  void bind(ServerApi api, MemoryView<DevServerRoutes> routes, RunnerSettings settings, ServerStatusProbe status,
             AdminServerActions admin) {
     this.bound = new Bound(api.directory(), routes, api.ports(), settings, api.tokens(), api.config().infra().agentPort(),
         status, admin, new BillingHostShutdown(api.vertx(), api.directory(), api.commands(), api.clock()));
@@ -46,7 +46,7 @@ public final class ServerPorts implements HostShutdownPort {
   }
 
   /** Running dev servers for the reverse proxy: {@code routeTable().current().byVmid(vmid)}. */
-  public MemoryView<RouteTable> routeTable() {
+  public MemoryView<DevServerRoutes> routeTable() {
     return bound().routes();
   }
 

@@ -5,13 +5,13 @@ import com.zerolaghub.events.servers.ServerEvents;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
 import com.zerolaghub.projections.servers.DevRouteProjection;
-import com.zerolaghub.projections.servers.RouteTable;
+import com.zerolaghub.projections.servers.DevServerRoutes;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.projections.servers.ServerDirectoryProjection;
 import com.zerolaghub.projections.servers.ServersTable;
 
 /** The servers' read models: the directory and dev route table in memory, and the servers tables in PostgreSQL. */
-record ServerReadModels(MemoryView<ServerDirectory> directory, MemoryView<RouteTable> routes) {
+record ServerReadModels(MemoryView<ServerDirectory> directory, MemoryView<DevServerRoutes> routes) {
 
   /**
    * Registers the servers' event types on {@code codec} and the read models on {@code runtime};
@@ -21,7 +21,7 @@ record ServerReadModels(MemoryView<ServerDirectory> directory, MemoryView<RouteT
     codec.register(ServerEvents.TYPES);
     ServerDirectoryProjection directoryProjection = new ServerDirectoryProjection();
     MemoryView<ServerDirectory> directory = runtime.register(directoryProjection);
-    MemoryView<RouteTable> routes = runtime.register(new DevRouteProjection());
+    MemoryView<DevServerRoutes> routes = runtime.register(new DevRouteProjection());
     runtime.register(new ServersTable());
     directoryProjection.onPublished(view -> onDirectoryChange.run());
     return new ServerReadModels(directory, routes);

@@ -5,4 +5,4 @@ package com.zerolaghub.projections.servers;
  * on port 6000 there). {@code running}: set up and its host runs — only then route to it.
  * {@code codeServer}: the customer asked for code-server.
  */
-public record DevRoute(String serverId, int vmid, String ownerId, String address, boolean codeServer, boolean running) {}
+public record DevServerRoute(String serverId, int vmid, String ownerId, String address, boolean codeServer, boolean running) {}

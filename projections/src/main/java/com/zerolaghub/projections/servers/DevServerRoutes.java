@@ -10,26 +10,26 @@ import java.util.Optional;
  * applied batch of events ({@link DevRouteProjection}); hold the {@code MemoryView} and call
  * {@code current()} per request.
  */
-public final class RouteTable {
-  public static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
+public final class DevServerRoutes {
+  public static final DevServerRoutes EMPTY = new DevServerRoutes(Map.of(), Map.of());
 
-  private final Map<Integer, DevRoute> byVmid;
-  private final Map<String, DevRoute> byServerId;
+  private final Map<Integer, DevServerRoute> byVmid;
+  private final Map<String, DevServerRoute> byServerId;
 
-  RouteTable(Map<Integer, DevRoute> byVmid, Map<String, DevRoute> byServerId) {
+  DevServerRoutes(Map<Integer, DevServerRoute> byVmid, Map<String, DevServerRoute> byServerId) {
     this.byVmid = byVmid;
     this.byServerId = byServerId;
   }
 
-  public Optional<DevRoute> byVmid(int vmid) {
+  public Optional<DevServerRoute> byVmid(int vmid) {
     return Optional.ofNullable(byVmid.get(vmid));
   }
 
-  public Optional<DevRoute> byServerId(String serverId) {
+  public Optional<DevServerRoute> byServerId(String serverId) {
     return Optional.ofNullable(byServerId.get(serverId));
   }
 
-  public Collection<DevRoute> all() {
+  public Collection<DevServerRoute> all() {
     return byServerId.values();
   }
 
