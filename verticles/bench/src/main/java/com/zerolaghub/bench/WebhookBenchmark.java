@@ -1,7 +1,7 @@
 package com.zerolaghub.bench;
 
-import com.zerolaghub.core.billing.ConsoleCloser;
-import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.core.ports.ConsoleCloser;
+import com.zerolaghub.core.ports.HostShutdownPort;
 import com.zerolaghub.simulators.StripeWebhookSigner;
 import com.zerolaghub.verticles.billing.BillingCapability;
 import com.zerolaghub.verticles.config.DataConfig;

@@ -35,6 +35,7 @@ class ArchitectureTest {
   private static final String SIMULATORS = "com.zerolaghub.simulators..";
   private static final String APPLICATION = "com.zerolaghub.verticles..";
   private static final String BENCH = "com.zerolaghub.bench..";
+  private static final String COMMAND_HANDLER = "com.zerolaghub.core.command.CommandHandler";
 
   private static final ArchRule MODULES_ONE_WAY = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
@@ -54,13 +55,27 @@ class ArchitectureTest {
       .whereLayer("events").mayOnlyBeAccessedByLayers("core", "projections", "proxy", "simulators", "application", "bench")
       .because("modules depend one way: events, core, projections, proxy, simulators, the application, benchmarks");
 
-  /** Adapters (core.infra) and the saga's I/O loop (core.instances.run) may use Vert.x; deciders and policies may not. */
+  /**
+   * Adapters (core.infra), the saga's I/O loop (core.instances.run), the ports between capabilities
+   * (core.ports) and the command handler may use Vert.x; deciders and policies may not.
+   */
   private static final ArchRule PURE_CORE_DOMAIN = noClasses()
       .that().resideInAPackage(CORE)
-      .and().resideOutsideOfPackages("com.zerolaghub.core.infra..", "com.zerolaghub.core.instances.run..")
+      .and().resideOutsideOfPackages("com.zerolaghub.core.infra..", "com.zerolaghub.core.instances.run..",
+          "com.zerolaghub.core.ports..")
+      .and(describe("are not the command handler", c -> !topLevel(c).getName().equals(COMMAND_HANDLER)))
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.vertx..", "io.netty..", "java.sql..", "javax.sql..", "java.net.http..", "org.postgresql..", "com.stripe..")
       .because("core's domain packages are pure Java, tested without Vert.x");
+
+  /** The async edges of core speak Vert.x's Future and nothing more of it. */
+  private static final ArchRule ASYNC_EDGES_ONLY_SPEAK_FUTURE = noClasses()
+      .that().resideInAPackage("com.zerolaghub.core.ports..")
+      .or(describe("are the command handler", c -> topLevel(c).getName().equals(COMMAND_HANDLER)))
+      .should().dependOnClassesThat(describe("are Vert.x or Netty other than Future and Promise",
+          c -> (c.getPackageName().startsWith("io.vertx") || c.getPackageName().startsWith("io.netty"))
+              && !c.getName().equals("io.vertx.core.Future") && !c.getName().equals("io.vertx.core.Promise")))
+      .because("a port or the command handler that needs more than a Future belongs in an adapter or a capability");
 
   private static final ArchRule APPENDS_IN_ACTIONS = noClasses()
       .that(describe("are not an *Actions class, the command handler or the provisioning saga",
@@ -112,6 +127,11 @@ class ArchitectureTest {
   @ArchTest
   static void noPackageCycles(JavaClasses all) {
     PACKAGES_ACYCLIC.check(all);
+  }
+
+  @ArchTest
+  static void asyncEdgesOfCoreOnlySpeakFuture(JavaClasses all) {
+    ASYNC_EDGES_ONLY_SPEAK_FUTURE.check(all);
   }
 
   @ArchTest

@@ -2,9 +2,9 @@ package com.zerolaghub.verticles.billing;
 
 import com.zerolaghub.core.billing.BillingCommand;
 import com.zerolaghub.core.billing.BillingState;
-import com.zerolaghub.core.billing.ConsoleCloser;
+import com.zerolaghub.core.ports.ConsoleCloser;
 import com.zerolaghub.core.billing.Enforcement;
-import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.core.ports.HostShutdownPort;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.projections.MemoryView;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.verticles.node.Capability;
-import com.zerolaghub.core.billing.ConsoleCloser;
+import com.zerolaghub.core.ports.ConsoleCloser;
 import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.core.billing.GatedAction;
 import com.zerolaghub.proxy.console.ConsoleEnd;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.core.ports.HostShutdownPort;
 import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.core.instances.Requester;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.core.ports.HostShutdownPort;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.instances.run.AgentTokens;
 import com.zerolaghub.core.instances.run.RunnerPorts;

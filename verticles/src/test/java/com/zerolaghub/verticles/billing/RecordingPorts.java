@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.billing;
 
-import com.zerolaghub.core.billing.ConsoleCloser;
-import com.zerolaghub.core.billing.HostShutdownPort;
+import com.zerolaghub.core.ports.ConsoleCloser;
+import com.zerolaghub.core.ports.HostShutdownPort;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;

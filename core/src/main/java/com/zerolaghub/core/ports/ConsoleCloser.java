@@ -1,4 +1,4 @@
-package com.zerolaghub.core.billing;
+package com.zerolaghub.core.ports;
 
 import io.vertx.core.Future;
 
