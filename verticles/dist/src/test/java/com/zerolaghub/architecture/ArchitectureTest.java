@@ -6,17 +6,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +35,9 @@ class ArchitectureTest {
   private static final String SIMULATORS = "com.zerolaghub.simulators..";
   private static final String APPLICATION = "com.zerolaghub.verticles..";
   private static final String BENCH = "com.zerolaghub.bench..";
+  private static final String RUNTIME = "com.zerolaghub.verticles.runtime";
+  /** The application's sources, from this module's folder (verticles/dist). */
+  private static final Path APPLICATION_SOURCES = Path.of("../src/main/java");
   private static final String COMMAND_HANDLER = "com.zerolaghub.core.command.CommandHandler";
 
   private static final ArchRule MODULES_ONE_WAY = layeredArchitecture()
@@ -144,6 +147,35 @@ class ArchitectureTest {
     PROXY_INTERNALS_STAY_INSIDE.check(all);
   }
 
+  /** Capabilities meet in the runtime, which composes them; one never holds another's capability class. */
+  @ArchTest
+  static void onlyTheRuntimeComposesCapabilities(JavaClasses all) {
+    List<String> reached = new ArrayList<>();
+    all.stream().filter(ArchitectureTest::isCapability).forEach(capability -> capability.getDirectDependenciesToSelf()
+        .forEach(d -> {
+          String from = topLevel(d.getOriginClass()).getPackageName();
+          if (!from.equals(capability.getPackageName()) && !from.startsWith(RUNTIME) && !from.startsWith("com.zerolaghub.bench")) {
+            reached.add(d.getDescription());
+          }
+        }));
+    if (!reached.isEmpty()) {
+      throw new AssertionError("a capability reached through another's capability class (use a port):\n  "
+          + String.join("\n  ", reached.stream().distinct().sorted().toList()));
+    }
+  }
+
+  /** An XCapability only wires: past 150 lines it holds routes, actions or logic that have homes of their own. */
+  @ArchTest
+  static void aCapabilityOnlyWiresInAtMost150Lines(JavaClasses all) throws IOException {
+    List<String> long_ = new ArrayList<>();
+    for (JavaClass capability : all.stream().filter(ArchitectureTest::isCapability).toList()) {
+      Path source = APPLICATION_SOURCES.resolve(capability.getName().replace('.', '/') + ".java");
+      int lines = Files.readAllLines(source).size();
+      if (lines > 150) long_.add(capability.getSimpleName() + ": " + lines + " lines");
+    }
+    if (!long_.isEmpty()) throw new AssertionError("capabilities over 150 lines:\n  " + String.join("\n  ", long_));
+  }
+
   @ArchTest
   static void noTwoClassesShareASimpleName(JavaClasses all) {
     Map<String, List<String>> byName = all.stream()
@@ -155,6 +187,11 @@ class ArchitectureTest {
     if (!twice.isEmpty()) {
       throw new AssertionError("class names used twice:\n  " + String.join("\n  ", twice));
     }
+  }
+
+  private static boolean isCapability(JavaClass c) {
+    return c.isTopLevelClass() && c.getPackageName().startsWith("com.zerolaghub.verticles.")
+        && c.getSimpleName().endsWith("Capability") && !c.isInterface();
   }
 
   private static boolean isAllowedToAppend(JavaClass c) {
