@@ -3,6 +3,8 @@ package com.zerolaghub.verticles.accounts;
 import com.zerolaghub.core.accounts.PasswordHasher;
 import com.zerolaghub.events.accounts.AccountEvent;
 import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.projections.accounts.AccountsTable;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import com.zerolaghub.verticles.config.AuthConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;

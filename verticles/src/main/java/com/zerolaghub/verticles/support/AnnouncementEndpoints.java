@@ -9,6 +9,7 @@ import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementExpired;
 import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementPublished;
 import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.support.AnnouncementBoard;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;

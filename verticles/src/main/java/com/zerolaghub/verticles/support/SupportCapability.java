@@ -5,10 +5,12 @@ import com.zerolaghub.core.support.NotificationTemplates;
 import com.zerolaghub.events.support.AnnouncementEvent;
 import com.zerolaghub.events.support.NotificationEvent;
 import com.zerolaghub.events.support.SupportEvent;
-import com.zerolaghub.verticles.config.SupportConfig;
-import java.time.Duration;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.projections.support.AnnouncementBoard;
+import com.zerolaghub.projections.support.NotificationOutbox;
+import com.zerolaghub.projections.support.TicketBook;
+import com.zerolaghub.verticles.config.SupportConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -16,6 +18,7 @@ import com.zerolaghub.verticles.runtime.Capability;
 import com.zerolaghub.verticles.runtime.PlatformContext;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
