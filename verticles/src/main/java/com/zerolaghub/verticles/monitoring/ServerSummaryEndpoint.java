@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.monitoring;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.infra.prometheus.PrometheusPort;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.monitoring.Lifecycle;
 import com.zerolaghub.projections.monitoring.MonitoredServer;
@@ -25,11 +26,11 @@ final class ServerSummaryEndpoint {
   private static final Logger log = LoggerFactory.getLogger(ServerSummaryEndpoint.class);
 
   private final MemoryView<MonitoredServers> servers;
-  private final PrometheusQueries prometheus;
+  private final PrometheusPort prometheus;
   private final Duration staleAfter;
 
   /** @param prometheus null when no Prometheus is configured */
-  ServerSummaryEndpoint(MemoryView<MonitoredServers> servers, PrometheusQueries prometheus, Duration staleAfter) {
+  ServerSummaryEndpoint(MemoryView<MonitoredServers> servers, PrometheusPort prometheus, Duration staleAfter) {
     this.servers = servers;
     this.prometheus = prometheus;
     this.staleAfter = staleAfter;
