@@ -84,7 +84,7 @@ public final class AccountsCapability implements Capability {
       endpoints.bind(api, auth);
       new MeEndpoints(actions, directory, limits, endpoints).bind(api, auth);
       new PasswordResetEndpoints(actions, new ResetLinkMailer(mailer, config.http().publicUrl()), limits, cookies, endpoints).bind(api);
-      new AdminAccountsEndpoint(ctx.pool(), actions, endpoints).bind(api, auth);
+      new AdminAccountsEndpoints(ctx.pool(), actions, endpoints).bind(api, auth);
       return null;
     });
   }

@@ -60,13 +60,13 @@ public final class MonitoringCapability implements Capability {
     if (!config.prometheusUrl().isEmpty()) {
       prometheus = new PrometheusHttpAdapter(ctx.vertx(), new PrometheusOptions(config.prometheusUrl(), config.prometheusTimeoutMs()));
     }
-    ServerSummaryEndpoint summary = new ServerSummaryEndpoint(view, prometheus,
+    ServerSummaryEndpoints summary = new ServerSummaryEndpoints(view, prometheus,
         Duration.ofSeconds(config.summaryStaleSeconds()));
     api.operation("serverMetricsSummary", auth.required(), summary::handle);
 
     return SdAccessSource.of(ctx.vertx(), config, ctx.config().infra()).map(access -> {
       sdRefusesAll = access.refusesEveryone();
-      SdEndpoint sd = new SdEndpoint(access, view, new ExporterTargetsJson(config.exporterPort()));
+      SdEndpoints sd = new SdEndpoints(access, view, new ExporterTargetsJson(config.exporterPort()));
       api.operation("sdExporters", sd::handle);
       api.routes(new MetricsGuard(access)::install);
       return null;

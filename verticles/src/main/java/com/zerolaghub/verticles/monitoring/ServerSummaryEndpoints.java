@@ -22,15 +22,15 @@ import org.slf4j.LoggerFactory;
  * 503, so the portal can tell "no metrics service" from "this server has no fresh data"
  * (a 200 with {@code null} figures and {@code stale: true}).
  */
-final class ServerSummaryEndpoint {
-  private static final Logger log = LoggerFactory.getLogger(ServerSummaryEndpoint.class);
+final class ServerSummaryEndpoints {
+  private static final Logger log = LoggerFactory.getLogger(ServerSummaryEndpoints.class);
 
   private final MemoryView<MonitoredServers> servers;
   private final PrometheusPort prometheus;
   private final Duration staleAfter;
 
   /** @param prometheus null when no Prometheus is configured */
-  ServerSummaryEndpoint(MemoryView<MonitoredServers> servers, PrometheusPort prometheus, Duration staleAfter) {
+  ServerSummaryEndpoints(MemoryView<MonitoredServers> servers, PrometheusPort prometheus, Duration staleAfter) {
     this.servers = servers;
     this.prometheus = prometheus;
     this.staleAfter = staleAfter;
