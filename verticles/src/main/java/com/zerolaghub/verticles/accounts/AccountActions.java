@@ -22,6 +22,7 @@ import com.zerolaghub.events.accounts.AccountEvent;
 import com.zerolaghub.events.accounts.AccountEvent.EmailClaimed;
 import com.zerolaghub.events.accounts.AccountEvent.PasswordResetRequested;
 import com.zerolaghub.events.accounts.Role;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import io.vertx.core.Future;

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.core.accounts.AccountState;
 import com.zerolaghub.core.accounts.DisplayForm;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import io.vertx.core.json.JsonObject;
 
 /** An account as the API shows it to its owner. */

@@ -1,9 +1,15 @@
 package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.core.accounts.PasswordHasher;
+import com.zerolaghub.core.infra.mail.MailOptions;
+import com.zerolaghub.core.infra.mail.Mailer;
+import com.zerolaghub.core.infra.mail.SmtpMailer;
 import com.zerolaghub.events.accounts.AccountEvent;
 import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.projections.accounts.AccountsTable;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import com.zerolaghub.verticles.config.AuthConfig;
+import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -31,7 +37,7 @@ public final class AccountsCapability implements Capability {
   private final ProjectionsCapability projections;
   private final Clock clock;
   private final SessionDirectory directory = new SessionDirectory();
-  private ResetLinkMailer mailer;
+  private Mailer mailer;
 
   /** @param clock the time of sessions and reset links (tests move it forward) */
   public AccountsCapability(SessionAuthentication auth, ProjectionsCapability projections, Clock clock) {
@@ -71,12 +77,14 @@ public final class AccountsCapability implements Capability {
       RateLimits limits = new RateLimits(new RedisRateLimiter(ctx.redis()), authConfig);
       SessionCookies cookies = new SessionCookies(authConfig.cookieSecure() || config.http().publicTls(),
           config.http().sessionCookie());
-      mailer = new ResetLinkMailer(ctx.vertx(), config.mail(), config.http().publicUrl());
+      MailConfig mail = config.mail();
+      mailer = new SmtpMailer(ctx.vertx(),
+          new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password()));
       AuthEndpoints endpoints = new AuthEndpoints(actions, limits, new ClientAddress(config.http().trustForwardedFor()), cookies);
       endpoints.bind(api, auth);
       new MeEndpoints(actions, directory, limits, endpoints).bind(api, auth);
-      new PasswordResetEndpoints(actions, mailer, limits, cookies, endpoints).bind(api);
-      new AdminAccountsEndpoint(ctx.pool(), actions, endpoints).bind(api, auth);
+      new PasswordResetEndpoints(actions, new ResetLinkMailer(mailer, config.http().publicUrl()), limits, cookies, endpoints).bind(api);
+      new AdminAccountsEndpoints(ctx.pool(), actions, endpoints).bind(api, auth);
       return null;
     });
   }

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;

@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.accounts;
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.accounts.SecretTokens;
 import com.zerolaghub.core.accounts.SessionLookup;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import com.zerolaghub.proxy.SessionCookie;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.projections.accounts.SessionDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

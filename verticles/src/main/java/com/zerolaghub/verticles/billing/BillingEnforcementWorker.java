@@ -27,14 +27,14 @@ final class BillingEnforcementWorker {
   private static final Logger LOG = LoggerFactory.getLogger(BillingEnforcementWorker.class);
   static final String ACTOR = "system:billing_enforcement";
 
-  private final BillingLedger ledger;
+  private final BillingActions ledger;
   private final MemoryView<Map<String, BillingState>> accounts;
   private final HostShutdownPort hosts;
   private final ConsoleCloser consoles;
   private final Clock clock;
   private boolean running;
 
-  BillingEnforcementWorker(BillingLedger ledger, MemoryView<Map<String, BillingState>> accounts, HostShutdownPort hosts,
+  BillingEnforcementWorker(BillingActions ledger, MemoryView<Map<String, BillingState>> accounts, HostShutdownPort hosts,
       ConsoleCloser consoles, Clock clock) {
     this.ledger = ledger;
     this.accounts = accounts;

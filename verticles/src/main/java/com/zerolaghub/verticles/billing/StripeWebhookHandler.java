@@ -28,14 +28,14 @@ final class StripeWebhookHandler implements Handler<RoutingContext> {
   static final String PATH = "/api/billing/webhook";
   static final ProblemType BAD_SIGNATURE = new ProblemType("stripe-signature", "Webhook signature not valid", 400);
 
-  private final BillingLedger ledger;
+  private final BillingActions ledger;
   private final String secret;
   private final long toleranceSeconds;
   private final Clock clock;
   private final Counter received;
   private final Counter duplicates;
 
-  StripeWebhookHandler(BillingLedger ledger, String secret, long toleranceSeconds, Clock clock, MeterRegistry metrics) {
+  StripeWebhookHandler(BillingActions ledger, String secret, long toleranceSeconds, Clock clock, MeterRegistry metrics) {
     this.ledger = ledger;
     this.secret = secret;
     this.toleranceSeconds = toleranceSeconds;

@@ -7,7 +7,7 @@ import com.zerolaghub.events.AppendSignal;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.impl.Migrations;
 import com.zerolaghub.events.impl.PgEventStore;
-import com.zerolaghub.verticles.accounts.AdminAccounts;
+import com.zerolaghub.verticles.accounts.AdminAccountActions;
 import com.zerolaghub.verticles.config.DbConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -82,11 +82,11 @@ final class AdminCommand implements Runnable {
         try {
           Pool pool = PgBuilder.pool().connectingTo(db.connectOptions()).using(vertx).build();
           EventCodec codec = new EventCodec();
-          AdminAccounts admins = new AdminAccounts(
+          AdminAccountActions admins = new AdminAccountActions(
               new PgEventStore(pool, codec, new AppendSignal(), null, new SimpleMeterRegistry()), codec, Clock.systemUTC());
-          Optional<AdminAccounts.Outcome> promoted = await(admins.promote(email, operator));
+          Optional<AdminAccountActions.Outcome> promoted = await(admins.promote(email, operator));
           if (promoted.isPresent()) {
-            AdminAccounts.Outcome o = promoted.get();
+            AdminAccountActions.Outcome o = promoted.get();
             spec.commandLine().getOut()
                 .println(o.display() + " (" + o.userId() + ") " + (o.changed() ? "is now" : "was already") + " an administrator");
             return 0;
@@ -101,7 +101,7 @@ final class AdminCommand implements Runnable {
             throw usage(errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
           }
           String hash = new PasswordHasher(cfg.auth().bcryptCost()).hash(request.password());
-          AdminAccounts.Outcome o = await(admins.create(request, hash, operator));
+          AdminAccountActions.Outcome o = await(admins.create(request, hash, operator));
           spec.commandLine().getOut().println("created administrator " + o.display() + " (" + o.userId() + ")");
           return 0;
         } finally {

@@ -1,5 +1,8 @@
 package com.zerolaghub.verticles.monitoring;
 
+import com.zerolaghub.core.infra.prometheus.PrometheusHttpAdapter;
+import com.zerolaghub.core.infra.prometheus.PrometheusOptions;
+import com.zerolaghub.core.infra.prometheus.PrometheusPort;
 import com.zerolaghub.events.servers.ServerEvents;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.monitoring.MonitoredServers;
@@ -11,15 +14,9 @@ import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Monitoring on this node: the monitored-servers read model, Prometheus discovery
@@ -27,12 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code provisioning} queue metrics. Start it between the projections setup and launch.
  */
 public final class MonitoringCapability implements Capability {
-  private static final Logger log = LoggerFactory.getLogger(MonitoringCapability.class);
-
   private final Authentication auth;
   private final ProjectionsCapability projections;
   private MemoryView<MonitoredServers> view;
-  private WebClient client;
+  private PrometheusPort prometheus;
   private volatile boolean sdRefusesAll;
 
   public MonitoringCapability(Authentication auth, ProjectionsCapability projections) {
@@ -62,19 +57,16 @@ public final class MonitoringCapability implements Capability {
         () -> new QueueSnapshot(view.current().provisioningPending(), view.current().oldestProvisioningSince()),
         Clock.systemUTC());
 
-    PrometheusQueries prometheus = null;
     if (!config.prometheusUrl().isEmpty()) {
-      client = WebClient.create(ctx.vertx(), new WebClientOptions().setName("prometheus")
-          .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.prometheusTimeoutMs())));
-      prometheus = new PrometheusQueries(client, config.prometheusUrl(), config.prometheusTimeoutMs());
+      prometheus = new PrometheusHttpAdapter(ctx.vertx(), new PrometheusOptions(config.prometheusUrl(), config.prometheusTimeoutMs()));
     }
-    ServerSummaryEndpoint summary = new ServerSummaryEndpoint(view, prometheus,
+    ServerSummaryEndpoints summary = new ServerSummaryEndpoints(view, prometheus,
         Duration.ofSeconds(config.summaryStaleSeconds()));
     api.operation("serverMetricsSummary", auth.required(), summary::handle);
 
-    return sdAccess(ctx, config).map(access -> {
+    return SdAccessSource.of(ctx.vertx(), config, ctx.config().infra()).map(access -> {
       sdRefusesAll = access.refusesEveryone();
-      SdEndpoint sd = new SdEndpoint(access, view, new ExporterTargetsJson(config.exporterPort()));
+      SdEndpoints sd = new SdEndpoints(access, view, new ExporterTargetsJson(config.exporterPort()));
       api.operation("sdExporters", sd::handle);
       api.routes(new MetricsGuard(access)::install);
       return null;
@@ -91,39 +83,7 @@ public final class MonitoringCapability implements Capability {
 
   @Override
   public Future<Void> stop() {
-    if (client != null) client.close();
+    if (prometheus != null) prometheus.close();
     return Future.succeededFuture();
-  }
-
-  /** The token from the configuration or its file; closed without one unless development mode opens it. */
-  private static Future<SdAccess> sdAccess(PlatformContext ctx, MonitoringConfig config) {
-    if (!config.sdToken().isEmpty()) return Future.succeededFuture(SdAccess.withToken(config.sdToken()));
-    if (!config.sdTokenFile().isEmpty()) {
-      return ctx.vertx().fileSystem().readFile(config.sdTokenFile())
-          .recover(err -> Future.failedFuture(new IllegalStateException(
-              "cannot read monitoring.sdTokenFile " + config.sdTokenFile() + ": " + err.getMessage(), err)))
-          .compose(MonitoringCapability::tokenFrom)
-          .map(SdAccess::withToken);
-    }
-    if (config.sdDevelopmentMode() && ctx.config().infra().simulated()) {
-      log.warn("DEVELOPMENT MODE: /sd/exporters answers without authentication (no monitoring.sdToken configured). "
-          + "Set monitoring.sdToken or monitoring.sdTokenFile before exposing this node.");
-      return Future.succeededFuture(SdAccess.open());
-    }
-    if (config.sdDevelopmentMode()) {
-      log.error("monitoring.sdDevelopmentMode is ignored with infra.mode={}: /sd/exporters refuses every request "
-          + "until monitoring.sdToken or monitoring.sdTokenFile is set", ctx.config().infra().mode());
-    } else {
-      log.warn("/sd/exporters refuses every request: no monitoring.sdToken or monitoring.sdTokenFile configured");
-    }
-    return Future.succeededFuture(SdAccess.closed());
-  }
-
-  private static Future<String> tokenFrom(Buffer file) {
-    String token = file.toString(StandardCharsets.UTF_8).strip();
-    if (token.isEmpty() || token.contains("\n")) {
-      return Future.failedFuture(new IllegalStateException("monitoring.sdTokenFile must hold the token on one line"));
-    }
-    return Future.succeededFuture(token);
   }
 }

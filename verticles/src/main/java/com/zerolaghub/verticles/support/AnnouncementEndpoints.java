@@ -1,14 +1,9 @@
 package com.zerolaghub.verticles.support;
 
 import com.zerolaghub.core.billing.Announcement;
-import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
-import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.StreamId;
-import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementExpired;
 import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementPublished;
 import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.support.AnnouncementBoard;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ProblemException;
@@ -20,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,13 +22,14 @@ import java.util.UUID;
  * operators' current ones for everyone or this account, then billing's.
  */
 final class AnnouncementEndpoints {
-  private final EventStore store;
+  private final AnnouncementActions actions;
   private final MemoryView<AnnouncementBoard.Snapshot> board;
   private final BillingAnnouncementSource billing;
   private final Clock clock;
 
-  AnnouncementEndpoints(EventStore store, MemoryView<AnnouncementBoard.Snapshot> board, BillingAnnouncementSource billing, Clock clock) {
-    this.store = store;
+  AnnouncementEndpoints(AnnouncementActions actions, MemoryView<AnnouncementBoard.Snapshot> board, BillingAnnouncementSource billing,
+                        Clock clock) {
+    this.actions = actions;
     this.board = board;
     this.billing = billing;
     this.clock = clock;
@@ -57,8 +52,8 @@ final class AnnouncementEndpoints {
     String admin = Authentication.principal(ctx).userId();
     AnnouncementPublished p = new AnnouncementPublished(id, body.getString("message"), body.getString("severity"), startsAt, endsAt,
         body.getString("accountId"), admin, now);
-    store.append(stream(id), ExpectedVersion.NO_STREAM, List.of(NewEvent.of(p, EventMetadata.system("user:" + admin))))
-        .compose(r -> board.whenApplied(r.events().get(0).checkpoint()))
+    actions.publish(p)
+        .compose(board::whenApplied)
         .onSuccess(v -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("id", id).encode()))
         .onFailure(ctx::fail);
@@ -70,9 +65,8 @@ final class AnnouncementEndpoints {
     String admin = Authentication.principal(ctx).userId();
     JsonObject body = ValidatedRequests.body(ctx);
     String reason = body == null ? null : body.getString("reason");
-    store.append(stream(id), ExpectedVersion.ANY,
-            List.of(NewEvent.of(new AnnouncementExpired(id, admin, clock.instant(), reason), EventMetadata.system("user:" + admin))))
-        .compose(r -> board.whenApplied(r.events().get(0).checkpoint()))
+    actions.expire(id, admin, reason)
+        .compose(board::whenApplied)
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
@@ -111,9 +105,5 @@ final class AnnouncementEndpoints {
     } catch (DateTimeParseException e) {
       throw new ProblemException(ProblemType.VALIDATION, key + " must be an ISO-8601 instant");
     }
-  }
-
-  private static StreamId stream(String id) {
-    return StreamId.of("announcement", id);
   }
 }

@@ -1,23 +1,19 @@
 package com.zerolaghub.verticles.support;
 
+import com.zerolaghub.core.infra.mail.Mailer;
+import com.zerolaghub.core.infra.mail.OutgoingMail;
 import com.zerolaghub.core.support.Notification;
-import com.zerolaghub.verticles.config.MailConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailMessage;
 
 /**
- * Notification mail over SMTP. The Message-ID is derived from the source event and channel, so
- * the one resend a crash between send and record can cause is recognisable as the same mail.
+ * Notification mail. The Message-ID is derived from the source event and channel, so the one
+ * resend a crash between send and record can cause is recognisable as the same mail.
  */
 final class EmailChannel {
-  private final MailConfig config;
-  private final MailClient client;
+  private final Mailer mailer;
 
-  EmailChannel(Vertx vertx, MailConfig config) {
-    this.config = config;
-    this.client = config.enabled() ? MailClient.create(vertx, config.clientOptions()) : null;
+  EmailChannel(Mailer mailer) {
+    this.mailer = mailer;
   }
 
   static String messageId(String sourceEventId) {
@@ -25,15 +21,7 @@ final class EmailChannel {
   }
 
   Future<Void> send(String sourceEventId, Notification n) {
-    if (client == null) return Future.failedFuture(new NotificationSender.PermanentFailure("mail.host is empty"));
-    MailMessage message = new MailMessage().setFrom(config.from()).setTo(n.recipient()).setSubject(n.subject())
-        .setText(n.text()).setHtml(n.html());
-    message.addHeader("Message-ID", messageId(sourceEventId));
-    return client.sendMail(message).mapEmpty();
+    if (!mailer.enabled()) return Future.failedFuture(new NotificationSender.PermanentFailure("mail.host is empty"));
+    return mailer.send(new OutgoingMail(n.recipient(), n.subject(), n.text(), n.html(), messageId(sourceEventId)));
   }
-
-  Future<Void> close() {
-    return client == null ? Future.succeededFuture() : client.close();
-  }
-
 }

@@ -3,12 +3,8 @@ package com.zerolaghub.verticles.support;
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.support.NoteLimits;
 import com.zerolaghub.events.EventCodec;
-import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
-import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.RecordedEvent;
-import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.support.SupportEvent.ServerNoteSaved;
 import com.zerolaghub.verticles.accounts.Ownership;
@@ -22,8 +18,6 @@ import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.util.List;
 
 /**
  * {@code GET/PUT /api/servers/:id/notes}: the notepad is the last event of stream
@@ -34,13 +28,13 @@ final class NotesEndpoints {
   private final EventStore store;
   private final EventCodec codec;
   private final ServerOwners owners;
-  private final Clock clock;
+  private final NoteActions actions;
 
-  NotesEndpoints(EventStore store, EventCodec codec, ServerOwners owners, Clock clock) {
+  NotesEndpoints(EventStore store, EventCodec codec, ServerOwners owners, NoteActions actions) {
     this.store = store;
     this.codec = codec;
     this.owners = owners;
-    this.clock = clock;
+    this.actions = actions;
   }
 
   void bind(ApiRoutes api, Authentication auth) {
@@ -69,9 +63,8 @@ final class NotesEndpoints {
     }
     String userId = Authentication.principal(ctx).userId();
     owned(ctx, serverId)
-        .compose(v -> store.append(stream(serverId), ExpectedVersion.exactly(version),
-            List.of(NewEvent.of(new ServerNoteSaved(serverId, text, userId, clock.instant()), EventMetadata.system("user:" + userId)))))
-        .onSuccess(r -> ctx.json(new Notes(text, r.streamVersion()).json()))
+        .compose(v -> actions.save(serverId, text, userId, version))
+        .onSuccess(saved -> ctx.json(new Notes(text, saved).json()))
         .onFailure(err -> {
           if (!(err instanceof WrongExpectedVersionException)) {
             ctx.fail(err);
@@ -94,14 +87,10 @@ final class NotesEndpoints {
   }
 
   private Future<Notes> load(String serverId) {
-    return store.readStream(stream(serverId)).map(events -> {
+    return store.readStream(NoteActions.stream(serverId)).map(events -> {
       if (events.isEmpty()) return new Notes("", 0);
       RecordedEvent last = events.get(events.size() - 1);
       return new Notes(((ServerNoteSaved) codec.decode(last)).text(), last.streamVersion());
     });
-  }
-
-  private static StreamId stream(String serverId) {
-    return StreamId.of("server-notes", serverId);
   }
 }

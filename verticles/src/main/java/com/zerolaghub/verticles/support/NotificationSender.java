@@ -6,16 +6,10 @@ import com.zerolaghub.core.infra.discord.DiscordRateLimitedException;
 import com.zerolaghub.core.infra.discord.DiscordRejectedException;
 import com.zerolaghub.core.support.Notification;
 import com.zerolaghub.core.support.NotificationTemplates;
-import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
-import com.zerolaghub.events.EventStore;
-import com.zerolaghub.events.ExpectedVersion;
-import com.zerolaghub.events.NewEvent;
-import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.StreamId;
-import com.zerolaghub.events.WrongExpectedVersionException;
+import com.zerolaghub.events.support.NotificationEvent;
 import com.zerolaghub.events.support.NotificationEvent.NotificationFailed;
-import com.zerolaghub.events.support.NotificationEvent.NotificationIntended;
 import com.zerolaghub.events.support.NotificationEvent.NotificationSent;
 import com.zerolaghub.verticles.config.SupportConfig;
 import io.micrometer.core.instrument.Counter;
@@ -55,8 +49,7 @@ final class NotificationSender {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final EventStore store;
-  private final EventCodec codec;
+  private final NotificationActions actions;
   private final NotificationTemplates templates;
   private final ServerMentions servers;
   private final EmailChannel email;
@@ -75,14 +68,13 @@ final class NotificationSender {
   private int inFlight;
   private Promise<Void> drained;
 
-  NotificationSender(Vertx vertx, Pool pool, EventStore store, EventCodec codec, NotificationTemplates templates,
+  NotificationSender(Vertx vertx, Pool pool, NotificationActions actions, NotificationTemplates templates,
                      ServerMentions servers, EmailChannel email, DiscordPort discord, SupportConfig config, Clock clock,
                      MeterRegistry meters) {
     this.servers = servers;
     this.vertx = vertx;
     this.pool = pool;
-    this.store = store;
-    this.codec = codec;
+    this.actions = actions;
     this.templates = templates;
     this.email = email;
     this.discord = discord;
@@ -185,9 +177,9 @@ final class NotificationSender {
     String source = row.getString("source_event_id");
     String channel = row.getString("channel");
     int attempts = row.getInteger("attempts");
-    StreamId stream = StreamId.of("notification", source + ":" + channel);
+    StreamId stream = NotificationActions.stream(source, channel);
     EventMetadata meta = EventMetadata.system("system:notifications").withCausation(source);
-    return intend(stream, source, channel, row.getString("kind"), meta).compose(settled -> {
+    return actions.intend(stream, source, channel, row.getString("kind"), meta).compose(settled -> {
       if (settled) return delete(id);
       return render(row).compose(n -> n == null ? Future.failedFuture(new PermanentFailure("no recipient address")) : send(source, n))
           .transform(ar -> {
@@ -212,25 +204,8 @@ final class NotificationSender {
     });
   }
 
-  /** True when an earlier sender already recorded this notification's outcome. */
-  private Future<Boolean> intend(StreamId stream, String source, String channel, String kind, EventMetadata meta) {
-    return store.append(stream, ExpectedVersion.NO_STREAM,
-            List.of(NewEvent.of(new NotificationIntended(source, channel, kind, clock.instant()), meta)))
-        .map(r -> false)
-        .recover(err -> {
-          if (!(err instanceof WrongExpectedVersionException)) return Future.failedFuture(err);
-          return store.readStream(stream).map(events -> {
-            for (RecordedEvent e : events) {
-              if (!"notification.intended".equals(e.type())) return true;
-            }
-            return false;
-          });
-        });
-  }
-
-  private Future<Void> outcome(StreamId stream, EventMetadata meta, Object event, long id) {
-    return store.append(stream, ExpectedVersion.ANY, List.of(NewEvent.of((com.zerolaghub.events.DomainEvent) event, meta)))
-        .compose(r -> delete(id));
+  private Future<Void> outcome(StreamId stream, EventMetadata meta, NotificationEvent event, long id) {
+    return actions.recordOutcome(stream, meta, event).compose(v -> delete(id));
   }
 
   private Future<Void> delete(long id) {

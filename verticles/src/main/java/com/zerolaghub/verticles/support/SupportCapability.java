@@ -1,14 +1,20 @@
 package com.zerolaghub.verticles.support;
 
 import com.zerolaghub.core.infra.discord.DiscordWebhookAdapter;
+import com.zerolaghub.core.infra.mail.MailOptions;
+import com.zerolaghub.core.infra.mail.Mailer;
+import com.zerolaghub.core.infra.mail.SmtpMailer;
 import com.zerolaghub.core.support.NotificationTemplates;
 import com.zerolaghub.events.support.AnnouncementEvent;
 import com.zerolaghub.events.support.NotificationEvent;
 import com.zerolaghub.events.support.SupportEvent;
-import com.zerolaghub.verticles.config.SupportConfig;
-import java.time.Duration;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.ProjectionRuntime;
+import com.zerolaghub.projections.support.AnnouncementBoard;
+import com.zerolaghub.projections.support.NotificationOutbox;
+import com.zerolaghub.projections.support.TicketBook;
+import com.zerolaghub.verticles.config.MailConfig;
+import com.zerolaghub.verticles.config.SupportConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
@@ -16,6 +22,7 @@ import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,7 +35,7 @@ public final class SupportCapability implements Capability {
   private final ProjectionsCapability projections;
   private final Clock clock;
   private NotificationSender sender;
-  private EmailChannel email;
+  private Mailer mailer;
   private DiscordWebhookAdapter discord;
 
   private final BillingAnnouncementSource billing;
@@ -61,17 +68,20 @@ public final class SupportCapability implements Capability {
     MemoryView<AnnouncementBoard.Snapshot> board = runtime.register(new AnnouncementBoard());
     boolean discordOn = !config.discordWebhookUrl().isEmpty();
     runtime.register(new NotificationOutbox(ctx.codec(), discordOn));
-    email = new EmailChannel(ctx.vertx(), ctx.config().mail());
+    MailConfig mail = ctx.config().mail();
+    mailer = new SmtpMailer(ctx.vertx(),
+        new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password()));
     discord = discordOn ? new DiscordWebhookAdapter(ctx.vertx(), config.discordWebhookUrl(), 3, Duration.ofMillis(200)) : null;
-    sender = new NotificationSender(ctx.vertx(), ctx.pool(), ctx.store(), ctx.codec(),
+    sender = new NotificationSender(ctx.vertx(), ctx.pool(), new NotificationActions(ctx.store(), clock),
         new NotificationTemplates(ctx.config().http().publicUrl()),
-        new ServerMentions(ctx.pool(), ctx.config().servers().gameDomain()), email, discord, config, clock, ctx.meterRegistry());
+        new ServerMentions(ctx.pool(), ctx.config().servers().gameDomain()), new EmailChannel(mailer), discord, config, clock,
+        ctx.meterRegistry());
     sender.start();
     if (ctx.config().roles().api()) {
       ServerOwners owners = new ServerOwners(ctx.store());
       new TicketEndpoints(ctx.vertx(), new TicketActions(ctx.vertx(), ctx.store(), clock), tickets, owners, ctx.pool()).bind(api, auth);
-      new NotesEndpoints(ctx.store(), ctx.codec(), owners, clock).bind(api, auth);
-      new AnnouncementEndpoints(ctx.store(), board, billing, clock).bind(api, auth);
+      new NotesEndpoints(ctx.store(), ctx.codec(), owners, new NoteActions(ctx.store(), clock)).bind(api, auth);
+      new AnnouncementEndpoints(new AnnouncementActions(ctx.store(), clock), board, billing, clock).bind(api, auth);
     }
     return Future.succeededFuture();
   }
@@ -82,7 +92,7 @@ public final class SupportCapability implements Capability {
     if (sender == null) return Future.succeededFuture();
     return sender.stop().eventually(() -> {
       if (discord != null) discord.close();
-      return email.close();
+      return mailer.close();
     });
   }
 }

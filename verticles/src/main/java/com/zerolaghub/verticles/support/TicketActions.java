@@ -16,6 +16,7 @@ import com.zerolaghub.events.support.SupportEvent.TicketClosed;
 import com.zerolaghub.events.support.SupportEvent.TicketNumberAllocated;
 import com.zerolaghub.events.support.SupportEvent.TicketOpened;
 import com.zerolaghub.events.support.SupportEvent.TicketReplied;
+import com.zerolaghub.projections.support.TicketBook;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

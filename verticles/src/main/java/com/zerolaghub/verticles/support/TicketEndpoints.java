@@ -4,6 +4,7 @@ import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.support.TicketInput;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.projections.MemoryView;
+import com.zerolaghub.projections.support.TicketBook;
 import com.zerolaghub.verticles.accounts.Ownership;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;

@@ -44,7 +44,7 @@ class AccountsRebuildTest {
       if (i == 3) b.post("/api/auth/logout", null);
     }
     String adminEmail = "root-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-    AdminAccounts admins = new AdminAccounts(node.platform.context().store(), node.platform.context().codec(), Clock.systemUTC());
+    AdminAccountActions admins = new AdminAccountActions(node.platform.context().store(), node.platform.context().codec(), Clock.systemUTC());
     admins.create(new Registration.Request(adminEmail, "administrator password", "root", "Root"), new PasswordHasher(4).hash("administrator password"),
         "operator:test").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     Browser admin = node.browser().bearer(node.browser().logIn(adminEmail, "administrator password").getString("token"));

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.support;
+package com.zerolaghub.projections.support;
 
 import com.zerolaghub.events.support.SupportEvent.TicketClosed;
 import com.zerolaghub.events.support.SupportEvent.TicketOpened;
@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Every ticket in memory on every node (support volume is small), for the customer and admin lists. */
-final class TicketBook implements MemoryProjection<TicketBook.Snapshot> {
+public final class TicketBook implements MemoryProjection<TicketBook.Snapshot> {
   private static final Set<String> TYPES = EventTypeNames.of(TicketOpened.class, TicketReplied.class, TicketClosed.class);
 
-  record Reply(String message, String repliedBy, Instant at) {}
+  public record Reply(String message, String repliedBy, Instant at) {}
 
-  record Ticket(String ticketId, String ticketNumber, String accountId, String subject, String message, String serverId,
+  public record Ticket(String ticketId, String ticketNumber, String accountId, String subject, String message, String serverId,
                 String category, boolean closed, Instant createdAt, List<Reply> replies) {
     Ticket withReply(Reply r) {
       List<Reply> next = new ArrayList<>(replies);
@@ -32,18 +32,18 @@ final class TicketBook implements MemoryProjection<TicketBook.Snapshot> {
       return new Ticket(ticketId, ticketNumber, accountId, subject, message, serverId, category, true, createdAt, replies);
     }
 
-    String status() {
+    public String status() {
       return closed ? "closed" : "open";
     }
   }
 
-  record Snapshot(Map<String, Ticket> byId) {
-    Ticket get(String id) {
+  public record Snapshot(Map<String, Ticket> byId) {
+    public Ticket get(String id) {
       return byId.get(id);
     }
 
     /** Newest first, filtered by account, status and category when given (null = any). */
-    List<Ticket> list(String accountId, String status, String category) {
+    public List<Ticket> list(String accountId, String status, String category) {
       return byId.values().stream()
           .filter(t -> accountId == null || accountId.equals(t.accountId()))
           .filter(t -> status == null || status.equals(t.status()))

@@ -26,7 +26,7 @@ import java.util.UUID;
  * create one that is an administrator from its first append. Over HTTP only an administrator
  * grants or takes away the role ({@code AccountActions#setRole}), never a customer.
  */
-public final class AdminAccounts {
+public final class AdminAccountActions {
   /** What happened: {@code created} a new account, or {@code changed} an existing one's role. */
   public record Outcome(String userId, String display, boolean created, boolean changed) {}
 
@@ -36,7 +36,7 @@ public final class AdminAccounts {
   private final AccountDecider decider = new AccountDecider();
   private final Clock clock;
 
-  public AdminAccounts(EventStore store, EventCodec codec, Clock clock) {
+  public AdminAccountActions(EventStore store, EventCodec codec, Clock clock) {
     this.store = store;
     this.codec = codec.register(AccountEvent.TYPES);
     this.commands = new CommandHandler(store, codec);

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.monitoring;
 
 import com.zerolaghub.core.accounts.Principal;
+import com.zerolaghub.core.infra.prometheus.PrometheusPort;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.monitoring.Lifecycle;
 import com.zerolaghub.projections.monitoring.MonitoredServer;
@@ -21,15 +22,15 @@ import org.slf4j.LoggerFactory;
  * 503, so the portal can tell "no metrics service" from "this server has no fresh data"
  * (a 200 with {@code null} figures and {@code stale: true}).
  */
-final class ServerSummaryEndpoint {
-  private static final Logger log = LoggerFactory.getLogger(ServerSummaryEndpoint.class);
+final class ServerSummaryEndpoints {
+  private static final Logger log = LoggerFactory.getLogger(ServerSummaryEndpoints.class);
 
   private final MemoryView<MonitoredServers> servers;
-  private final PrometheusQueries prometheus;
+  private final PrometheusPort prometheus;
   private final Duration staleAfter;
 
   /** @param prometheus null when no Prometheus is configured */
-  ServerSummaryEndpoint(MemoryView<MonitoredServers> servers, PrometheusQueries prometheus, Duration staleAfter) {
+  ServerSummaryEndpoints(MemoryView<MonitoredServers> servers, PrometheusPort prometheus, Duration staleAfter) {
     this.servers = servers;
     this.prometheus = prometheus;
     this.staleAfter = staleAfter;

@@ -1,31 +1,35 @@
-package com.zerolaghub.verticles.monitoring;
+package com.zerolaghub.core.infra.prometheus;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prometheus's HTTP query API: {@code POST /api/v1/query} (form-encoded, so long queries fit).
- * Every way it can fail — refused, timed out, an error status, an answer that is not a
- * successful query result — ends in a {@link PrometheusUnavailableException}.
+ * {@link PrometheusPort} over Prometheus's HTTP query API: {@code POST /api/v1/query}
+ * (form-encoded, so long queries fit). Every way it can fail — refused, timed out, an error
+ * status, an answer that is not a successful query result — ends in a
+ * {@link PrometheusUnavailableException}.
  */
-final class PrometheusQueries {
+public final class PrometheusHttpAdapter implements PrometheusPort {
   private final WebClient client;
   private final String queryUrl;
   private final long timeoutMs;
 
-  PrometheusQueries(WebClient client, String baseUrl, long timeoutMs) {
-    this.client = client;
-    this.queryUrl = baseUrl.replaceAll("/+$", "") + "/api/v1/query";
-    this.timeoutMs = timeoutMs;
+  public PrometheusHttpAdapter(Vertx vertx, PrometheusOptions options) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setName("prometheus")
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.timeoutMs())));
+    this.queryUrl = options.baseUrl().replaceAll("/+$", "") + "/api/v1/query";
+    this.timeoutMs = options.timeoutMs();
   }
 
-  /** The {@code data} member of the answer to an instant query. */
-  Future<JsonObject> instant(String promql) {
+  @Override
+  public Future<JsonObject> instant(String promql) {
     return client.postAbs(queryUrl)
         .timeout(timeoutMs)
         .putHeader("Accept", "application/json")
@@ -34,6 +38,11 @@ final class PrometheusQueries {
         .recover(err -> Future.failedFuture(new PrometheusUnavailableException(
             "Prometheus did not answer within " + timeoutMs + " ms: " + err.getMessage(), err)))
         .compose(this::data);
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 
   private Future<JsonObject> data(HttpResponse<Buffer> response) {
@@ -51,12 +60,5 @@ final class PrometheusQueries {
     JsonObject data = body.getJsonObject("data");
     if (data == null) return Future.failedFuture(new PrometheusUnavailableException("Prometheus answered without data", null));
     return Future.succeededFuture(data);
-  }
-
-  /** The query API could not give an answer. */
-  static final class PrometheusUnavailableException extends RuntimeException {
-    PrometheusUnavailableException(String message, Throwable cause) {
-      super(message, cause, false, false);
-    }
   }
 }

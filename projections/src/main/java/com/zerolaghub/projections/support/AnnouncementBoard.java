@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.support;
+package com.zerolaghub.projections.support;
 
 import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementExpired;
 import com.zerolaghub.events.support.AnnouncementEvent.AnnouncementPublished;
@@ -13,19 +13,19 @@ import java.util.Map;
 import java.util.Set;
 
 /** Operator announcements in memory; which ones show is decided at read time by the clock. */
-final class AnnouncementBoard implements MemoryProjection<AnnouncementBoard.Snapshot> {
+public final class AnnouncementBoard implements MemoryProjection<AnnouncementBoard.Snapshot> {
   private static final Set<String> TYPES = EventTypeNames.of(AnnouncementPublished.class, AnnouncementExpired.class);
 
-  record Entry(AnnouncementPublished published, Instant expiredAt) {
+  public record Entry(AnnouncementPublished published, Instant expiredAt) {
     /** scheduled (not yet started), showing, or ended (past its end or expired by hand). */
-    String state(Instant now) {
+    public String state(Instant now) {
       Instant end = expiredAt != null && (published.endsAt() == null || expiredAt.isBefore(published.endsAt())) ? expiredAt
           : published.endsAt();
       if (end != null && !now.isBefore(end)) return "ended";
       return now.isBefore(published.startsAt()) ? "scheduled" : "showing";
     }
 
-    boolean showsTo(String accountId, Instant now) {
+    public boolean showsTo(String accountId, Instant now) {
       AnnouncementPublished p = published;
       Instant end = expiredAt != null && (p.endsAt() == null || expiredAt.isBefore(p.endsAt())) ? expiredAt : p.endsAt();
       return (p.accountId() == null || p.accountId().equals(accountId)) && !now.isBefore(p.startsAt())
@@ -33,18 +33,18 @@ final class AnnouncementBoard implements MemoryProjection<AnnouncementBoard.Snap
     }
   }
 
-  record Snapshot(Map<String, Entry> byId) {
-    List<AnnouncementPublished> current(String accountId, Instant now) {
+  public record Snapshot(Map<String, Entry> byId) {
+    public List<AnnouncementPublished> current(String accountId, Instant now) {
       return byId.values().stream().filter(e -> e.showsTo(accountId, now)).map(Entry::published)
           .sorted(Comparator.comparing(AnnouncementPublished::startsAt).reversed()).toList();
     }
 
     /** Every announcement, newest start first, for the operators' list. */
-    List<Entry> all() {
+    public List<Entry> all() {
       return byId.values().stream().sorted(Comparator.comparing((Entry e) -> e.published().startsAt()).reversed()).toList();
     }
 
-    boolean exists(String id) {
+    public boolean exists(String id) {
       return byId.containsKey(id);
     }
   }

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.accounts;
+package com.zerolaghub.projections.accounts;
 
 import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.core.accounts.SecretTokens;
@@ -18,14 +18,14 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Every live session and every account's profile, in memory on each node, so authenticating a

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.accounts;
+package com.zerolaghub.projections.accounts;
 
 import com.zerolaghub.events.accounts.AccountEvent.AccountRegistered;
 import com.zerolaghub.events.accounts.AccountEvent.DisplayNameChanged;

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.billing;
+package com.zerolaghub.projections.billing;
 
 import com.zerolaghub.core.billing.BillingDecider;
 import com.zerolaghub.core.billing.BillingState;
@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every account's billing state, folded from the log on each node: what the gates read and
  * where the enforcement worker finds due escalations after any restart (never from Redis).
  */
-final class BillingAccountsProjection implements MemoryProjection<Map<String, BillingState>> {
-  static final String NAME = "billing_accounts";
+public final class BillingAccountsProjection implements MemoryProjection<Map<String, BillingState>> {
+  public static final String NAME = "billing_accounts";
   private final BillingDecider decider;
 
-  BillingAccountsProjection(BillingDecider decider) {
+  public BillingAccountsProjection(BillingDecider decider) {
     this.decider = decider;
   }
 

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.accounts;
+package com.zerolaghub.projections.accounts;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
  * An immutable map split into shards, so that the next version of a memory view copies only
  * the shards a batch touched instead of the whole map (one login must not copy every session).
  */
-final class ShardedMap<V> {
+public final class ShardedMap<V> {
   private static final int SHARDS = 64;
   @SuppressWarnings("rawtypes")
   private static final ShardedMap EMPTY = new ShardedMap<>(emptyShards(), 0);
@@ -26,11 +26,11 @@ final class ShardedMap<V> {
     return EMPTY;
   }
 
-  V get(String key) {
+  public V get(String key) {
     return shards[index(key)].get(key);
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Tuple;
  * model, or those matching {@code q} (email, username, id, Stripe customer id); {@code POST /api/admin/accounts/:userId/sessions/end}: an administrator signs an account
  * out everywhere, with a reason; {@code POST /api/admin/accounts/:userId/role}: makes or unmakes an administrator, with a reason.
  */
-final class AdminAccountsEndpoint {
+final class AdminAccountsEndpoints {
   private static final String SELECT = "SELECT id, email, username, display_name, role, created_at FROM accounts "
       + "ORDER BY created_at, id LIMIT $1 OFFSET $2";
   /**
@@ -34,7 +34,7 @@ final class AdminAccountsEndpoint {
   private final AccountActions actions;
   private final AuthEndpoints callers;
 
-  AdminAccountsEndpoint(Pool pool, AccountActions actions, AuthEndpoints callers) {
+  AdminAccountsEndpoints(Pool pool, AccountActions actions, AuthEndpoints callers) {
     this.pool = pool;
     this.actions = actions;
     this.callers = callers;

@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.support;
+package com.zerolaghub.projections.support;
 
 import com.zerolaghub.core.support.Notification;
 import com.zerolaghub.events.EventCodec;
@@ -21,11 +21,11 @@ import java.util.Set;
  * Intake of the notification outbox: a tracking processor over the log whose rows of
  * {@code notification_outbox} are written in the transaction that advances its token, so every
  * source event yields its deliveries exactly once (unique per source event and channel).
- * {@link NotificationSender} delivers and deletes them. Server and billing events are read from
+ * The support capability's {@code NotificationSender} delivers and deletes them. Server and billing events are read from
  * their raw payload (and only when their capability registered them on this node).
  */
-final class NotificationOutbox implements TableProjection {
-  static final String NAME = "notification_outbox";
+public final class NotificationOutbox implements TableProjection {
+  public static final String NAME = "notification_outbox";
   private static final Set<String> OWN = EventTypeNames.of(TicketOpened.class, TicketReplied.class);
   private static final Set<String> FOREIGN = Set.of("server.requested", "server.ready", "server.provisioning-failed",
       "billing.enforcement-changed", "billing.invoice-paid", "drift.found", "repair.planned", "repair.succeeded",
@@ -34,7 +34,7 @@ final class NotificationOutbox implements TableProjection {
   private final EventCodec codec;
   private final boolean discord;
 
-  NotificationOutbox(EventCodec codec, boolean discord) {
+  public NotificationOutbox(EventCodec codec, boolean discord) {
     this.codec = codec;
     this.discord = discord;
   }

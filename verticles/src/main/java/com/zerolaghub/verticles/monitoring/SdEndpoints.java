@@ -15,16 +15,16 @@ import org.slf4j.LoggerFactory;
  * has caught up with the log after start (Prometheus then keeps its last good list instead of
  * dropping every target), and never lets a cache keep a list: {@code Cache-Control: no-store}.
  */
-final class SdEndpoint {
+final class SdEndpoints {
   static final String REFRESH_HEADER = "X-Prometheus-Refresh-Interval-Seconds";
-  private static final Logger log = LoggerFactory.getLogger(SdEndpoint.class);
+  private static final Logger log = LoggerFactory.getLogger(SdEndpoints.class);
   private static final String JSON = "application/json";
 
   private final SdAccess access;
   private final MemoryView<MonitoredServers> servers;
   private final ExporterTargetsJson targets;
 
-  SdEndpoint(SdAccess access, MemoryView<MonitoredServers> servers, ExporterTargetsJson targets) {
+  SdEndpoints(SdAccess access, MemoryView<MonitoredServers> servers, ExporterTargetsJson targets) {
     this.access = access;
     this.servers = servers;
     this.targets = targets;

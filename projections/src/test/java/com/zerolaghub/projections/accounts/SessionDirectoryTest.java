@@ -1,4 +1,4 @@
-package com.zerolaghub.verticles.accounts;
+package com.zerolaghub.projections.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
