@@ -46,8 +46,8 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
   public record Profile(String userId, String email, String username, String displayName, Role role, Instant createdAt) {}
 
   /** One published version of the directory. */
-  public record Snapshot(ShardedMap<Session> byTokenHash, ShardedMap<Session> bySessionId, ShardedMap<Profile> profiles) {
-    static final Snapshot EMPTY = new Snapshot(ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty());
+  public record Snapshot(ShardedImmutableMap<Session> byTokenHash, ShardedImmutableMap<Session> bySessionId, ShardedImmutableMap<Profile> profiles) {
+    static final Snapshot EMPTY = new Snapshot(ShardedImmutableMap.empty(), ShardedImmutableMap.empty(), ShardedImmutableMap.empty());
 
     public int sessions() {
       return byTokenHash.size();
@@ -138,11 +138,11 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
   private static final class DirectoryModel implements Model<Snapshot> {
     private record Expiry(Instant at, String tokenHash) {}
 
-    private final ShardedMap.Builder<Session> sessions = new ShardedMap.Builder<>();
-    private final ShardedMap.Builder<Session> sessionsById = new ShardedMap.Builder<>();
+    private final ShardedImmutableMap.Builder<Session> sessions = new ShardedImmutableMap.Builder<>();
+    private final ShardedImmutableMap.Builder<Session> sessionsById = new ShardedImmutableMap.Builder<>();
     private final List<Consumer<List<String>>> endListeners;
     private List<String> endedInBatch = new ArrayList<>();
-    private final ShardedMap.Builder<Profile> profiles = new ShardedMap.Builder<>();
+    private final ShardedImmutableMap.Builder<Profile> profiles = new ShardedImmutableMap.Builder<>();
     private final Map<String, String> tokenHashBySession = new HashMap<>();
     private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparing(Expiry::at));
     private Snapshot last = Snapshot.EMPTY;
@@ -191,9 +191,9 @@ public final class SessionDirectory implements MemoryProjection<SessionDirectory
 
     @Override
     public Snapshot view() {
-      ShardedMap<Session> s = sessions.build();
-      ShardedMap<Session> ids = sessionsById.build();
-      ShardedMap<Profile> p = profiles.build();
+      ShardedImmutableMap<Session> s = sessions.build();
+      ShardedImmutableMap<Session> ids = sessionsById.build();
+      ShardedImmutableMap<Profile> p = profiles.build();
       if (s != last.byTokenHash() || ids != last.bySessionId() || p != last.profiles()) last = new Snapshot(s, ids, p);
       if (!endedInBatch.isEmpty()) {
         List<String> ended = List.copyOf(endedInBatch);

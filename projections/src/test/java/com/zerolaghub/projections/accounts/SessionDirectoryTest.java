@@ -123,13 +123,13 @@ class SessionDirectoryTest {
 
   @Test
   void aNewVersionSharesEveryShardTheBatchDidNotTouch() {
-    ShardedMap.Builder<String> builder = new ShardedMap.Builder<>();
+    ShardedImmutableMap.Builder<String> builder = new ShardedImmutableMap.Builder<>();
     for (int i = 0; i < 1000; i++) builder.put("k" + i, "v" + i);
-    ShardedMap<String> first = builder.build();
+    ShardedImmutableMap<String> first = builder.build();
     assertThat(builder.build()).as("nothing changed: same version").isSameAs(first);
     builder.put("k1", "changed");
     builder.remove("k2");
-    ShardedMap<String> second = builder.build();
+    ShardedImmutableMap<String> second = builder.build();
     assertThat(first.get("k1")).as("published versions never change").isEqualTo("v1");
     assertThat(first.get("k2")).isEqualTo("v2");
     assertThat(second.get("k1")).isEqualTo("changed");

@@ -12,9 +12,9 @@ import com.zerolaghub.verticles.config.AuthConfig;
 import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,13 +34,13 @@ import java.util.Objects;
  */
 public final class AccountsCapability implements Capability {
   private final SessionAuthentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private final Clock clock;
   private final SessionDirectory directory = new SessionDirectory();
   private Mailer mailer;
 
   /** @param clock the time of sessions and reset links (tests move it forward) */
-  public AccountsCapability(SessionAuthentication auth, ProjectionsCapability projections, Clock clock) {
+  public AccountsCapability(SessionAuthentication auth, ReadModels projections, Clock clock) {
     this.auth = Objects.requireNonNull(auth, "auth");
     this.projections = Objects.requireNonNull(projections, "projections");
     this.clock = Objects.requireNonNull(clock, "clock");

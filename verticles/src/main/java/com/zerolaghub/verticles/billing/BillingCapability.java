@@ -23,10 +23,10 @@ import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.monitoring.WorkQueueMetrics;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.NodeName;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
@@ -42,7 +42,7 @@ import java.util.UUID;
  */
 public final class BillingCapability implements Capability {
   private final Authentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private final HostShutdownPort hosts;
   private final ConsoleCloser consoles;
   private final Clock clock;
@@ -52,7 +52,7 @@ public final class BillingCapability implements Capability {
   private EnforcementSchedule schedule;
   private InNodeStripe inNodeStripe;
 
-  public BillingCapability(Authentication auth, ProjectionsCapability projections,
+  public BillingCapability(Authentication auth, ReadModels projections,
       HostShutdownPort hosts, ConsoleCloser consoles, Clock clock) {
     this.auth = auth;
     this.projections = projections;

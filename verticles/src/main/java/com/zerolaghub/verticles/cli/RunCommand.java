@@ -2,12 +2,13 @@ package com.zerolaghub.verticles.cli;
 
 import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
-import com.zerolaghub.verticles.proxy.ProxyCapability;
+import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.LogFormat;
 import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.runtime.ShutdownSignals;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +40,11 @@ final class RunCommand implements Callable<Integer> {
       cfg = cfg.with(c -> c.http(h -> h.publicUrl("http://localhost:" + httpPort)));
     }
     LogFormat.apply(cfg.log().json());
-    java.util.List<com.zerolaghub.verticles.node.Capability> capabilities = NodeCapabilities.forNode(cfg);
+    List<Capability> capabilities = NodeCapabilities.forNode(cfg);
     Platform platform = Platform.builder(cfg).capabilities(capabilities).start()
         .toCompletionStage().toCompletableFuture().get();
     ShutdownSignals.install(platform);
-    int devHostPort = capabilities.stream().filter(ProxyCapability.class::isInstance).map(ProxyCapability.class::cast)
-        .mapToInt(ProxyCapability::devHostPort).findFirst().orElse(-1);
+    int devHostPort = NodeCapabilities.devHostPort(capabilities);
     spec.commandLine().getOut().print(RunBanner.text(cfg, platform.httpPort(), devHostPort));
     spec.commandLine().getOut().flush();
     platform.awaitStopped();

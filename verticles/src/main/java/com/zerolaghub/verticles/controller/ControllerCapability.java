@@ -15,10 +15,10 @@ import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.repair.DriftBoardProjection;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.NodeName;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +29,11 @@ import java.util.function.Predicate;
  * The controller/reconciler (R7): the drift board read model and the operators' endpoints on
  * every API node; on nodes with the {@code controller} role, a candidate for the controller lease
  * that, while leader, runs drift passes and the repair queue. Start it after the servers
- * capability and before {@link ProjectionsCapability#launch()}.
+ * capability and before the projections launch.
  */
 public final class ControllerCapability implements Capability {
   private final Authentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private final ServerFleet servers;
   private final Predicate<String> suspended;
   private final Clock clock;
@@ -43,7 +43,7 @@ public final class ControllerCapability implements Capability {
   private RepairConsumer consumer;
 
   /** {@code suspended}: whether billing suspended this account (its hosts must not run). */
-  public ControllerCapability(Authentication auth, ProjectionsCapability projections, ServerFleet servers,
+  public ControllerCapability(Authentication auth, ReadModels projections, ServerFleet servers,
                               Predicate<String> suspended, Clock clock) {
     this.auth = auth;
     this.projections = projections;

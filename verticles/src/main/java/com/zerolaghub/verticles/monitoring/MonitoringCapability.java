@@ -10,9 +10,9 @@ import com.zerolaghub.projections.monitoring.MonitoredServersProjection;
 import com.zerolaghub.verticles.config.MonitoringConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +25,12 @@ import java.util.List;
  */
 public final class MonitoringCapability implements Capability {
   private final Authentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private MemoryView<MonitoredServers> view;
   private PrometheusPort prometheus;
   private volatile boolean sdRefusesAll;
 
-  public MonitoringCapability(Authentication auth, ProjectionsCapability projections) {
+  public MonitoringCapability(Authentication auth, ReadModels projections) {
     this.auth = auth;
     this.projections = projections;
   }

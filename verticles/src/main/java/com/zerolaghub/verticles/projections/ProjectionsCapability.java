@@ -8,6 +8,7 @@ import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ReadinessCheck;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  * ({@link #runtime()}, available once {@link #setup()} ran); {@link #launch()}, listed after
  * them, starts every processor. Also binds the operators' admin operations.
  */
-public final class ProjectionsCapability {
+public final class ProjectionsCapability implements ReadModels {
   private final Authentication auth;
   private final Clock clock;
   private ProjectionRuntime runtime;
@@ -32,6 +33,7 @@ public final class ProjectionsCapability {
   }
 
   /** The runtime to register read models on; only between {@link #setup()} and {@link #launch()}. */
+  @Override
   public ProjectionRuntime runtime() {
     if (runtime == null) throw new IllegalStateException("the projections setup capability has not started yet");
     return runtime;

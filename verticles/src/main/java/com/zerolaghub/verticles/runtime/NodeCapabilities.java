@@ -74,4 +74,10 @@ public final class NodeCapabilities {
     capabilities.add(new PortalCapability());
     return capabilities;
   }
+
+  /** The port the dev-IDE host listens on when this node runs the proxy, else -1 (for the run banner). */
+  public static int devHostPort(List<Capability> capabilities) {
+    return capabilities.stream().filter(ProxyCapability.class::isInstance).map(ProxyCapability.class::cast)
+        .mapToInt(ProxyCapability::devHostPort).findFirst().orElse(-1);
+  }
 }

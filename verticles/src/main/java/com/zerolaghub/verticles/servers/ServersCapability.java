@@ -12,7 +12,7 @@ import com.zerolaghub.verticles.infra.InfraPorts;
 import com.zerolaghub.verticles.infra.SimulatedSystems;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
+import com.zerolaghub.verticles.node.ReadModels;
 import com.zerolaghub.verticles.provisioning.OperationsWorker;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class ServersCapability implements Capability {
   private final Authentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private final RunnerHooks hooks;
   private final ServerPorts offered = new ServerPorts();
   private final ActiveWorker worker = new ActiveWorker();
@@ -37,12 +37,12 @@ public final class ServersCapability implements Capability {
   private BillingGates gates = BillingGates.NONE;
   private InfraPorts infra;
 
-  public ServersCapability(Authentication auth, ProjectionsCapability projections) {
+  public ServersCapability(Authentication auth, ReadModels projections) {
     this(auth, projections, RunnerHooks.NONE);
   }
 
   /** @param hooks called around each step's outside effect; tests kill workers from them */
-  public ServersCapability(Authentication auth, ProjectionsCapability projections, RunnerHooks hooks) {
+  public ServersCapability(Authentication auth, ReadModels projections, RunnerHooks hooks) {
     this.auth = auth;
     this.projections = projections;
     this.hooks = hooks;

@@ -17,9 +17,9 @@ import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.SupportConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
-import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
+import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import java.util.Objects;
  */
 public final class SupportCapability implements Capability {
   private final Authentication auth;
-  private final ProjectionsCapability projections;
+  private final ReadModels projections;
   private final Clock clock;
   private NotificationSender sender;
   private Mailer mailer;
@@ -40,12 +40,12 @@ public final class SupportCapability implements Capability {
 
   private final BillingAnnouncementSource billing;
 
-  public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock) {
+  public SupportCapability(Authentication auth, ReadModels projections, Clock clock) {
     this(auth, projections, clock, BillingAnnouncementSource.NONE);
   }
 
   /** @param billing billing's announcements, merged into the customer's list ({@code billingCapability::announcements}) */
-  public SupportCapability(Authentication auth, ProjectionsCapability projections, Clock clock, BillingAnnouncementSource billing) {
+  public SupportCapability(Authentication auth, ReadModels projections, Clock clock, BillingAnnouncementSource billing) {
     this.billing = Objects.requireNonNull(billing, "billing");
     this.auth = Objects.requireNonNull(auth, "auth");
     this.projections = Objects.requireNonNull(projections, "projections");

@@ -8,21 +8,21 @@ import java.util.Map;
  * An immutable map split into shards, so that the next version of a memory view copies only
  * the shards a batch touched instead of the whole map (one login must not copy every session).
  */
-public final class ShardedMap<V> {
+public final class ShardedImmutableMap<V> {
   private static final int SHARDS = 64;
   @SuppressWarnings("rawtypes")
-  private static final ShardedMap EMPTY = new ShardedMap<>(emptyShards(), 0);
+  private static final ShardedImmutableMap EMPTY = new ShardedImmutableMap<>(emptyShards(), 0);
 
   private final Map<String, V>[] shards;
   private final int size;
 
-  private ShardedMap(Map<String, V>[] shards, int size) {
+  private ShardedImmutableMap(Map<String, V>[] shards, int size) {
     this.shards = shards;
     this.size = size;
   }
 
   @SuppressWarnings("unchecked")
-  static <V> ShardedMap<V> empty() {
+  static <V> ShardedImmutableMap<V> empty() {
     return EMPTY;
   }
 
@@ -51,7 +51,7 @@ public final class ShardedMap<V> {
     @SuppressWarnings("unchecked")
     private final Map<String, V>[] shards = new Map[SHARDS];
     private final boolean[] dirty = new boolean[SHARDS];
-    private ShardedMap<V> last = empty();
+    private ShardedImmutableMap<V> last = empty();
     private int size;
 
     Builder() {
@@ -77,7 +77,7 @@ public final class ShardedMap<V> {
     }
 
     /** A version sharing every untouched shard with the previous one. */
-    ShardedMap<V> build() {
+    ShardedImmutableMap<V> build() {
       boolean changed = false;
       Map<String, V>[] next = Arrays.copyOf(last.shards, SHARDS);
       for (int i = 0; i < SHARDS; i++) {
@@ -86,7 +86,7 @@ public final class ShardedMap<V> {
         dirty[i] = false;
         changed = true;
       }
-      if (changed) last = new ShardedMap<>(next, size);
+      if (changed) last = new ShardedImmutableMap<>(next, size);
       return last;
     }
   }
