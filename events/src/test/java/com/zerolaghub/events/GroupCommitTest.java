@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +46,7 @@ class GroupCommitTest {
   }
 
   /** Makes the appends on one event loop, in one go, as concurrent requests of a verticle would. */
-  private static <T> List<Future<T>> onEventLoop(int n, java.util.function.IntFunction<Future<T>> append) throws Exception {
+  private static <T> List<Future<T>> onEventLoop(int n, IntFunction<Future<T>> append) throws Exception {
     Promise<List<Future<T>>> made = Promise.promise();
     vertx.getOrCreateContext().runOnContext(v -> {
       List<Future<T>> all = new ArrayList<>();
@@ -168,7 +170,7 @@ class GroupCommitTest {
     await(Future.all(appends));
     List<RecordedEvent> events = await(fx.store.readStream(busy));
     assertThat(events).extracting(e -> ((Counted) fx.codec.decode(e)).n())
-        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).boxed().toList());
+        .containsExactlyElementsOf(IntStream.range(0, 40).boxed().toList());
     // Positions follow the same order, so a reader of the log sees them in this order too.
     List<Long> positions = events.stream().map(RecordedEvent::position).toList();
     assertThat(positions).isSorted();

@@ -11,8 +11,11 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,7 +101,7 @@ class PgEventStoreTest {
   void naturalKeyAppendHappensOnceEvenWhenRacing(VertxTestContext ctx) {
     // Twenty concurrent "create stream for Stripe event evt_123": exactly one wins.
     StreamId s = StreamId.of("stripe-event", "evt_" + UUID.randomUUID());
-    List<Future<AppendResult>> attempts = new java.util.ArrayList<>();
+    List<Future<AppendResult>> attempts = new ArrayList<>();
     for (int i = 0; i < 20; i++) attempts.add(fx.store.append(s, ExpectedVersion.NO_STREAM, List.of(counted(i))));
     Future.join(attempts).onComplete(done -> ctx.verify(() -> {
       long won = attempts.stream().filter(Future::succeeded).count();
@@ -116,11 +119,11 @@ class PgEventStoreTest {
   @Test
   void appendsWithoutExpectationNeverLoseAnEventUnderContention(VertxTestContext ctx) {
     StreamId s = stream();
-    List<Future<AppendResult>> appends = new java.util.ArrayList<>();
+    List<Future<AppendResult>> appends = new ArrayList<>();
     for (int i = 0; i < 30; i++) appends.add(fx.store.append(s, ExpectedVersion.ANY, List.of(counted(i))));
     Future.all(appends).compose(v -> fx.store.readStream(s)).onComplete(ctx.succeeding(events -> ctx.verify(() -> {
       assertThat(events).extracting(RecordedEvent::streamVersion)
-          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList());
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
       ctx.completeNow();
     })));
   }
@@ -179,7 +182,7 @@ class PgEventStoreTest {
     }
     fx.store.readStream(s).onComplete(ctx.succeeding(events -> ctx.verify(() -> {
       RecordedEvent e = events.get(0);
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> fx.codec.decode(e)))
+      assertThat(Assertions.catchThrowable(() -> fx.codec.decode(e)))
           .isInstanceOfSatisfying(EventDecodingException.class, d -> {
             assertThat(d.position()).isEqualTo(e.position());
             assertThat(d.getMessage()).contains("test.from-the-future").contains(Long.toString(e.position()));
@@ -191,9 +194,9 @@ class PgEventStoreTest {
   @Test
   void theLogRefusesUpdatesAndDeletes() throws Exception {
     try (Connection c = fx.db.jdbc(); var st = c.createStatement()) {
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> st.executeUpdate("DELETE FROM event_log")))
+      assertThat(Assertions.catchThrowable(() -> st.executeUpdate("DELETE FROM event_log")))
           .hasMessageContaining("append-only");
-      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> st.executeUpdate("UPDATE event_log SET payload = '{}'")))
+      assertThat(Assertions.catchThrowable(() -> st.executeUpdate("UPDATE event_log SET payload = '{}'")))
           .hasMessageContaining("append-only");
     }
   }

@@ -4,6 +4,7 @@ import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.projections.ProjectionStatus.Kind;
 import com.zerolaghub.projections.ProjectionStatus.State;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -32,7 +33,7 @@ final class MemoryProjectionRunner<V> implements ProjectionRunner, MemoryView<V>
   private int lastGeneration;
 
   MemoryProjectionRunner(MemoryProjection<V> projection, Vertx vertx, EventStore store, SharedLogReads reads,
-      ProjectionOptions options, io.micrometer.core.instrument.MeterRegistry registry) {
+      ProjectionOptions options, MeterRegistry registry) {
     this.projection = projection;
     this.vertx = vertx;
     this.store = store;

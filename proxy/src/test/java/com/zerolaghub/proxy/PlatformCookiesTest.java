@@ -2,6 +2,7 @@ package com.zerolaghub.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlatformCookiesTest {
@@ -26,21 +27,21 @@ class PlatformCookiesTest {
 
   @Test
   void everyValueOfACookieIsFoundInOrderAcrossHeaders() {
-    assertThat(PlatformCookies.valuesOf(java.util.List.of("a=1; zlh_session=one;zlh_session=\"two\"", " zlh_session = three"),
+    assertThat(PlatformCookies.valuesOf(List.of("a=1; zlh_session=one;zlh_session=\"two\"", " zlh_session = three"),
         "zlh_session")).containsExactly("one", "two", "three");
-    assertThat(PlatformCookies.valuesOf(java.util.List.of("zlh_sessionx=1; \"zlh_session\"=2; =zlh_session"), "zlh_session"))
+    assertThat(PlatformCookies.valuesOf(List.of("zlh_sessionx=1; \"zlh_session\"=2; =zlh_session"), "zlh_session"))
         .isEmpty();
   }
 
   @Test
   void theFirstValueOfACookieIsReadAsADecoderWould() {
-    assertThat(PlatformCookies.firstValueOf(java.util.List.of("a=1; zlh_ide_session=\"one\"; zlh_ide_session=two"),
+    assertThat(PlatformCookies.firstValueOf(List.of("a=1; zlh_ide_session=\"one\"; zlh_ide_session=two"),
         "zlh_ide_session")).isEqualTo("one");
-    assertThat(PlatformCookies.firstValueOf(java.util.List.of("a=1", "b=2;  __Host-zlh_ide_session = x ;c=3"),
+    assertThat(PlatformCookies.firstValueOf(List.of("a=1", "b=2;  __Host-zlh_ide_session = x ;c=3"),
         "__Host-zlh_ide_session")).isEqualTo("x");
-    assertThat(PlatformCookies.firstValueOf(java.util.List.of("__Host-zlh_ide_session=x; zlh_ide_sessionx=y; =zlh_ide_session"),
+    assertThat(PlatformCookies.firstValueOf(List.of("__Host-zlh_ide_session=x; zlh_ide_sessionx=y; =zlh_ide_session"),
         "zlh_ide_session")).isNull();
-    assertThat(PlatformCookies.firstValueOf(java.util.List.of("zlh_ide_session="), "zlh_ide_session")).isEmpty();
+    assertThat(PlatformCookies.firstValueOf(List.of("zlh_ide_session="), "zlh_ide_session")).isEmpty();
   }
 
   @Test

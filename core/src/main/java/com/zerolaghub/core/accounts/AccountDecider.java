@@ -23,6 +23,7 @@ import com.zerolaghub.events.accounts.AccountEvent.SessionStarted;
 import com.zerolaghub.core.command.Decider;
 import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.StreamId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,8 +106,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
       return new AccountState(e.userId(), e.email(), e.username(), e.displayName(), e.role(), e.passwordHash(), Map.of(), Map.of());
     }
     if (event instanceof EmailClaimed) return s;
-    Map<String, java.time.Instant> sessions = new HashMap<>(s.activeSessions());
-    Map<String, java.time.Instant> resets = new HashMap<>(s.pendingResets());
+    Map<String, Instant> sessions = new HashMap<>(s.activeSessions());
+    Map<String, Instant> resets = new HashMap<>(s.pendingResets());
     String hash = s.passwordHash();
     Role role = s.role();
     if (event instanceof SessionStarted e) {

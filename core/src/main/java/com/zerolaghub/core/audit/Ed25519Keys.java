@@ -1,5 +1,6 @@
 package com.zerolaghub.core.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,11 @@ import java.util.Base64;
 public final class Ed25519Keys {
   private Ed25519Keys() {}
 
-  public static PrivateKey readPrivate(Path pem) throws java.io.IOException, GeneralSecurityException {
+  public static PrivateKey readPrivate(Path pem) throws IOException, GeneralSecurityException {
     return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(pem), "PRIVATE KEY")));
   }
 
-  public static PublicKey readPublic(Path pem) throws java.io.IOException, GeneralSecurityException {
+  public static PublicKey readPublic(Path pem) throws IOException, GeneralSecurityException {
     return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der(Files.readString(pem), "PUBLIC KEY")));
   }
 

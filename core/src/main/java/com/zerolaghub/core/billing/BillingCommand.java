@@ -1,6 +1,7 @@
 package com.zerolaghub.core.billing;
 
 import java.time.Instant;
+import java.util.List;
 
 /** What may happen to an account's billing. {@code now} is the injected clock's reading. */
 public sealed interface BillingCommand {
@@ -33,6 +34,6 @@ public sealed interface BillingCommand {
    */
   record SetStandingByHand(String accountId, Enforcement to, String reason, Instant now) implements BillingCommand {}
 
-  record RecordHostsShutDown(String accountId, java.util.List<String> serverIds, String cause, Instant now)
+  record RecordHostsShutDown(String accountId, List<String> serverIds, String cause, Instant now)
       implements BillingCommand {}
 }

@@ -14,6 +14,7 @@ import com.zerolaghub.events.billing.BillingEvent.SubscriptionChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ public final class BillingDecider implements Decider<BillingCommand, BillingStat
       if (c.plan() == null || c.plan().isBlank()) throw new Rejection(Rejection.Kind.INVALID, "plan-required", "a plan is required");
       out.add(new CheckoutStarted(id, c.plan(), c.sessionId(), c.now()));
     } else if (command instanceof BillingCommand.LinkCustomer c) {
-      boolean same = c.customerId().equals(s.customerId()) && java.util.Objects.equals(c.subscriptionId(), s.subscriptionId());
+      boolean same = c.customerId().equals(s.customerId()) && Objects.equals(c.subscriptionId(), s.subscriptionId());
       if (!same) out.add(new CustomerLinked(id, c.customerId(), c.subscriptionId(), c.plan(), c.cause(), c.now()));
     } else if (command instanceof BillingCommand.RecordInvoicePaid c) {
       BillingState.InvoiceStanding known = s.invoices().get(c.invoiceId());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An account's billing, folded from its {@code billing/<id>} stream.
@@ -30,7 +31,7 @@ public record BillingState(String accountId, String plan, String customerId, Str
 
   /** Invoices that failed and are not (yet) paid. */
   public Set<String> outstandingInvoices() {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     invoices.forEach((id, s) -> {
       if (s.failed() && !s.paid()) out.add(id);
     });

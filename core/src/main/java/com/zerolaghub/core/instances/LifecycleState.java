@@ -1,6 +1,7 @@
 package com.zerolaghub.core.instances;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Where a server is in its life, as folded from its stream. */
 public enum LifecycleState {
@@ -13,6 +14,6 @@ public enum LifecycleState {
   @JsonProperty("deleted") DELETED;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package com.zerolaghub.core.instances;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Pollable state of an operation (R2.1). */
 public enum OperationStatus {
@@ -10,7 +11,7 @@ public enum OperationStatus {
   @JsonProperty("failed") FAILED;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public boolean finished() {

@@ -5,6 +5,7 @@ import com.zerolaghub.events.servers.HostAction;
 
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Commands on an existing server's stream. Creation is {@link Creation}: it claims a quota slot
@@ -38,10 +39,10 @@ public sealed interface ServerCommand {
    * Several records in one append, each decided on the state the ones before it leave (e.g. a
    * step's outcome and the next step's intent: no outside effect lies between them).
    */
-  record RecordInOrder(java.util.List<OperationEvent> events) implements ServerCommand {
+  record RecordInOrder(List<OperationEvent> events) implements ServerCommand {
     public RecordInOrder {
       if (events.isEmpty()) throw new IllegalArgumentException("nothing to record");
-      events = java.util.List.copyOf(events);
+      events = List.copyOf(events);
     }
 
     @Override

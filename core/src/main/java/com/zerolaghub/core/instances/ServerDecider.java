@@ -30,7 +30,9 @@ import com.zerolaghub.events.servers.ServerEvent.TeardownFailed;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.TeardownStepStarted;
 import com.zerolaghub.events.StreamId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Rules of a server's life after creation: host power, the delete failsafe, and what runners
@@ -100,13 +102,13 @@ public final class ServerDecider implements Decider<ServerCommand, ServerState, 
     if (s.operationInProgress()) throw operationInProgress(s);
     if (s.vmid() == null || (s.lifecycle() != LifecycleState.RUNNING && s.lifecycle() != LifecycleState.STOPPED)) {
       throw new Rejection(Rejection.Kind.CONFLICT, "not-reprovisionable",
-          "Only a server that was set up (running or stopped) is set up again; this one is " + s.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
+          "Only a server that was set up (running or stopped) is set up again; this one is " + s.lifecycle().name().toLowerCase(Locale.ROOT));
     }
     return List.of(new ReprovisionRequested(s.serverId(), s.ownerId(), c.operationId(), c.requester().userId(), c.reason(), c.now()));
   }
 
   private static List<ServerEvent> recordInOrder(RecordInOrder c, ServerState s) {
-    List<ServerEvent> decided = new java.util.ArrayList<>();
+    List<ServerEvent> decided = new ArrayList<>();
     ServerState at = s;
     for (OperationEvent e : c.events()) {
       for (ServerEvent d : record(e, at)) {

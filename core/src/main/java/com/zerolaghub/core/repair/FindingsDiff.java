@@ -1,6 +1,7 @@
 package com.zerolaghub.core.repair;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ public record FindingsDiff(List<Finding> found, List<String> clearedKeys) {
     for (Finding f : now.values()) if (!openKeys.contains(f.key())) found.add(f);
     List<String> cleared = new ArrayList<>();
     for (String key : openKeys) if (!now.containsKey(key)) cleared.add(key);
-    found.sort(java.util.Comparator.comparing(Finding::key));
+    found.sort(Comparator.comparing(Finding::key));
     cleared.sort(String::compareTo);
     return new FindingsDiff(found, cleared);
   }

@@ -3,6 +3,7 @@ package com.zerolaghub.core.support;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Times as customers read them in mails and announcements: {@code 7 Dec 2026, 17:40 UTC}, never raw ISO. */
@@ -21,7 +22,7 @@ public final class HumanTime {
     if (iso == null) return null;
     try {
       return format(Instant.parse(iso));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return iso;
     }
   }

@@ -1,5 +1,8 @@
 package com.zerolaghub.core.support;
 
+import java.time.Instant;
+import java.util.Locale;
+
 /**
  * Every customer and operator message, in plain text and HTML. Every value that came from a
  * user (subjects, messages, names) goes through {@link Html#escape} in the HTML part; Discord
@@ -82,7 +85,7 @@ public final class NotificationTemplates {
   }
 
   /** The account is suspended for an unpaid invoice: what stopped, that nothing is deleted, how to lift it. */
-  public Notification billingSuspended(String email, java.time.Instant at) {
+  public Notification billingSuspended(String email, Instant at) {
     String when = at == null ? "" : " on " + HumanTime.format(at);
     String line = "Your account was suspended" + when + " for an unpaid invoice: your game servers are stopped and cannot be"
         + " started or created until the payment goes through.";
@@ -114,8 +117,8 @@ public final class NotificationTemplates {
   }
 
   static String money(long amount, String currency) {
-    String code = currency == null ? "" : currency.toUpperCase(java.util.Locale.ROOT);
-    return String.format(java.util.Locale.ROOT, "%d.%02d %s", amount / 100, Math.abs(amount % 100), code).trim();
+    String code = currency == null ? "" : currency.toUpperCase(Locale.ROOT);
+    return String.format(Locale.ROOT, "%d.%02d %s", amount / 100, Math.abs(amount % 100), code).trim();
   }
 
   private static String oneLine(String s) {

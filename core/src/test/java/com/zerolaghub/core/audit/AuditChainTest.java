@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.List;
@@ -95,11 +97,11 @@ class AuditChainTest {
 
   @Test
   void pemKeysRoundTrip() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keys");
-    java.nio.file.Path priv = dir.resolve("k.pem");
-    java.nio.file.Path pub = dir.resolve("p.pem");
-    java.nio.file.Files.writeString(priv, Ed25519Keys.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-    java.nio.file.Files.writeString(pub, Ed25519Keys.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+    Path dir = Files.createTempDirectory("keys");
+    Path priv = dir.resolve("k.pem");
+    Path pub = dir.resolve("p.pem");
+    Files.writeString(priv, Ed25519Keys.pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+    Files.writeString(pub, Ed25519Keys.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     AuditChainWriter w = new AuditChainWriter(out, Ed25519Keys.readPrivate(priv), "k", "{\"zlh_audit\":1}");
     w.append("{\"a\":1}");

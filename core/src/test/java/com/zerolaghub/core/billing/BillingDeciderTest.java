@@ -3,6 +3,7 @@ package com.zerolaghub.core.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.command.Rejection;
+import com.zerolaghub.core.support.HumanTime;
 import com.zerolaghub.events.billing.BillingEvent;
 import com.zerolaghub.events.billing.BillingEvent.EnforcementChanged;
 import java.time.Duration;
@@ -108,7 +109,7 @@ class BillingDeciderTest {
           assertThat(a.severity()).isEqualTo("warning");
           assertThat(a.since()).isEqualTo(T0);
           // a person reads it: "before 7 Dec 2026, 17:40 UTC", not an ISO instant
-          assertThat(a.message()).contains(com.zerolaghub.core.support.HumanTime.format(decider.nextEscalationAt(state())))
+          assertThat(a.message()).contains(HumanTime.format(decider.nextEscalationAt(state())))
               .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
         });
     assertThat(BillingAnnouncements.of(BillingState.initial(), null)).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zerolaghub.events.EventCodec;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
@@ -23,7 +24,7 @@ class CatalogTest {
 
   @Test
   void quotasComeFromConfigurationWithAFallbackForUnknownPlans() {
-    QuotaPolicy q = new QuotaPolicy(java.util.Map.of("team", 25), 1);
+    QuotaPolicy q = new QuotaPolicy(Map.of("team", 25), 1);
     assertThat(q.limitFor("team")).isEqualTo(25);
     assertThat(q.limitFor("starter")).isEqualTo(1);
     assertThat(QuotaPolicy.defaults().limitFor("pro")).isEqualTo(10);

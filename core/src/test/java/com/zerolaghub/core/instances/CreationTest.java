@@ -15,6 +15,7 @@ import com.zerolaghub.events.servers.ServerEvent.ServerSlotTaken;
 import com.zerolaghub.events.ExpectedVersion;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CreationTest {
@@ -41,7 +42,7 @@ class CreationTest {
   }
 
   private static OwnerSlots slots(int n) {
-    return OwnerSlots.fold(java.util.stream.IntStream.range(0, n)
+    return OwnerSlots.fold(IntStream.range(0, n)
         .mapToObj(i -> new ServerSlotTaken("s" + i, OWNER, T)).toList());
   }
 

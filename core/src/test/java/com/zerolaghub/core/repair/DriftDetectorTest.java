@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ class DriftDetectorTest {
   static Observation healthy(DesiredServer... servers) {
     Map<Integer, String> cts = new HashMap<>();
     Map<String, String> srv = new HashMap<>();
-    java.util.Set<String> velocity = new java.util.HashSet<>();
+    Set<String> velocity = new HashSet<>();
     for (DesiredServer s : servers) {
       cts.put(s.vmid(), "running");
       srv.put(EDGE.srvName(s.slug()), EDGE.srvTarget());

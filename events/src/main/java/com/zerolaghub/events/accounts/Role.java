@@ -1,6 +1,7 @@
 package com.zerolaghub.events.accounts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * What an account may do. {@code zlh admin} makes the first administrator; after that an
@@ -12,6 +13,6 @@ public enum Role {
   @JsonProperty("admin") ADMIN;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** What a server is ({@code container_type}): a Minecraft game server or a browser dev environment. */
 public enum ContainerKind {
@@ -8,6 +9,6 @@ public enum ContainerKind {
   @JsonProperty("dev") DEV;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,8 @@
 package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Power controls of a "Server Host". Restart is stop then start. */
 public enum HostAction {
@@ -9,7 +11,7 @@ public enum HostAction {
   @JsonProperty("restart") RESTART;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public OperationType operationType() {
@@ -17,8 +19,8 @@ public enum HostAction {
   }
 
   /** Parses the path segment of {@code /host/start|stop|restart}; empty for anything else. */
-  public static java.util.Optional<HostAction> fromWire(String s) {
-    for (HostAction a : values()) if (a.wireName().equals(s)) return java.util.Optional.of(a);
-    return java.util.Optional.empty();
+  public static Optional<HostAction> fromWire(String s) {
+    for (HostAction a : values()) if (a.wireName().equals(s)) return Optional.of(a);
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** The container's power state as last observed or commanded by the platform. */
 public enum HostState {
@@ -12,7 +13,7 @@ public enum HostState {
   @JsonProperty("unknown") UNKNOWN;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** True when deleting must wait for a stop: running, or possibly running. */

@@ -1,6 +1,7 @@
 package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** What a durable operation on a server does. */
 public enum OperationType {
@@ -11,7 +12,7 @@ public enum OperationType {
   @JsonProperty("delete") DELETE;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public boolean isHostAction() {

@@ -2,6 +2,7 @@ package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
 
 /** Provisioning steps in the order they run. DNS and Velocity are for game servers only. */
 public enum ProvisioningPhase {
@@ -20,7 +21,7 @@ public enum ProvisioningPhase {
       ALLOCATE_VMID, CLONE, AWAIT_CLONE, SET_RESOURCES, START_CONTAINER, AWAIT_AGENT, PUSH_CONFIG);
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static List<ProvisioningPhase> forKind(ContainerKind kind) {

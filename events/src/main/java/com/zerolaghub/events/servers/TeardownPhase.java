@@ -1,6 +1,7 @@
 package com.zerolaghub.events.servers;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Teardown steps in the order they run: stop routing players first, destroy the container last. */
 public enum TeardownPhase {
@@ -10,6 +11,6 @@ public enum TeardownPhase {
   @JsonProperty("verify-gone") VERIFY_GONE;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +74,7 @@ public final class TestPostgres {
     }
 
     public Connection jdbc() throws SQLException {
-      return java.sql.DriverManager.getConnection(jdbcUrl(), user(), password());
+      return DriverManager.getConnection(jdbcUrl(), user(), password());
     }
   }
 }

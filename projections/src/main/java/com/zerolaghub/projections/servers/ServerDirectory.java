@@ -87,7 +87,7 @@ public final class ServerDirectory {
   }
 
   /** Every server that exists (not deleted). */
-  public java.util.Collection<Server> servers() {
+  public Collection<Server> servers() {
     return servers.values();
   }
 

@@ -16,6 +16,7 @@ import com.zerolaghub.events.EventType;
 import com.zerolaghub.projections.DecodedEvent;
 import com.zerolaghub.projections.MemoryProjection.Model;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class MonitoredServersProjectionTest {
     apply(new ServerEvent.DeletionRequested("s7", "o", "del", T0));
     MonitoredServers second = model.view();
 
-    assertThat(first.activeTargets()).hasSize(500).isSortedAccordingTo(java.util.Comparator.comparing(MonitoredServer::vmid));
+    assertThat(first.activeTargets()).hasSize(500).isSortedAccordingTo(Comparator.comparing(MonitoredServer::vmid));
     assertThat(second.activeTargets()).hasSize(499).noneMatch(s -> s.serverId().equals("s7"));
     assertThat(second.server("s8")).containsSame(first.server("s8").orElseThrow());
   }

@@ -2,7 +2,11 @@ package com.zerolaghub.proxy.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.events.Checkpoint;
+import com.zerolaghub.projections.MemoryView;
+import io.vertx.core.Future;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RouteSnapshotTest {
@@ -33,21 +37,21 @@ class RouteSnapshotTest {
 
   @Test
   void aLiveTableReadsTheLatestView() {
-    var view = new java.util.concurrent.atomic.AtomicReference<RouteSnapshot>(RouteSnapshot.empty());
-    RouteTable live = RouteTable.live(new com.zerolaghub.projections.MemoryView<RouteSnapshot>() {
+    var view = new AtomicReference<RouteSnapshot>(RouteSnapshot.empty());
+    RouteTable live = RouteTable.live(new MemoryView<RouteSnapshot>() {
       @Override
       public RouteSnapshot current() {
         return view.get();
       }
 
       @Override
-      public io.vertx.core.Future<Void> whenCaughtUp() {
-        return io.vertx.core.Future.succeededFuture();
+      public Future<Void> whenCaughtUp() {
+        return Future.succeededFuture();
       }
 
       @Override
-      public io.vertx.core.Future<Void> whenApplied(com.zerolaghub.events.Checkpoint checkpoint) {
-        return io.vertx.core.Future.succeededFuture();
+      public Future<Void> whenApplied(Checkpoint checkpoint) {
+        return Future.succeededFuture();
       }
     });
     assertThat(live.byVmid(5)).isEmpty();

@@ -11,11 +11,15 @@ import com.zerolaghub.events.impl.PgCrossNodeSignal;
 import com.zerolaghub.events.impl.PgEventStore;
 import com.zerolaghub.events.StreamId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.io.PrintWriter;
+import java.sql.DriverManager;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -60,17 +64,17 @@ public final class AppendBenchmark implements Benchmark {
   }
 
   @Override
-  public void run(List<String> args, java.io.PrintWriter out) throws Exception {
+  public void run(List<String> args, PrintWriter out) throws Exception {
     int events = args.isEmpty() ? perLevel : Integer.parseInt(args.get(0));
     int[] levels = args.size() < 2 ? concurrencies
-        : java.util.Arrays.stream(args.get(1).split(",")).mapToInt(Integer::parseInt).toArray();
+        : Arrays.stream(args.get(1).split(",")).mapToInt(Integer::parseInt).toArray();
     out.println(new AppendBenchmark(levels, events).run().encode());
   }
 
   public JsonObject run() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (BenchDatabase db = new BenchDatabase()) {
-      try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres"); var st = c.createStatement()) {
+      try (var c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres"); var st = c.createStatement()) {
         st.execute("CREATE TABLE bench_raw_insert (LIKE event_log INCLUDING ALL)");
       }
       EventCodec codec = new EventCodec().register(ServerStateChanged.class);
@@ -133,13 +137,13 @@ public final class AppendBenchmark implements Benchmark {
     }
   }
 
-  private static io.vertx.core.Future<?> appendOne(PgEventStore store, int i, EventMetadata md) {
+  private static Future<?> appendOne(PgEventStore store, int i, EventMetadata md) {
     String id = UUID.randomUUID().toString();
     return store.append(StreamId.of("server", id), ExpectedVersion.NO_STREAM,
         List.of(NewEvent.of(new ServerStateChanged(id, "running", 100 + i, "pve1"), md)));
   }
 
-  private static io.vertx.core.Future<?> rawInsert(Pool pool, String payload, String mdJson) {
+  private static Future<?> rawInsert(Pool pool, String payload, String mdJson) {
     return pool.preparedQuery(RAW_INSERT).execute(Tuple.of(UUID.randomUUID(), "server", UUID.randomUUID().toString(),
         "bench.server-state-changed", payload, mdJson));
   }
@@ -157,7 +161,7 @@ public final class AppendBenchmark implements Benchmark {
 
   static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
@@ -168,7 +172,7 @@ public final class AppendBenchmark implements Benchmark {
     return a;
   }
 
-  static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+  static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
   }
 }

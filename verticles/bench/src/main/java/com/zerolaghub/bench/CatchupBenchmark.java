@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CatchupBenchmark implements Benchmark {
   }
 
   @Override
-  public void run(List<String> args, java.io.PrintWriter out) throws Exception {
+  public void run(List<String> args, PrintWriter out) throws Exception {
     int[] sizes = args.isEmpty() ? new int[] {100_000, 1_000_000}
         : Arrays.stream(args.get(0).split(",")).mapToInt(Integer::parseInt).toArray();
     int rounds = args.size() < 2 ? 3 : Integer.parseInt(args.get(1));

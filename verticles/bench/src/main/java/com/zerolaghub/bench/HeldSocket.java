@@ -6,6 +6,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,7 +127,7 @@ final class HeldSocket {
       if (s.up) upAtEnd++;
     }
     return new JsonObject().put("held", sockets.size()).put("closedWith1012", restarts).put("reconnected", reconnected)
-        .put("otherCloses", new JsonObject(new java.util.LinkedHashMap<>(others))).put("connectFailures", failures)
+        .put("otherCloses", new JsonObject(new LinkedHashMap<>(others))).put("connectFailures", failures)
         .put("upAtEnd", upAtEnd).put("maxReconnectMs", maxMs);
   }
 }

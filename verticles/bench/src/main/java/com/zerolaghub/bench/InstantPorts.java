@@ -25,6 +25,8 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,12 +68,12 @@ final class InstantPorts {
       return Future.succeededFuture();
     }
 
-    public Future<java.util.Map<String, String>> config(int vmid) {
-      return Future.succeededFuture(java.util.Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth"));
+    public Future<Map<String, String>> config(int vmid) {
+      return Future.succeededFuture(Map.of("net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth"));
     }
 
-    public Future<java.util.Map<String, java.util.Set<String>>> permissions() {
-      return Future.succeededFuture(java.util.Map.of());
+    public Future<Map<String, Set<String>>> permissions() {
+      return Future.succeededFuture(Map.of());
     }
 
     public Future<String> release() {

@@ -8,6 +8,7 @@ import com.zerolaghub.verticles.runtime.NodeCapabilities;
 import com.zerolaghub.verticles.runtime.Platform;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -136,23 +138,23 @@ public final class LoginBenchmark implements Benchmark {
       hasher.verify("bench password", hash);
       times[i] = (System.nanoTime() - t) / 1e6;
     }
-    java.util.Arrays.sort(times);
+    Arrays.sort(times);
     return Math.round(times[2] * 10) / 10.0;
   }
 
-  private static Future<HttpResponse<io.vertx.core.buffer.Buffer>> login(WebClient web, JsonObject credentials) {
+  private static Future<HttpResponse<Buffer>> login(WebClient web, JsonObject credentials) {
     return web.post("/api/auth/login").sendJsonObject(credentials).compose(r -> expect(r, 200));
   }
 
-  private static Future<HttpResponse<io.vertx.core.buffer.Buffer>> me(WebClient web, String token) {
+  private static Future<HttpResponse<Buffer>> me(WebClient web, String token) {
     return web.get("/api/me").bearerTokenAuthentication(token).send().compose(r -> expect(r, 200));
   }
 
-  private static Future<HttpResponse<io.vertx.core.buffer.Buffer>> live(WebClient web) {
+  private static Future<HttpResponse<Buffer>> live(WebClient web) {
     return web.get("/health/live").send().compose(r -> expect(r, 200));
   }
 
-  private static Future<HttpResponse<io.vertx.core.buffer.Buffer>> expect(HttpResponse<io.vertx.core.buffer.Buffer> r, int status) {
+  private static Future<HttpResponse<Buffer>> expect(HttpResponse<Buffer> r, int status) {
     return r.statusCode() == status ? Future.succeededFuture(r)
         : Future.failedFuture(new IllegalStateException("expected " + status + ", got " + r.statusCode() + ": " + r.bodyAsString()));
   }

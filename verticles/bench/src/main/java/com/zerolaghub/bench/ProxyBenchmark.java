@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,7 @@ public final class ProxyBenchmark implements Benchmark {
         .put("cpu_us_per_msg", round2(median(mine, ConsoleEchoBench.Result::cpuMicrosPerMessage)));
   }
 
-  private static <T> double median(List<T> runs, java.util.function.ToDoubleFunction<T> value) {
+  private static <T> double median(List<T> runs, ToDoubleFunction<T> value) {
     double[] values = runs.stream().mapToDouble(value).sorted().toArray();
     if (values.length == 0) return Double.NaN;
     int mid = values.length / 2;

@@ -1,5 +1,6 @@
 package com.zerolaghub.bench;
 
+import com.zerolaghub.core.infra.dns.SrvRecord;
 import com.zerolaghub.core.instances.run.RunnerPorts;
 import com.zerolaghub.core.instances.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
@@ -27,6 +28,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public final class ReconcileBenchmark implements Benchmark {
         for (int i = 0; i < DRIFTS; i++) {
           Seeded victim = seeded.get(ThreadLocalRandom.current().nextInt(seeded.size()));
           String name = settings.srvName(victim.slug);
-          List<com.zerolaghub.core.infra.dns.SrvRecord> records = await(ports.dns().findSrv(name));
+          List<SrvRecord> records = await(ports.dns().findSrv(name));
           if (records.isEmpty()) continue; // drawn twice
           long t0 = System.nanoTime();
           await(ports.dns().deleteRecord(records.get(0).id()));
@@ -174,7 +176,7 @@ public final class ReconcileBenchmark implements Benchmark {
   }
 
   private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 

@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class ReplayBenchmark implements Benchmark {
   }
 
   @Override
-  public void run(List<String> args, java.io.PrintWriter out) throws Exception {
+  public void run(List<String> args, PrintWriter out) throws Exception {
     out.println(new ReplayBenchmark(args.isEmpty() ? events : Integer.parseInt(args.get(0))).run().encode());
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,7 +216,7 @@ final class RollingLoad implements Benchmark {
         outcome = what + " " + r.statusCode();
         if (r.statusCode() == expected) body = r.body();
         else failure(outcome + " " + r.body());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         outcome = what + " " + e.getClass().getSimpleName();
         failure(outcome + " " + e.getMessage());
       }
@@ -232,7 +234,7 @@ final class RollingLoad implements Benchmark {
       Map<String, Long> outcomes = new TreeMap<>();
       byOutcome.forEach((k, v) -> outcomes.put(k, v.get()));
       return new JsonObject().put("sent", sent.get()).put("failed", failed.get())
-          .put("byOutcome", new JsonObject(new java.util.LinkedHashMap<>(outcomes))).put("failures", new JsonArray(failures));
+          .put("byOutcome", new JsonObject(new LinkedHashMap<>(outcomes))).put("failures", new JsonArray(failures));
     }
   }
 

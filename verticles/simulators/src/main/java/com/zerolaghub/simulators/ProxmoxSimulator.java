@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -679,7 +680,7 @@ public final class ProxmoxSimulator {
     MultiMap params = params(ctx);
     Set<String> known = CONFIG_PARAMS;
     if (envSupported()) {
-      known = new java.util.HashSet<>(CONFIG_PARAMS);
+      known = new HashSet<>(CONFIG_PARAMS);
       known.add("env");
     }
     if (vmid == null || !knownParams(ctx, params, known) || !configPermitted(ctx, vmid, params)) {

@@ -12,13 +12,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The slice of Stripe's API the platform uses, for stripe-java pointed here through its API base
@@ -309,7 +313,7 @@ public final class StripeSimulator {
       if (k.startsWith("enabled_events[")) enabled.add(v);
     });
     if (enabled.isEmpty()) enabled.add("*");
-    WebhookEndpoint endpoint = addWebhookEndpoint(url, "whsec_sim" + java.util.UUID.randomUUID().toString().replace("-", ""),
+    WebhookEndpoint endpoint = addWebhookEndpoint(url, "whsec_sim" + UUID.randomUUID().toString().replace("-", ""),
         enabled);
     return new JsonObject().put("id", endpoint.id()).put("object", "webhook_endpoint").put("url", url)
         .put("enabled_events", new JsonArray(enabled)).put("status", "enabled")
@@ -348,7 +352,7 @@ public final class StripeSimulator {
     }
     String type = rc.request().getParam("type");
     List<JsonObject> newestFirst = new ArrayList<>(events);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     JsonArray data = new JsonArray();
     int matching = 0;
     for (JsonObject e : newestFirst) {
@@ -389,7 +393,7 @@ public final class StripeSimulator {
     }).onFailure(err -> error(rc, err instanceof IllegalArgumentException ? 404 : 400, "checkout_unavailable", err.getMessage()));
   }
 
-  private void control(RoutingContext rc, java.util.function.Supplier<Future<List<String>>> action) {
+  private void control(RoutingContext rc, Supplier<Future<List<String>>> action) {
     action.get().onSuccess(created -> rc.json(new JsonObject().put("events", new JsonArray(created))))
         .onFailure(err -> error(rc, err instanceof IllegalArgumentException ? 404 : 400, "resource_missing", err.getMessage()));
   }
@@ -477,7 +481,7 @@ public final class StripeSimulator {
     String header = rc.request().getHeader("Authorization");
     if (header != null && header.equals("Bearer " + apiKey)) return true;
     // Stripe also takes the key as the basic-auth user name, as its curl examples send it (-u sk_…:)
-    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
+    String basic = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
     if (header != null && header.equals(basic)) return true;
     error(rc, 401, "invalid_api_key", "Invalid API Key provided");
     return false;

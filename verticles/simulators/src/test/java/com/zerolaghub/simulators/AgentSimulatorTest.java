@@ -23,10 +23,13 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -338,7 +341,7 @@ class AgentSimulatorTest {
       Thread.sleep(20);
     }
     String args = Files.readString(dir.resolve("args"));
-    long[] pids = java.util.Arrays.stream(Files.readString(dir.resolve("pids")).trim().split(" "))
+    long[] pids = Arrays.stream(Files.readString(dir.resolve("pids")).trim().split(" "))
         .mapToLong(Long::parseLong).toArray();
     boolean runningWhileUp = result(agents.status(agent)).codeServer().running();
     result(sim.stop());
@@ -369,7 +372,7 @@ class AgentSimulatorTest {
   }
 
   private static int freePort() throws Exception {
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
   }

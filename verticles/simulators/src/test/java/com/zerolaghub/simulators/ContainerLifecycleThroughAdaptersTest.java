@@ -23,9 +23,11 @@ import com.zerolaghub.core.infra.proxmox.ContainerStatus;
 import com.zerolaghub.core.infra.proxmox.InventoryEntry;
 import com.zerolaghub.core.infra.proxmox.ProxmoxHttpAdapter;
 import com.zerolaghub.core.infra.proxmox.ProxmoxOptions;
+import com.zerolaghub.core.infra.proxmox.ProxmoxRefusedException;
 import com.zerolaghub.core.infra.proxmox.TaskFailedException;
 import com.zerolaghub.core.infra.proxmox.TaskResult;
 import com.zerolaghub.core.infra.proxmox.Upid;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -34,6 +36,7 @@ import io.vertx.junit5.VertxExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -135,7 +138,7 @@ class ContainerLifecycleThroughAdaptersTest {
     proxmox.setStorage(9000, "local");
 
     Throwable refused = failure(pve.cloneContainer(CloneRequest.linked(9000, 100, "mc-dir")));
-    assertThat(refused).isInstanceOf(com.zerolaghub.core.infra.proxmox.ProxmoxRefusedException.class)
+    assertThat(refused).isInstanceOf(ProxmoxRefusedException.class)
         .hasMessageContaining("Linked clone feature for 'local:9000/base-9000-disk-0.raw' is not available");
     assertThat(((OutsideSystemException) refused).transientFailure()).isFalse();
     assertThat(proxmox.container(100)).isEmpty();
@@ -148,8 +151,8 @@ class ContainerLifecycleThroughAdaptersTest {
   @DisplayName("a token's privileges: 403 naming path and privilege; /cluster/resources silently leaves out what it may not audit")
   void tokenPrivilegesAreChecked() throws Exception {
     int vmid = cloned(9000, "mc-acl");
-    proxmox.tokenPrivileges(Map.of("/vms", java.util.Set.of("VM.Allocate", "VM.PowerMgmt", "VM.Config.Network"),
-        "/vms/9000", java.util.Set.of("VM.Audit")));
+    proxmox.tokenPrivileges(Map.of("/vms", Set.of("VM.Allocate", "VM.PowerMgmt", "VM.Config.Network"),
+        "/vms/9000", Set.of("VM.Audit")));
 
     OutsideSystemException noClone = (OutsideSystemException) failure(pve.cloneContainer(CloneRequest.linked(9000, vmid + 1, "mc-no")));
     assertThat(noClone.status()).isEqualTo(403);
@@ -238,14 +241,14 @@ class ContainerLifecycleThroughAdaptersTest {
     try {
       var refused = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
           .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
-          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+          .sendForm(MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(refused.bodyAsJsonObject().getJsonObject("errors").getString("env")).contains("property is not defined in schema");
 
       proxmox.emulateRelease("9.1");
       var taken = result(web.putAbs(proxmox.apiBase() + "/nodes/pve1/lxc/" + vmid + "/config")
           .putHeader("Authorization", "PVEAPIToken=" + ProxmoxSimulatorOptions.DEFAULT_TOKEN_ID + "=" + SECRET)
-          .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
+          .sendForm(MultiMap.caseInsensitiveMultiMap().add("env", "A=1")));
       assertThat(taken.statusCode()).isEqualTo(200);
     } finally {
       web.close();

@@ -20,6 +20,12 @@ import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -99,10 +105,10 @@ class StripeSimulatorThroughStripeJavaTest {
 
   @Test
   void theKeyMayComeAsTheBasicAuthUserAsInStripesCurlExamples() throws Exception {
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(stripe.apiBase() + "/v1/webhook_endpoints")).header("Authorization", "Basic "
-            + java.util.Base64.getEncoder().encodeToString("sk_test_123:".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(stripe.apiBase() + "/v1/webhook_endpoints")).header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString("sk_test_123:".getBytes(StandardCharsets.UTF_8)))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.accounts;
 
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.ValidatedRequests;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ final class PasswordResetEndpoints {
           ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
               .end(new JsonObject().put("status", "accepted").put("detail", ACCEPTED).encode());
           actions.requestReset(email, caller)
-              .compose(link -> link.isEmpty() ? io.vertx.core.Future.<Void>succeededFuture()
+              .compose(link -> link.isEmpty() ? Future.<Void>succeededFuture()
                   : mailer.send(link.get().account().userId(), link.get().account().email(), link.get().account().displayName(),
                       link.get().token(), actions.resetTtl()))
               .onFailure(err -> log.atWarn().setMessage("password reset not recorded or not mailed")

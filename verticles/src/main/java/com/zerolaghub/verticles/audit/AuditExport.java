@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Streams every event touching an account through a server-side cursor (memory stays flat):
@@ -97,8 +98,8 @@ public final class AuditExport {
       s.setFetchSize(FETCH_SIZE);
       s.setString(1, scope.accountId());
       s.setString(2, scope.accountId());
-      s.setObject(3, OffsetDateTime.ofInstant(scope.from(), java.time.ZoneOffset.UTC));
-      s.setObject(4, OffsetDateTime.ofInstant(scope.to(), java.time.ZoneOffset.UTC));
+      s.setObject(3, OffsetDateTime.ofInstant(scope.from(), ZoneOffset.UTC));
+      s.setObject(4, OffsetDateTime.ofInstant(scope.to(), ZoneOffset.UTC));
       s.setString(5, scope.accountId());
       s.setString(6, scope.accountId());
       try (ResultSet rs = s.executeQuery()) {

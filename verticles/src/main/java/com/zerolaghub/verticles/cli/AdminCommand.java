@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -134,7 +135,7 @@ final class AdminCommand implements Runnable {
     private static <T> T await(Future<T> f) throws Exception {
       try {
         return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         if (e.getCause() instanceof Rejection r) throw new IllegalStateException(r.getMessage(), r);
         throw e;
       }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ final class AuditExportCommand implements Callable<Integer> {
     }
     AuditExport.Format fmt;
     try {
-      fmt = AuditExport.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+      fmt = AuditExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--format must be ndjson or csv");
     }

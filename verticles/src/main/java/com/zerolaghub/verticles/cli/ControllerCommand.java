@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.cli;
 
 import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class ControllerCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       JsonObject status = parent.node.admin().get("/api/admin/controller");
-      java.io.PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = spec.commandLine().getOut();
       if (!human) {
         out.println(status.encode());
         return 0;

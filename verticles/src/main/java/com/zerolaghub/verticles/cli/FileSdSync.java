@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * One file_sd sync: fetch {@code /sd/exporters}, check it, replace the target file atomically
@@ -61,7 +62,7 @@ final class FileSdSync {
     }
     try {
       byte[] content = doc.fileContent().getBytes(StandardCharsets.UTF_8);
-      if (!Files.isRegularFile(out) || !java.util.Arrays.equals(Files.readAllBytes(out), content)) {
+      if (!Files.isRegularFile(out) || !Arrays.equals(Files.readAllBytes(out), content)) {
         AtomicFileWrite.replace(out, content);
       }
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.cli;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class HttpSdDocument {
   static HttpSdDocument parse(String text) {
     JsonArray groups;
     try {
-      Object parsed = io.vertx.core.json.Json.decodeValue(text);
+      Object parsed = Json.decodeValue(text);
       if (!(parsed instanceof JsonArray array)) throw new IllegalArgumentException("the top level is not a JSON array");
       groups = array;
     } catch (DecodeException e) {

@@ -7,6 +7,10 @@ import com.zerolaghub.verticles.infra.SimulatedSystems;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -43,7 +47,7 @@ final class SimulatorsCommand implements Callable<Integer> {
 
   @Option(names = "--stripe-webhook-url", paramLabel = "URL",
       description = "Webhook endpoint the Stripe simulator delivers events to (repeatable), e.g. http://lb:8080/api/billing/webhook.")
-  java.util.List<String> stripeWebhookUrls = new java.util.ArrayList<>();
+  List<String> stripeWebhookUrls = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +75,7 @@ final class SimulatorsCommand implements Callable<Integer> {
     // Stripe: the configured key and webhook secret are the accepted ones (generated when blank)
     String stripeKey = cfg.billing().stripeApiKey().isBlank() ? "sk_test_sim_" + random() : cfg.billing().stripeApiKey();
     String webhookSecret = cfg.billing().webhookSecret().isBlank() ? "whsec_sim_" + random() : cfg.billing().webhookSecret();
-    StripeSimulator stripe = new StripeSimulator(vertx, stripeKey, stripePort, java.time.Clock.systemUTC());
+    StripeSimulator stripe = new StripeSimulator(vertx, stripeKey, stripePort, Clock.systemUTC());
     stripe.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     for (String url : stripeWebhookUrls) stripe.addWebhookEndpoint(url, webhookSecret);
     JsonObject billing = new JsonObject().put("stripeApiBase", stripe.apiBase());
@@ -93,6 +97,6 @@ final class SimulatorsCommand implements Callable<Integer> {
   }
 
   private static String random() {
-    return java.util.UUID.randomUUID().toString().replace("-", "");
+    return UUID.randomUUID().toString().replace("-", "");
   }
 }

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +74,7 @@ public final class ZlhCommand implements Callable<Integer> {
 
   static String messageOf(Throwable e) {
     Throwable t = e;
-    while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
+    while ((t instanceof ExecutionException || t instanceof CompletionException)
         && t.getCause() != null) {
       t = t.getCause();
     }

@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.config;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /**
  * One section of the merged configuration with typed getters. Values from environment
@@ -55,7 +56,7 @@ final class ConfigSection {
     Object v = values.getValue(key);
     if (v == null) return fallback;
     if (v instanceof Boolean b) return b;
-    String s = v.toString().trim().toLowerCase(java.util.Locale.ROOT);
+    String s = v.toString().trim().toLowerCase(Locale.ROOT);
     if (s.equals("true")) return true;
     if (s.equals("false")) return false;
     throw invalid(key, v, "true or false");
@@ -63,7 +64,7 @@ final class ConfigSection {
 
   private ConfigException invalid(String key, Object value, String expected) {
     // The value is echoed only for non-secret keys (passwords, tokens).
-    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    String lower = key.toLowerCase(Locale.ROOT);
     String shown = lower.contains("password") || lower.endsWith("token") ? "***" : "'" + value + "'";
     return new ConfigException(name + "." + key + " (" + ConfigKeys.envName(name, key) + ") must be " + expected
         + ", got " + shown);

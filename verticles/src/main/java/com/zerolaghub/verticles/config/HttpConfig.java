@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -119,7 +120,7 @@ public record HttpConfig(int port, String host, long bodyLimitBytes, String publ
     }
   }
 
-  private static java.util.List<String> listed(String commaSeparated) {
+  private static List<String> listed(String commaSeparated) {
     return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 

@@ -59,24 +59,6 @@ public record MailConfig(String host, int port, String tls, String from, String 
         + ", password=" + (password.isEmpty() ? "" : "***") + "]";
   }
 
-  /** The Vert.x mail client's options for this server: TLS mode and login. */
-  public io.vertx.ext.mail.MailConfig clientOptions() {
-    io.vertx.ext.mail.MailConfig m = new io.vertx.ext.mail.MailConfig().setHostname(host).setPort(port);
-    switch (tls) {
-      case TLS_IMPLICIT:
-        m.setSsl(true).setStarttls(io.vertx.ext.mail.StartTLSOptions.DISABLED);
-        break;
-      case TLS_STARTTLS:
-        m.setStarttls(io.vertx.ext.mail.StartTLSOptions.REQUIRED);
-        break;
-      default:
-        m.setStarttls(io.vertx.ext.mail.StartTLSOptions.DISABLED);
-    }
-    if (username.isEmpty()) m.setLogin(io.vertx.ext.mail.LoginOption.DISABLED);
-    else m.setLogin(io.vertx.ext.mail.LoginOption.REQUIRED).setUsername(username).setPassword(password);
-    return m;
-  }
-
   /** A builder holding the defaults. */
   public static Builder builder() {
     return defaults().toBuilder();

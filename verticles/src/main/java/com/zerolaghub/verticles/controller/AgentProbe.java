@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentPort;
+import com.zerolaghub.core.infra.agent.CrashReport;
 import com.zerolaghub.core.repair.Observation.AgentSeen;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class AgentProbe {
   }
 
   /** "oom at 2026-…, exit code 137" — what an operator and the owner's email need, no log lines. */
-  static String describe(com.zerolaghub.core.infra.agent.CrashReport c) {
+  static String describe(CrashReport c) {
     StringBuilder s = new StringBuilder(c.classification() == null ? "crash" : c.classification().wire());
     if (c.at() != null) s.append(" at ").append(c.at());
     if (c.exitCode() != null) s.append(", exit code ").append(c.exitCode());

@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.events.FencedOutException;
 import com.zerolaghub.projections.lease.FencedLease;
+import com.zerolaghub.projections.repair.DriftBoard;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,8 +11,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +92,7 @@ final class Controller {
       if (periodic >= 0) vertx.cancelTimer(periodic);
       if (soon >= 0) vertx.cancelTimer(soon);
       Future<Void> drained = running ? (idle = Promise.promise()).future() : Future.succeededFuture();
-      drained.timeout(3, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture())
+      drained.timeout(3, TimeUnit.SECONDS).recover(e -> Future.succeededFuture())
           .compose(x -> lease.stop()).onComplete(stopped);
     });
     return stopped.future();
@@ -189,14 +194,14 @@ final class Controller {
             fencedOut++;
             leader = false;
             log.warn("controller {} was fenced out ({}); standing for election again", owner, ar.cause().getMessage());
-            publish(new JsonObject().put("startedAt", java.time.Instant.ofEpochMilli(lastStartedAt).toString())
+            publish(new JsonObject().put("startedAt", Instant.ofEpochMilli(lastStartedAt).toString())
                 .put("leader", owner).put("error", String.valueOf(ar.cause().getMessage())));
             lease.stop().onComplete(x -> {
               if (!closing) lease.keep(this::elected, this::deposed);
             });
           } else {
             log.warn("drift pass failed: {}", ar.cause().getMessage());
-            publish(new JsonObject().put("startedAt", java.time.Instant.ofEpochMilli(lastStartedAt).toString())
+            publish(new JsonObject().put("startedAt", Instant.ofEpochMilli(lastStartedAt).toString())
                 .put("leader", owner).put("error", String.valueOf(ar.cause().getMessage())));
           }
           if (idle != null) idle.tryComplete();
@@ -209,9 +214,9 @@ final class Controller {
    * longer than two pass intervals (at least 5 s): Redis flushed, or their consumer died.
    */
   private Future<Integer> enqueue(DriftPass.Result result) {
-    java.util.Set<String> ids = new java.util.LinkedHashSet<>(result.liveRepairs());
-    java.time.Instant stale = java.time.Instant.now().minusMillis(Math.max(5_000, 2 * intervalMs));
-    for (com.zerolaghub.projections.repair.DriftBoard.Repair r : pass.pendingRepairs()) {
+    Set<String> ids = new LinkedHashSet<>(result.liveRepairs());
+    Instant stale = Instant.now().minusMillis(Math.max(5_000, 2 * intervalMs));
+    for (DriftBoard.Repair r : pass.pendingRepairs()) {
       if (r.updatedAt().isBefore(stale)) ids.add(r.repairId());
     }
     if (ids.isEmpty()) return Future.succeededFuture(0);

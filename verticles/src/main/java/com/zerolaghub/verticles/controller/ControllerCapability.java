@@ -20,6 +20,7 @@ import com.zerolaghub.verticles.node.NodeName;
 import com.zerolaghub.verticles.node.PlatformContext;
 import com.zerolaghub.verticles.node.ReadModels;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -130,7 +131,7 @@ public final class ControllerCapability implements Capability {
   }
 
   /** Runs a full drift pass now on this node (the leader) and answers its summary (benchmarks, operators' tools). */
-  public Future<io.vertx.core.json.JsonObject> passNow() {
+  public Future<JsonObject> passNow() {
     return controller == null ? Future.failedFuture(new IllegalStateException("no controller role on this node"))
         : controller.passOnce();
   }

@@ -17,6 +17,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -77,7 +78,7 @@ final class ControllerEndpoints {
     JsonArray open = new JsonArray();
     b.openFindings().stream().sorted(Comparator.comparing(DriftBoard.OpenFinding::foundAt).reversed()).forEach(f -> open.add(
         new JsonObject().put("key", f.key()).put("findingId", f.findingId()).put("serverId", f.serverId()).put("kind", f.kind())
-            .put("evidence", new JsonObject(new java.util.LinkedHashMap<String, Object>(f.evidence())))
+            .put("evidence", new JsonObject(new LinkedHashMap<String, Object>(f.evidence())))
             .put("foundAt", f.foundAt().toString())));
     JsonArray cleared = new JsonArray();
     b.recentlyCleared().stream().limit(100).forEach(f -> cleared.add(new JsonObject().put("key", f.key())

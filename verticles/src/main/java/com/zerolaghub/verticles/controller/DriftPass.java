@@ -12,6 +12,7 @@ import com.zerolaghub.core.repair.Finding;
 import com.zerolaghub.core.repair.FindingsDiff;
 import com.zerolaghub.core.repair.Observation;
 import com.zerolaghub.core.repair.OpenOperation;
+import com.zerolaghub.core.repair.Posture;
 import com.zerolaghub.core.repair.RepairPlan;
 import com.zerolaghub.core.repair.RepairPolicy;
 import com.zerolaghub.events.Checkpoint;
@@ -22,6 +23,8 @@ import com.zerolaghub.events.repair.RepairEvent.DriftFound;
 import com.zerolaghub.events.repair.RepairEvent.RepairPlanned;
 import com.zerolaghub.events.repair.RepairEvent.RepairWithdrawn;
 import com.zerolaghub.events.WrongExpectedVersionException;
+import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.HostState;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.servers.ServerDirectory;
@@ -149,8 +152,8 @@ final class DriftPass {
     for (ServerDirectory.Server s : dir.servers()) {
       if (!s.provisioned() || s.vmid() == null) continue;
       desired.add(new DesiredServer(s.serverId(), s.vmid(), s.slug(),
-          s.kind() == com.zerolaghub.events.servers.ContainerKind.GAME, s.address(),
-          s.hostState() == com.zerolaghub.events.servers.HostState.RUNNING, suspended.test(s.ownerId()),
+          s.kind() == ContainerKind.GAME, s.address(),
+          s.hostState() == HostState.RUNNING, suspended.test(s.ownerId()),
           busy.contains(s.serverId()), s.velocityRegistered()));
     }
     return desired;
@@ -227,7 +230,7 @@ final class DriftPass {
     RepairPlan p = plan.get();
     String repairId = UUID.randomUUID().toString();
     planned[0]++;
-    if (p.posture() == com.zerolaghub.core.repair.Posture.LIVE) live.add(repairId);
+    if (p.posture() == Posture.LIVE) live.add(repairId);
     return actions.planned(new RepairPlanned(repairId, findingId, f.serverId(), p.action().wireName(), p.action().level(),
         p.posture().wireName(), p.detail(), clock.instant()), metadata);
   }

@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ final class RepairConsumer {
       stopped = true;
       if (timer >= 0) vertx.cancelTimer(timer);
       Future<Void> drained = busy ? (idle = Promise.promise()).future() : Future.succeededFuture();
-      drained.timeout(3, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture()).onComplete(done);
+      drained.timeout(3, TimeUnit.SECONDS).recover(e -> Future.succeededFuture()).onComplete(done);
     });
     return done.future();
   }
@@ -76,7 +78,7 @@ final class RepairConsumer {
     if (busy || stopped || paused) return;
     busy = true;
     long now = System.currentTimeMillis();
-    Future<java.util.List<RepairQueue.Delivery>> taken;
+    Future<List<RepairQueue.Delivery>> taken;
     if (now - lastReclaim >= RECLAIM_EVERY_MS) {
       lastReclaim = now;
       taken = queue.reclaim(consumer, RECLAIM_IDLE_MS, 8).compose(old -> old.isEmpty() ? queue.take(consumer, 8)
@@ -92,7 +94,7 @@ final class RepairConsumer {
     });
   }
 
-  private Future<Integer> runAll(java.util.List<RepairQueue.Delivery> deliveries) {
+  private Future<Integer> runAll(List<RepairQueue.Delivery> deliveries) {
     Future<Integer> chain = Future.succeededFuture(0);
     for (RepairQueue.Delivery d : deliveries) {
       chain = chain.compose(n -> worker.run(d.repairId())

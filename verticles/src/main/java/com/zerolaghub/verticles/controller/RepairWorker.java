@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.controller;
 import com.zerolaghub.core.instances.run.EdgePublisher;
 import com.zerolaghub.core.repair.RepairAction;
 import com.zerolaghub.events.EventMetadata;
+import com.zerolaghub.events.FencedOutException;
 import com.zerolaghub.events.WrongExpectedVersionException;
 import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
 import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
@@ -14,6 +15,8 @@ import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.repair.DriftBoard;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class RepairWorker {
   private static final Logger log = LoggerFactory.getLogger(RepairWorker.class);
 
-  private final io.vertx.core.Vertx vertx;
+  private final Vertx vertx;
   private final RepairActions actions;
   private final MemoryView<DriftBoard> board;
   private final MemoryView<ServerDirectory> directory;
@@ -38,7 +41,7 @@ final class RepairWorker {
   private final Duration stuckAfter;
   private final Clock clock;
 
-  RepairWorker(io.vertx.core.Vertx vertx, RepairActions actions, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
+  RepairWorker(Vertx vertx, RepairActions actions, MemoryView<DriftBoard> board, MemoryView<ServerDirectory> directory, EdgePublisher edge,
                int gamePort, Duration stuckAfter, Clock clock) {
     this.vertx = vertx;
     this.actions = actions;
@@ -74,7 +77,7 @@ final class RepairWorker {
   private Future<DriftBoard.Repair> known(String repairId, int tries) {
     DriftBoard.Repair r = board.current().repair(repairId);
     if (r != null || tries <= 0) return Future.succeededFuture(r);
-    io.vertx.core.Promise<DriftBoard.Repair> later = io.vertx.core.Promise.promise();
+    Promise<DriftBoard.Repair> later = Promise.promise();
     vertx.setTimer(100, t -> known(repairId, tries - 1).onComplete(later));
     return later.future();
   }
@@ -86,7 +89,7 @@ final class RepairWorker {
             .compose(detail -> actions.succeeded(
                 new RepairSucceeded(r.repairId(), r.serverId(), r.action(), detail, clock.instant()), metadata))
             .recover(err -> {
-              if (err instanceof WrongExpectedVersionException || err instanceof com.zerolaghub.events.FencedOutException) {
+              if (err instanceof WrongExpectedVersionException || err instanceof FencedOutException) {
                 return Future.failedFuture(err);
               }
               log.warn("repair {} ({}) of server {} failed: {}", r.repairId(), r.action(), r.serverId(), err.getMessage());

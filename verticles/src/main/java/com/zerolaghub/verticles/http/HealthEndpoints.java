@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
@@ -36,7 +37,7 @@ final class HealthEndpoints {
       }
       Readiness.Report report = ar.result();
       JsonObject extra = new JsonObject().put("checks", report.checks());
-      if (!report.warnings().isEmpty()) extra.put("warnings", new io.vertx.core.json.JsonArray(report.warnings()));
+      if (!report.warnings().isEmpty()) extra.put("warnings", new JsonArray(report.warnings()));
       if (report.ready()) {
         ctx.json(new JsonObject().put("status", "ready").mergeIn(extra));
       } else {

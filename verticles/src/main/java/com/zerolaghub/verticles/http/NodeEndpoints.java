@@ -1,6 +1,7 @@
 package com.zerolaghub.verticles.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
 
 /** Binds the node's own operations of the contract: health, readiness, metrics and the contract itself. */
 public final class NodeEndpoints {
@@ -8,7 +9,7 @@ public final class NodeEndpoints {
 
   /** @param draining whether the node drains: readiness then answers 503 without asking its checks */
   public static void register(ApiRoutes routes, Readiness readiness, PrometheusMeterRegistry registry,
-      java.util.function.BooleanSupplier draining) {
+      BooleanSupplier draining) {
     HealthEndpoints health = new HealthEndpoints(readiness, draining);
     String yaml = routes.contract().yaml();
     routes.operation("healthLive", health::live);

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Runs every readiness check in parallel, each bounded by a timeout, and reports them by name. */
 public final class Readiness {
@@ -14,7 +15,7 @@ public final class Readiness {
 
   private final Vertx vertx;
   private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
-  private final List<java.util.function.Supplier<List<String>>> warnings = new CopyOnWriteArrayList<>();
+  private final List<Supplier<List<String>>> warnings = new CopyOnWriteArrayList<>();
 
   public Readiness(Vertx vertx) {
     this.vertx = vertx;
@@ -26,7 +27,7 @@ public final class Readiness {
   }
 
   /** A source of warnings shown with the readiness answer; they never make the node unready. */
-  public Readiness warnings(java.util.function.Supplier<List<String>> source) {
+  public Readiness warnings(Supplier<List<String>> source) {
     warnings.add(source);
     return this;
   }
@@ -44,7 +45,7 @@ public final class Readiness {
         if (!"up".equals(state)) notReady.add(checks.get(i).name());
       }
       List<String> warned = new ArrayList<>();
-      for (java.util.function.Supplier<List<String>> source : warnings) warned.addAll(source.get());
+      for (Supplier<List<String>> source : warnings) warned.addAll(source.get());
       return Future.succeededFuture(new Report(states, notReady, warned));
     });
   }

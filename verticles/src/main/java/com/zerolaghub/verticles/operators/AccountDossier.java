@@ -14,6 +14,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * {@code GET /api/admin/accounts/{userId}}: what an operator needs about one account on one page:
@@ -104,10 +106,10 @@ final class AccountDossier {
 
   private static JsonArray sessions(RowSet<Row> rows) {
     JsonArray sessions = new JsonArray();
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     for (Row r : rows) {
-      java.time.Instant expires = r.getOffsetDateTime("expires_at").toInstant();
-      java.time.OffsetDateTime revoked = r.getOffsetDateTime("revoked_at");
+      Instant expires = r.getOffsetDateTime("expires_at").toInstant();
+      OffsetDateTime revoked = r.getOffsetDateTime("revoked_at");
       sessions.add(new JsonObject().put("client", r.getString("client"))
           .put("startedAt", r.getOffsetDateTime("started_at").toInstant().toString()).put("expiresAt", expires.toString())
           .put("endedAt", revoked == null ? null : revoked.toInstant().toString()).put("reason", r.getString("reason"))

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,7 @@ public final class OperationsWorker {
         drained = Promise.promise();
         idle = drained.future();
       }
-      idle.timeout(3, java.util.concurrent.TimeUnit.SECONDS)
+      idle.timeout(3, TimeUnit.SECONDS)
           .recover(err -> Future.succeededFuture())
           .compose(x -> lease.stop())
           .onComplete(done);

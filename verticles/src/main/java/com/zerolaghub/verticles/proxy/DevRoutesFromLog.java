@@ -1,5 +1,6 @@
 package com.zerolaghub.verticles.proxy;
 
+import com.zerolaghub.projections.servers.DevServerRoute;
 import com.zerolaghub.proxy.routing.DevRoute;
 import com.zerolaghub.proxy.routing.RouteTable;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class DevRoutesFromLog implements RouteTable {
     return servers.routes().byServerId(serverId).map(DevRoutesFromLog::toProxyRoute);
   }
 
-  private static DevRoute toProxyRoute(com.zerolaghub.projections.servers.DevServerRoute r) {
+  private static DevRoute toProxyRoute(DevServerRoute r) {
     return new DevRoute(r.serverId(), r.vmid(), r.ownerId(), r.address(), r.codeServer(), r.running());
   }
 }

@@ -25,6 +25,7 @@ import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
 import com.zerolaghub.verticles.node.PlatformKeys;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ public final class ProxyCapability implements Capability {
     if (!ctx.config().roles().proxy()) return Future.succeededFuture();
     devHostServer = new ProxyServer(ctx.vertx(), new DevHostProxy(routes, grants, forwarder, ide,
         sessionId -> sessions.isLive(sessionId, clock.instant())),
-        new io.vertx.core.http.HttpServerOptions().setHost(cfg.host()));
+        new HttpServerOptions().setHost(cfg.host()));
     return devHostServer.start(cfg.port())
         .onSuccess(port -> {
           devHostPort = port;

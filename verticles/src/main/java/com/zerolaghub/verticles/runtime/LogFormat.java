@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.runtime;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import com.zerolaghub.verticles.config.LogConfig;
 import java.net.URL;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class LogFormat {
 
   /** Applies {@code log.json} ({@code auto}, {@code true} or {@code false}). */
   public static void apply(String json) {
-    apply(new com.zerolaghub.verticles.config.LogConfig(json).json());
+    apply(new LogConfig(json).json());
   }
 
   public static void apply(boolean json) {

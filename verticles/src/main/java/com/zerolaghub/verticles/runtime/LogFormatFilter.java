@@ -3,6 +3,8 @@ package com.zerolaghub.verticles.runtime;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import com.zerolaghub.verticles.config.Terminal;
+import java.util.Locale;
 
 /**
  * Lets a console appender write only when its format is the selected one (logback.xml keeps a
@@ -24,13 +26,13 @@ public final class LogFormatFilter extends Filter<ILoggingEvent> {
 
   @Override
   public FilterReply decide(ILoggingEvent event) {
-    return format.trim().equalsIgnoreCase(resolved(selected, com.zerolaghub.verticles.config.Terminal.attached()))
+    return format.trim().equalsIgnoreCase(resolved(selected, Terminal.attached()))
         ? FilterReply.NEUTRAL : FilterReply.DENY;
   }
 
   /** {@code auto} is plain text ({@code false}) in a terminal and JSON ({@code true}) elsewhere. */
   static String resolved(String selected, boolean terminal) {
-    String s = selected.trim().toLowerCase(java.util.Locale.ROOT);
+    String s = selected.trim().toLowerCase(Locale.ROOT);
     return s.equals("auto") ? Boolean.toString(!terminal) : s;
   }
 }

@@ -4,6 +4,7 @@ import com.zerolaghub.core.accounts.Principal;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;
+import com.zerolaghub.events.EventType;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.servers.ServerEvent;
 import com.zerolaghub.events.servers.ServerEvent.DeletionRequested;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,8 +150,8 @@ final class LiveFeed {
    */
   private static final Set<String> NAMING_OWNERS = Set.of(ServerRequested.class, HostActionRequested.class,
           DeletionRequested.class, ServerDeleted.class).stream()
-      .map(c -> c.getAnnotation(com.zerolaghub.events.EventType.class).name())
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      .map(c -> c.getAnnotation(EventType.class).name())
+      .collect(Collectors.toUnmodifiableSet());
 
   private void deliver(RecordedEvent recorded) {
     if (subscribers.isEmpty() && !NAMING_OWNERS.contains(recorded.type())) return;

@@ -12,11 +12,14 @@ import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
@@ -41,7 +44,7 @@ final class ServerHandlers {
     Requester requester = Callers.requester(ctx);
     RequestParameter limitParam = ValidatedRequests.query(ctx, "limit");
     int limit = limitParam == null || limitParam.isNull() ? DEFAULT_LIMIT : limitParam.getInteger();
-    Future<io.vertx.sqlclient.RowSet<Row>> rows = requester.admin()
+    Future<RowSet<Row>> rows = requester.admin()
         ? api.pool().preparedQuery("SELECT * FROM servers ORDER BY created_at, server_id LIMIT $1").execute(Tuple.of(limit))
         : api.pool().preparedQuery("SELECT * FROM servers WHERE owner_id = $1 ORDER BY created_at, server_id LIMIT $2")
             .execute(Tuple.of(requester.userId(), limit));
@@ -50,9 +53,9 @@ final class ServerHandlers {
         ctx.fail(ar.cause());
         return;
       }
-      io.vertx.core.http.HttpServerResponse response = ctx.response();
-      if (!response.headers().contains(io.vertx.core.http.HttpHeaders.CONTENT_TYPE)) {
-        response.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_TYPE, "application/json");
+      HttpServerResponse response = ctx.response();
+      if (!response.headers().contains(HttpHeaders.CONTENT_TYPE)) {
+        response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
       }
       response.end(api.json().listing(ar.result()));
     });

@@ -5,8 +5,10 @@ import com.zerolaghub.core.instances.OperationView;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.ServerSpec;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 
 /**
  * Servers and operations as the API answers them. Never the agent token (nor its hash) or the
@@ -57,7 +59,7 @@ final class ServerJson {
   }
 
   /** The servers listing of {@code rows} as JSON bytes. */
-  io.vertx.core.buffer.Buffer listing(io.vertx.sqlclient.RowSet<Row> rows) {
+  Buffer listing(RowSet<Row> rows) {
     return ServersListingJson.encode(rows, gameDomain);
   }
 

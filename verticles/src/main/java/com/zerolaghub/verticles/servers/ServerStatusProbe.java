@@ -10,6 +10,7 @@ import com.zerolaghub.core.infra.proxmox.ContainerStatus;
 import com.zerolaghub.core.instances.LifecycleState;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.servers.ContainerKind;
+import com.zerolaghub.events.servers.ServerSpec;
 import com.zerolaghub.events.servers.TeardownPhase;
 import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
@@ -19,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /api/servers/:id/status} (R2.5): the recorded state joined with what Proxmox and
@@ -158,7 +160,7 @@ final class ServerStatusProbe {
     if (s.kind() == ContainerKind.GAME) {
       connectable = ready && a.game() != null && a.game().state() == GameState.RUNNING && s.velocityRegistered() && s.dnsRecordId() != null;
     } else {
-      boolean wantsCode = s.spec() instanceof com.zerolaghub.events.servers.ServerSpec.Dev d && d.codeServer();
+      boolean wantsCode = s.spec() instanceof ServerSpec.Dev d && d.codeServer();
       connectable = ready && (!wantsCode || (a.codeServer() != null && a.codeServer().running()));
     }
     json.put("ready", ready).put("connectable", connectable);
@@ -182,7 +184,7 @@ final class ServerStatusProbe {
   }
 
   private static String reason(Throwable e) {
-    if (e instanceof java.util.concurrent.TimeoutException) {
+    if (e instanceof TimeoutException) {
       return "no answer in time";
     }
     if (e instanceof OutsideSystemException o) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A server's console as the portal opens it ({@code GET /api/servers/<id>/console}, a WebSocket
@@ -85,7 +86,7 @@ final class ConsoleProbe implements AutoCloseable {
       socket.closeHandler(v -> closeCode = socket.closeStatusCode());
     }
 
-    void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+    void await(String what, Duration timeout, BooleanSupplier condition) {
       long end = System.nanoTime() + timeout.toNanos();
       while (!condition.getAsBoolean()) {
         if (closeCode != null) throw new SmokeCheckFailed("console closed (" + closeCode + ") before " + what + "; statuses " + statuses);

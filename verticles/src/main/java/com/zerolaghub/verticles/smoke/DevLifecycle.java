@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ final class DevLifecycle {
       String location = exchanged.headers().get("Location");
       URI clean = link[0].resolve(location == null ? "/" : location);
       Answer ide = api.browse(clean, connectTo, cookie[0]);
-      if (ide.status() != 200 || !ide.body().toString().toLowerCase(java.util.Locale.ROOT).contains("code-server")) {
+      if (ide.status() != 200 || !ide.body().toString().toLowerCase(Locale.ROOT).contains("code-server")) {
         throw new SmokeCheckFailed("the IDE answered " + ide.status() + ": " + ide.text(200));
       }
       Answer replayed = api.browse(link[0], connectTo, null);

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A game server from create to delete: ready and connectable, the console, files, a backup and
@@ -107,7 +108,7 @@ final class GameLifecycle {
     log.run("game: DNS, Velocity and container cleanup verified", () -> CleanupEvidence.verify(run, id, true));
   }
 
-  static JsonObject awaitStatus(SmokeRun run, String id, java.util.function.Predicate<JsonObject> wanted) {
+  static JsonObject awaitStatus(SmokeRun run, String id, Predicate<JsonObject> wanted) {
     AtomicReference<String> last = new AtomicReference<>();
     return Polling.until("there: status of " + id, run.timeout(), () -> {
       JsonObject op = run.api().get(run.owner().token(), "/api/servers/" + id).expect(200).json().getJsonObject("operation");

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -63,8 +64,8 @@ public final class Smoke {
     Duration total = Duration.ofNanos(System.nanoTime() - start);
     SmokeResult result = new SmokeResult(log.steps(), Optional.ofNullable(log.failed()), Optional.ofNullable(log.reason()), total);
     out.println(result.passed()
-        ? String.format(java.util.Locale.ROOT, "PASS %7.2fs  zlh smoke", total.toNanos() / 1e9)
-        : String.format(java.util.Locale.ROOT, "FAIL %7.2fs  zlh smoke: step \"%s\" failed: %s", total.toNanos() / 1e9,
+        ? String.format(Locale.ROOT, "PASS %7.2fs  zlh smoke", total.toNanos() / 1e9)
+        : String.format(Locale.ROOT, "FAIL %7.2fs  zlh smoke: step \"%s\" failed: %s", total.toNanos() / 1e9,
             log.failed(), log.reason()));
     out.flush();
     return result;

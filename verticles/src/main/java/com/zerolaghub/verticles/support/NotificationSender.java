@@ -6,6 +6,7 @@ import com.zerolaghub.core.infra.discord.DiscordRateLimitedException;
 import com.zerolaghub.core.infra.discord.DiscordRejectedException;
 import com.zerolaghub.core.support.Notification;
 import com.zerolaghub.core.support.NotificationTemplates;
+import com.zerolaghub.core.support.ServerMention;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.StreamId;
 import com.zerolaghub.events.support.NotificationEvent;
@@ -19,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -26,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +66,7 @@ final class NotificationSender {
   private long timer = -1;
   private long keeper = -1;
   /** Rows this sender claimed and is still delivering: their claims are extended until done. */
-  private final java.util.Set<Long> sending = new java.util.HashSet<>();
+  private final Set<Long> sending = new HashSet<>();
   private boolean polling;
   private boolean stopped;
   private int inFlight;
@@ -126,7 +130,7 @@ final class NotificationSender {
     polling = true;
     claim().onComplete(ar -> {
       polling = false;
-      if (ar.failed() && ar.cause() instanceof io.vertx.pgclient.PgException pg && "42P01".equals(pg.getSqlState())) {
+      if (ar.failed() && ar.cause() instanceof PgException pg && "42P01".equals(pg.getSqlState())) {
         log.debug("notification outbox not built yet (first start of its projection)");
       } else if (ar.failed()) {
         log.atWarn().setMessage("notification outbox poll failed").setCause(ar.cause()).log();
@@ -234,7 +238,7 @@ final class NotificationSender {
     Future<String> address = row.getString("recipient") != null ? Future.succeededFuture(row.getString("recipient"))
         : emailOf(row.getString("account_id"));
     // messages about a server name it by its name (and say how to reach it), never by its id
-    Future<com.zerolaghub.core.support.ServerMention> server = p.getString("serverId") == null ? Future.succeededFuture(null)
+    Future<ServerMention> server = p.getString("serverId") == null ? Future.succeededFuture(null)
         : servers.of(p.getString("serverId"));
     return Future.all(address, server).map(done -> {
       String to = address.result();
@@ -251,7 +255,7 @@ final class NotificationSender {
         case "billing-warning":
           return templates.billingWarning(to, p.getString("level"));
         case "billing-suspended":
-          return templates.billingSuspended(to, p.getString("at") != null ? java.time.Instant.parse(p.getString("at"))
+          return templates.billingSuspended(to, p.getString("at") != null ? Instant.parse(p.getString("at"))
               : row.getOffsetDateTime("source_at").toInstant());
         case "server-crashed":
           return templates.serverCrashed(to, server.result(), p.getString("crash"));

@@ -12,6 +12,8 @@ import com.zerolaghub.verticles.http.ProblemException;
 import com.zerolaghub.verticles.http.ProblemType;
 import com.zerolaghub.verticles.http.ValidatedRequests;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,9 +32,9 @@ final class TicketEndpoints {
   private final MemoryView<TicketBook.Snapshot> tickets;
   private final ServerOwners owners;
   private final Pool pool;
-  private final io.vertx.core.Vertx vertx;
+  private final Vertx vertx;
 
-  TicketEndpoints(io.vertx.core.Vertx vertx, TicketActions actions, MemoryView<TicketBook.Snapshot> tickets, ServerOwners owners, Pool pool) {
+  TicketEndpoints(Vertx vertx, TicketActions actions, MemoryView<TicketBook.Snapshot> tickets, ServerOwners owners, Pool pool) {
     this.vertx = vertx;
     this.actions = actions;
     this.tickets = tickets;
@@ -74,7 +76,7 @@ final class TicketEndpoints {
   /** So that the caller's next read shows the change (ticket, reply, closing); bounded, the change is recorded either way. */
   private Future<Void> waitVisible(Checkpoint written) {
     if (written == null) return Future.succeededFuture();
-    io.vertx.core.Promise<Void> waited = io.vertx.core.Promise.promise();
+    Promise<Void> waited = Promise.promise();
     long timer = vertx.setTimer(READ_YOUR_WRITE.toMillis(), id -> waited.tryComplete());
     tickets.whenApplied(written).onComplete(r -> {
       vertx.cancelTimer(timer);

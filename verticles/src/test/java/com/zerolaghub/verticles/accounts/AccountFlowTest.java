@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -208,9 +209,9 @@ class AccountFlowTest {
     Browser browser = node.browser();
     String token = browser.signUp(email(), "a long enough secret").getString("token");
     Browser api = node.browser().bearer(token);
-    node.clock.advance(java.time.Duration.ofHours(167));
+    node.clock.advance(Duration.ofHours(167));
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
-    node.clock.advance(java.time.Duration.ofHours(1));
+    node.clock.advance(Duration.ofHours(1));
     problem(browser.get("/api/me"), 401, "unauthorized");
     problem(api.get("/api/me"), 401, "unauthorized");
   }

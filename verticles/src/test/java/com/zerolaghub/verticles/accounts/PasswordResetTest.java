@@ -3,6 +3,7 @@ package com.zerolaghub.verticles.accounts;
 import static com.zerolaghub.verticles.accounts.AccountFlowTest.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.core.accounts.SecretTokens;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -113,7 +114,7 @@ class PasswordResetTest {
     assertThat(node.rows("SELECT count(*) FROM event_log WHERE payload::text LIKE '%" + token + "%' OR metadata::text LIKE '%" + token + "%'"))
         .containsExactly("0");
     assertThat(node.rows("SELECT count(*) FROM event_log WHERE stream_type = 'reset-token' AND stream_id = '"
-        + com.zerolaghub.core.accounts.SecretTokens.sha256(token) + "'")).containsExactly("1");
+        + SecretTokens.sha256(token) + "'")).containsExactly("1");
   }
 
   /** Waits for the mail to {@code to}, checks both parts carry the link, answers its token. */

@@ -12,7 +12,11 @@ import com.zerolaghub.core.command.Rejection;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.events.testing.TestRedis;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -132,10 +136,10 @@ class BillingEnforcementTest {
   }
 
   static void flushRedis() throws Exception {
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    Vertx vertx = Vertx.vertx();
     try {
-      io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx, TestRedis.uri());
-      redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.FLUSHALL))
+      Redis redis = Redis.createClient(vertx, TestRedis.uri());
+      redis.send(Request.cmd(Command.FLUSHALL))
           .toCompletionStage().toCompletableFuture().get();
       redis.close();
     } finally {

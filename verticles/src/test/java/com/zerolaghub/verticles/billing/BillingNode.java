@@ -11,6 +11,7 @@ import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
+import io.vertx.core.Future;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /** A node running projections + billing with test authentication, a hand-moved clock and recording ports. */
 final class BillingNode implements AutoCloseable {
@@ -50,7 +52,7 @@ final class BillingNode implements AutoCloseable {
   }
 
   private static BillingNode start(TestPostgres.Database db, MutableClock clock, RecordingPorts ports,
-      BillingConfig billingConfig, java.util.function.UnaryOperator<PlatformConfig> tweak, Capability... extra)
+      BillingConfig billingConfig, UnaryOperator<PlatformConfig> tweak, Capability... extra)
       throws Exception {
     HeaderAuthentication auth = new HeaderAuthentication();
     ProjectionsCapability projections = new ProjectionsCapability(auth);
@@ -112,7 +114,7 @@ final class BillingNode implements AutoCloseable {
         .get(10, TimeUnit.SECONDS);
   }
 
-  <T> T await(io.vertx.core.Future<T> f) throws Exception {
+  <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 

@@ -4,7 +4,9 @@ import static com.zerolaghub.verticles.billing.BillingNode.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.events.testing.TestPostgres;
+import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.config.BillingConfig;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,8 @@ class CheckoutWithoutStripeTest {
 
   @Test
   void aKeyStripeRefusesIsA503ProblemNamingTheSettingToo() throws Exception {
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-    com.zerolaghub.simulators.StripeSimulator stripe = new com.zerolaghub.simulators.StripeSimulator(vertx, "sk_right");
+    Vertx vertx = Vertx.vertx();
+    StripeSimulator stripe = new StripeSimulator(vertx, "sk_right");
     stripe.start().toCompletionStage().toCompletableFuture().get();
     try (BillingNode node = BillingNode.start(TestPostgres.freshDatabase(), new MutableClock(START), new RecordingPorts(),
         BillingConfig.builder().stripeApiKey("sk_wrong").stripeApiBase(stripe.apiBase())

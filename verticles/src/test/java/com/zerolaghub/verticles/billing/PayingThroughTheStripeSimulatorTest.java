@@ -8,6 +8,7 @@ import com.zerolaghub.simulators.StripeSimulator;
 import com.zerolaghub.verticles.config.BillingConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +108,7 @@ class PayingThroughTheStripeSimulatorTest {
         .get(10, TimeUnit.SECONDS);
   }
 
-  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+  private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 }

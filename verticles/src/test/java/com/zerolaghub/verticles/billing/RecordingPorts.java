@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,7 +23,7 @@ final class RecordingPorts implements HostShutdownPort, ConsoleCloser {
 
   @Override
   public Future<List<String>> runningHosts(String accountId) {
-    return Future.succeededFuture(new ArrayList<>(new java.util.TreeSet<>(runningByAccount.getOrDefault(accountId, Set.of()))));
+    return Future.succeededFuture(new ArrayList<>(new TreeSet<>(runningByAccount.getOrDefault(accountId, Set.of()))));
   }
 
   @Override

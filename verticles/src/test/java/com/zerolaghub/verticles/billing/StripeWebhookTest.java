@@ -7,6 +7,8 @@ import com.zerolaghub.core.billing.Enforcement;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.simulators.StripeSimulator;
+import com.zerolaghub.simulators.StripeWebhookSigner;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,7 +22,7 @@ class StripeWebhookTest {
 
   @BeforeEach
   void start() throws Exception {
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    Vertx vertx = Vertx.vertx();
     stripe = new StripeSimulator(vertx, "sk_test_sim");
     stripe.start().toCompletionStage().toCompletableFuture().get();
     node = BillingNode.start(TestPostgres.freshDatabase(), new MutableClock(START), new RecordingPorts(),
@@ -54,7 +56,7 @@ class StripeWebhookTest {
   void wrongSignatureStaleTimestampOrMissingHeaderAre400Problems() throws Exception {
     String payload = StripeEvents.paymentFailed("evt_2", START, "in_1", "cus_1", START);
     long now = START.getEpochSecond();
-    HttpResponse<String> wrong = node.webhook(payload, new com.zerolaghub.simulators.StripeWebhookSigner("whsec_other").header(payload, now));
+    HttpResponse<String> wrong = node.webhook(payload, new StripeWebhookSigner("whsec_other").header(payload, now));
     HttpResponse<String> stale = node.webhook(payload, node.signer.header(payload, now - 301));
     HttpResponse<String> missing = node.webhook(payload, null);
     HttpResponse<String> tampered = node.webhook(payload.replace("in_1", "in_9"), node.signer.header(payload, now));

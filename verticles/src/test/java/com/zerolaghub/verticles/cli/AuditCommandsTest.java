@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,7 @@ class AuditCommandsTest {
   }
 
   static ZlhCommandTest.Result export(String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("audit", "export", "--config", config.toString(),
+    List<String> args = new ArrayList<>(List.of("audit", "export", "--config", config.toString(),
         "--account", "u1", "--from", FROM, "--to", TO));
     args.addAll(List.of(extra));
     return ZlhCommandTest.run(args.toArray(String[]::new));

@@ -12,6 +12,8 @@ import com.zerolaghub.verticles.testing.TestNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -115,8 +117,8 @@ class ProjectionsCommandTest {
   private static Path write(String name, String content) {
     try {
       return Files.writeString(dir.resolve(name), content);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

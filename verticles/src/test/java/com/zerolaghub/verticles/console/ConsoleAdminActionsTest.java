@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,7 +140,7 @@ class ConsoleAdminActionsTest {
         .noneMatch(t -> t.contains("stuck after the update"));
   }
 
-  private static java.util.List<String> texts(JsonArray events) {
+  private static List<String> texts(JsonArray events) {
     return events.stream().map(o -> ((JsonObject) o).getString("text")).toList();
   }
 
@@ -208,7 +210,7 @@ class ConsoleAdminActionsTest {
     HttpResponse<String> noBody = whenIdle(() -> ops.node.send(customer[1], "POST", "/api/servers/" + serverId + "/game/start", null));
     assertThat(noBody.statusCode()).as("a body stays optional: " + noBody.body()).isEqualTo(202);
 
-    java.util.List<String> operators = texts(ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events"));
+    List<String> operators = texts(ops.json(admin[1], "/api/admin/timeline?stream=server:" + serverId).getJsonArray("events"));
     assertThat(operators).contains("game-restart requested by hand: hung on world load", "game-stop requested", "game-start requested")
         .noneMatch(t -> t.contains("pretending"));
     assertThat(texts(ops.json(customer[1], "/api/servers/" + serverId + "/timeline").getJsonArray("events")))
@@ -220,7 +222,7 @@ class ConsoleAdminActionsTest {
   }
 
   private static HttpResponse<String> whenIdle(Call call) throws Exception {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     HttpResponse<String> answer = call.send();
     while (answer.statusCode() == 409 && answer.body().contains("agent-busy") && System.nanoTime() < deadline) {
       Thread.sleep(200);

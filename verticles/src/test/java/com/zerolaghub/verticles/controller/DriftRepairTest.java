@@ -5,17 +5,26 @@ import static com.zerolaghub.verticles.servers.ServersNode.game;
 import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.core.infra.agent.CrashClassification;
 import com.zerolaghub.core.infra.proxmox.ContainerState;
 import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.impl.PgFences;
+import com.zerolaghub.simulators.ProxmoxSimulator;
 import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.servers.ServersNode;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +127,7 @@ class DriftRepairTest {
     String id = server.getString("serverId");
     var proxmox = servers().sims().proxmox();
     servers().operate(user, "POST", "/api/servers/" + id + "/host/stop");
-    proxmox.inventoryLag(java.time.Duration.ofSeconds(60)); // /cluster/resources keeps saying "stopped"
+    proxmox.inventoryLag(Duration.ofSeconds(60)); // /cluster/resources keeps saying "stopped"
     try {
       servers().operate(user, "POST", "/api/servers/" + id + "/host/start");
       assertThat(state(server.getInteger("vmid"))).isEqualTo(ContainerState.RUNNING);
@@ -130,7 +139,7 @@ class DriftRepairTest {
         assertThat(node.open(id, "container-stopped")).as("pass after " + before).isNull();
       }
     } finally {
-      proxmox.inventoryLag(com.zerolaghub.simulators.ProxmoxSimulator.DEFAULT_INVENTORY_LAG);
+      proxmox.inventoryLag(ProxmoxSimulator.DEFAULT_INVENTORY_LAG);
     }
   }
 
@@ -140,9 +149,9 @@ class DriftRepairTest {
     JsonObject server = servers().ready(user, game("hidden"));
     String id = server.getString("serverId");
     var proxmox = servers().sims().proxmox();
-    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.simulators.ProxmoxSimulator.PRIVILEGES);
+    Set<String> allButAudit = new HashSet<>(ProxmoxSimulator.PRIVILEGES);
     allButAudit.remove("VM.Audit");
-    proxmox.tokenPrivileges(java.util.Map.of("/", allButAudit)); // /cluster/resources now leaves it out
+    proxmox.tokenPrivileges(Map.of("/", allButAudit)); // /cluster/resources now leaves it out
     try {
       for (int i = 0; i < 3; i++) {
         String seen = node.status().getJsonObject("lastPass").getString("startedAt");
@@ -257,7 +266,7 @@ class DriftRepairTest {
     var silentAgent = proxmox.agent(silent.getInteger("vmid")).orElseThrow();
     silentAgent.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     proxmox.agent(crashy.getInteger("vmid")).orElseThrow()
-        .crashGame(com.zerolaghub.core.infra.agent.CrashClassification.OOM, 137, null, List.of("java.lang.OutOfMemoryError"));
+        .crashGame(CrashClassification.OOM, 137, null, List.of("java.lang.OutOfMemoryError"));
 
     eventually("both reported", 15, () -> {
       assertThat(node.open(silent.getString("serverId"), "agent-unreachable")).isNotNull();
@@ -272,8 +281,8 @@ class DriftRepairTest {
   }
 
   private void flushAll() throws Exception {
-    io.vertx.redis.client.Redis redis = servers().platform.context().redis();
-    redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.FLUSHALL))
+    Redis redis = servers().platform.context().redis();
+    redis.send(Request.cmd(Command.FLUSHALL))
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 

@@ -3,6 +3,8 @@ package com.zerolaghub.verticles.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class EmbeddedServersAfterKillTest {
         "-cp", System.getProperty("java.class.path"), FileLockHolder.class.getName(), epgLock.toString()))
         .redirectErrorStream(true).start();
     toClose.add(holder::destroyForcibly);
-    assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine()).isEqualTo("locked");
+    assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream())).readLine()).isEqualTo("locked");
 
     assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, "zlh"))
         .isInstanceOf(IllegalStateException.class)

@@ -10,6 +10,7 @@ import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.config.HttpConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -156,7 +157,7 @@ class MalformedRequestsSweepTest {
       checked++;
       Object body = contract.withNulInEveryString(op.jsonBody());
       HttpResponse<String> r = send(op.method(), op.path(), adminToken, "application/json",
-          io.vertx.core.json.Json.encode(body));
+          Json.encode(body));
       if (!checkProblem(op + " with NUL", r, wrong)) continue;
       JsonObject p = new JsonObject(r.body());
       List<String> named = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,7 @@ class FileSdSyncTest {
     assertThat(metric("zlh_file_sd_up")).isEqualTo(1);
     assertThat(metric("zlh_file_sd_targets")).isEqualTo(2);
     assertThat(metric("zlh_file_sd_last_success_timestamp_seconds")).isCloseTo(System.currentTimeMillis() / 1000.0,
-        org.assertj.core.data.Offset.offset(30.0));
+        Offset.offset(30.0));
     assertThat(Files.getPosixFilePermissions(targets)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     assertThat(leftovers()).isEmpty();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.MonitoringConfig;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,13 @@ class SdAccessModesTest {
     try (MonitoringNode closed = MonitoringNode.start(MonitoringConfig.builder().sdDevelopmentMode(false).build())) {
       HttpResponse<String> ready = closed.get("/health/ready");
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-      assertThat(new io.vertx.core.json.JsonObject(ready.body()).getJsonArray("warnings").encode())
+      assertThat(new JsonObject(ready.body()).getJsonArray("warnings").encode())
           .contains("/sd/exporters refuses every request").contains("monitoring.sdToken");
     }
     try (MonitoringNode withToken = MonitoringNode.start(MonitoringConfig.builder().sdToken("t0ken").build())) {
       HttpResponse<String> ready = withToken.get("/health/ready");
       assertThat(ready.statusCode()).isEqualTo(200);
-      assertThat(new io.vertx.core.json.JsonObject(ready.body()).containsKey("warnings")).as(ready.body()).isFalse();
+      assertThat(new JsonObject(ready.body()).containsKey("warnings")).as(ready.body()).isFalse();
     }
   }
 

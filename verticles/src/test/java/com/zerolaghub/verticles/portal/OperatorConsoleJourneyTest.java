@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator console (issue 19) in real Chromium against a whole node: what a customer can
@@ -261,7 +263,7 @@ class OperatorConsoleJourneyTest {
       assertThat(tookMs).as("ms from Show timeline to the first entries").isLessThan(3_000);
       assertThat(b.driver.findElements(By.cssSelector("ol.timeline li"))).hasSize(50);
       b.click(b.button("Older"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+      new WebDriverWait(b.driver, Duration.ofSeconds(15))
           .until(d -> d.findElements(By.cssSelector("ol.timeline li")).size() == 100);
       assertThat(b.driver.findElement(By.cssSelector("ol.timeline")).getText()).contains("backup-create requested (backup ");
       b.screenshots("admin-timeline-10k");
@@ -280,7 +282,7 @@ class OperatorConsoleJourneyTest {
     try (PortalBrowser b = new PortalBrowser(base)) {
       signIn(b, admin[2]);
       b.open("/admin/servers");
-      new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("srv-kind"))).selectByValue("dev");
+      new Select(b.waitFor(By.id("srv-kind"))).selectByValue("dev");
       b.fill("srv-owner", customer[0]);
       b.click(b.button("Filter"));
       WebElement found = b.waitForText(By.cssSelector("section[aria-label='Servers found']"), name);
@@ -295,11 +297,11 @@ class OperatorConsoleJourneyTest {
       assertThat(b.waitFor(b.button("Open its IDE")).isEnabled()).as("no reason typed yet").isFalse();
       b.fill("admin-reason", "ticket 42: the build hangs");
       b.click(b.button("Open its IDE"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> d.getWindowHandles().size() == 2);
+      new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> d.getWindowHandles().size() == 2);
       String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
       b.notJudgingAnotherOriginsPage(() -> {
         b.driver.switchTo().window(ide);
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+        new WebDriverWait(b.driver, Duration.ofSeconds(15))
             .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/(\\?.*)?") && d.getPageSource().contains("code-server"));
         assertThat(b.driver.getCurrentUrl()).doesNotStartWith(base);
         b.driver.close();

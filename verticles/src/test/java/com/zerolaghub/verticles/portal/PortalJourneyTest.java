@@ -2,6 +2,7 @@ package com.zerolaghub.verticles.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zerolaghub.proxy.console.ConsoleEnd;
 import com.zerolaghub.simulators.AgentSimulator;
 import com.zerolaghub.simulators.FaultPlan;
 import com.zerolaghub.verticles.config.ProxyConfig;
@@ -15,6 +16,8 @@ import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The customer portal in real Chromium against a whole node (accounts, servers on the simulators,
@@ -196,11 +202,11 @@ class PortalJourneyTest {
       b.waitForText(By.cssSelector("main p.muted"), "host stopped");
       b.click(b.button("Delete server forever"));
       // "Deleting world-one…" until the teardown ends; then the page goes back to the dashboard.
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
-          org.openqa.selenium.support.ui.ExpectedConditions.or(
-              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+      new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
+          ExpectedConditions.or(
+              ExpectedConditions.textToBePresentInElementLocated(
                   By.cssSelector("[role='status']"), "Deleting world-one"),
-              org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/")));
+              ExpectedConditions.urlToBe(base + "/")));
       b.open("/");
       b.waitForText(By.cssSelector("main h1"), "Welcome");
       assertThat(b.driver.findElements(card("world-one"))).isEmpty();
@@ -258,8 +264,8 @@ class PortalJourneyTest {
 
       // What a draining node does after its grace: its consoles close with 1012 (Service Restart).
       // No click: the page opens a new console (through the balancer, on another node) by itself.
-      assertThat(node.proxy.closeConsoles(serverId, com.zerolaghub.proxy.console.ConsoleEnd.RESTART)).isEqualTo(1);
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(30))
+      assertThat(node.proxy.closeConsoles(serverId, ConsoleEnd.RESTART)).isEqualTo(1);
+      new WebDriverWait(b.driver, Duration.ofSeconds(30))
           .until(d -> consoleUpgrades(agent) > consolesOpened);
       b.waitFor(By.cssSelector("[data-console-state='connected']"));
       assertThat(b.driver.findElements(b.button("Reconnect"))).isEmpty();
@@ -269,7 +275,7 @@ class PortalJourneyTest {
 
   private static long consoleUpgrades(AgentSimulator agent) {
     return agent.requests().counts().entrySet().stream().filter(e -> e.getKey().contains("console"))
-        .mapToLong(java.util.Map.Entry::getValue).sum();
+        .mapToLong(Map.Entry::getValue).sum();
   }
 
   @Test
@@ -338,7 +344,7 @@ class PortalJourneyTest {
       // another origin's, not the portal's: the portal is served from 127.0.0.1, never *.localhost
       b.expectConsoleError(".localhost:");
       b.click(b.button("Open IDE"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15))
+      new WebDriverWait(b.driver, Duration.ofSeconds(15))
           .until(d -> d.getWindowHandles().size() == 2);
       String ide = b.driver.getWindowHandles().stream().filter(h -> !h.equals(portal)).findFirst().orElseThrow();
       b.notJudgingAnotherOriginsPage(() -> {
@@ -346,16 +352,16 @@ class PortalJourneyTest {
         // The one-time link was traded for the IDE host's cookie and the clean URL: code-server answers,
         // the real workbench when one is installed (ZLH_CODE_SERVER), else the simulator's stand-in.
         String expected = REAL_CODE_SERVER == null ? "code-server" : "vscode-workbench";
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(REAL_CODE_SERVER == null ? 15 : 90))
+        new WebDriverWait(b.driver, Duration.ofSeconds(REAL_CODE_SERVER == null ? 15 : 90))
             .until(d -> d.getCurrentUrl().matches("http://dev-\\d+\\.localhost:\\d+/(\\?.*)?") && d.getPageSource().contains(expected));
         if (REAL_CODE_SERVER != null) {
           // not only its HTML: the workbench renders (its scripts and sockets work through the proxy)
-          new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(90))
+          new WebDriverWait(b.driver, Duration.ofSeconds(90))
               .until(d -> !d.findElements(By.cssSelector(".monaco-workbench .part.editor")).isEmpty());
           try {
             b.screenshots("ide-workbench");
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         }
         b.driver.close();
@@ -367,11 +373,11 @@ class PortalJourneyTest {
       b.waitForText(By.cssSelector("main p.muted"), "host stopped");
       b.fill("delete-confirm", "code-lab");
       b.click(b.button("Delete server forever"));
-      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
-          org.openqa.selenium.support.ui.ExpectedConditions.or(
-              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+      new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(
+          ExpectedConditions.or(
+              ExpectedConditions.textToBePresentInElementLocated(
                   By.cssSelector("[role='status']"), "Deleting code-lab"),
-              org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(base + "/")));
+              ExpectedConditions.urlToBe(base + "/")));
       b.open("/");
       b.waitForText(By.cssSelector("main h1"), "Welcome");
       assertThat(b.driver.findElements(card("code-lab"))).isEmpty();

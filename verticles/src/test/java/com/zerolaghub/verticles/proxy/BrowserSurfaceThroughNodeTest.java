@@ -6,9 +6,14 @@ import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +37,8 @@ class BrowserSurfaceThroughNodeTest {
   private static final String SESSION = "__Host-zlh_session";
 
   private static WiredNode node;
-  private static final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-      .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static String[] owner;
   private static String serverId;
 
@@ -118,7 +123,7 @@ class BrowserSurfaceThroughNodeTest {
     Upgrade refusedSocket = upgrade("/api/events", Map.of("Cookie", SESSION + "=" + owner[1], "Origin", "https://evil.zlh.test"));
 
     answers.forEach((what, answer) -> {
-      java.net.http.HttpHeaders h = answer.headers();
+      HttpHeaders h = answer.headers();
       assertThat(h.firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp -> assertThat(csp)
           .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'",
               "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self' wss://panel.zlh.test")
@@ -187,10 +192,10 @@ class BrowserSurfaceThroughNodeTest {
         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
     headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
     request.append("\r\n");
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.port())) {
+    try (Socket socket = new Socket("127.0.0.1", node.port())) {
       socket.setSoTimeout(10_000);
-      socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      java.io.InputStream in = socket.getInputStream();
+      socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+      InputStream in = socket.getInputStream();
       StringBuilder head = new StringBuilder();
       while (!head.toString().endsWith("\r\n\r\n")) {
         int b = in.read();
@@ -206,7 +211,7 @@ class BrowserSurfaceThroughNodeTest {
       }
       String length = answerHeaders.get("Content-Length");
       String body = status == 101 || length == null ? ""
-          : new String(in.readNBytes(Integer.parseInt(length)), java.nio.charset.StandardCharsets.UTF_8);
+          : new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8);
       return new Upgrade(status, answerHeaders, body);
     }
   }

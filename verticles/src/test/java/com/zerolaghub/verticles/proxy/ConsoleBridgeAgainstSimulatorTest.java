@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ class ConsoleBridgeAgainstSimulatorTest {
       }
     }, Clock.systemUTC());
     ConsoleBridge bridge = new ConsoleBridge(vertx, id -> id.equals("srv-1") ? Optional.of(target) : Optional.empty(),
-        agents, sessions, ConsoleOptions.defaults().withAllowedOrigins(java.util.Set.of(PORTAL)), ProxyMetrics.unregistered());
+        agents, sessions, ConsoleOptions.defaults().withAllowedOrigins(Set.of(PORTAL)), ProxyMetrics.unregistered());
     Router router = Router.router(vertx);
     router.get(ConsoleBridge.PATH).handler(bridge);
     api = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -6,16 +6,22 @@ import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -39,7 +45,7 @@ class HostedIdeThroughNodeTest {
     vertx = Vertx.vertx();
     // a connection per request: with this client's pooled connections a request now and then
     // got no answer (never with a raw kept-alive socket, which the test below also drives)
-    browser = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    browser = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll
@@ -78,10 +84,10 @@ class HostedIdeThroughNodeTest {
     assertThat(replayed.status).as("a used link").isEqualTo(401);
     assertThat(replayed.setCookie).isNull();
     // a browser keeps its connection: refusals must leave it usable for the next request
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", devHostPort)) {
+    try (Socket socket = new Socket("127.0.0.1", devHostPort)) {
       socket.setSoTimeout(5_000);
-      java.io.OutputStream out = socket.getOutputStream();
-      java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
       String host = link.getHost() + ":" + devHostPort;
       for (int k = 0; k < 100; k++) {
         for (String p : new String[] {path, "/"}) {
@@ -98,14 +104,14 @@ class HostedIdeThroughNodeTest {
   }
 
   /** Reads one response's head and skips its body (Content-Length). */
-  private static String rawHead(java.io.BufferedInputStream in) throws Exception {
+  private static String rawHead(BufferedInputStream in) throws Exception {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int b = in.read();
       if (b < 0) throw new AssertionError("closed after " + head);
       head.append((char) b);
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
     if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
     return head.toString();
   }

@@ -14,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
@@ -181,7 +182,7 @@ class SignOutEndsEverythingTest {
     return status;
   }
 
-  private static io.vertx.core.http.HttpClientResponse get(String host, String path, String cookie) throws Exception {
+  private static HttpClientResponse get(String host, String path, String cookie) throws Exception {
     int port = node.proxy.devHostPort();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
         .setServer(SocketAddress.inetSocketAddress(port, "127.0.0.1")).setHost(host).setPort(port).setURI(path);

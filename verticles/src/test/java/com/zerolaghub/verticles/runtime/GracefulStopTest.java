@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zerolaghub.verticles.testing.TestNode;
 import com.zerolaghub.verticles.testing.TestOperations;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +43,7 @@ class GracefulStopTest {
     assertThat(answered.statusCode()).isEqualTo(200);
     assertThat(answered.body()).contains("\"sleptMs\":1500");
     assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(node.uri("/health/live")).timeout(Duration.ofSeconds(2)).build(),
-        HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
 
     stopped.get(Platform.STOP_BUDGET.toSeconds() + 2, TimeUnit.SECONDS);
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Platform.STOP_BUDGET);

@@ -19,6 +19,7 @@ import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,7 +116,7 @@ class PostgresOutageTest {
     }
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws Exception {
+  private static <T> T await(CompletableFuture<T> f) throws Exception {
     return f.get(10, TimeUnit.SECONDS);
   }
 }

@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zerolaghub.core.infra.agent.CrashClassification;
 import com.zerolaghub.core.instances.ServerStreams;
 import com.zerolaghub.core.infra.velocity.VelocityServer;
+import com.zerolaghub.core.instances.run.RunnerHooks;
 import com.zerolaghub.events.RecordedEvent;
+import com.zerolaghub.simulators.FaultPlan;
 import com.zerolaghub.verticles.config.ServersConfig;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +35,7 @@ class AgentCallsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node = ServersNode.start(com.zerolaghub.core.instances.run.RunnerHooks.NONE,
+    node = ServersNode.start(RunnerHooks.NONE,
         c -> c.with(b -> b.servers(s -> s.uploadLimitBytes(256 * 1024))));
     user = ServersNode.newUser();
     JsonObject server = node.ready(user, ServersNode.game("agentry"));
@@ -94,12 +99,12 @@ class AgentCallsTest {
   @DisplayName("a chunked upload that grows past the limit is cut with 413; no byte past the limit reaches the agent")
   void uploadLimitWhileStreaming() throws Exception {
     HttpResponse<byte[]> big = node.sendBytes(user, "PUT", path("/files/content?path=big.bin"),
-        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[300 * 1024])),
+        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[300 * 1024])),
         "application/octet-stream");
     assertThat(big.statusCode()).isEqualTo(413);
-    java.nio.file.Path kept = node.sims().proxmox().agent(vmid).orElseThrow().root().resolve("big.bin");
+    Path kept = node.sims().proxmox().agent(vmid).orElseThrow().root().resolve("big.bin");
     // what the agent keeps of a cut upload is its business (the simulator truncates in place)
-    if (java.nio.file.Files.exists(kept)) assertThat(java.nio.file.Files.size(kept)).isLessThanOrEqualTo(256 * 1024);
+    if (Files.exists(kept)) assertThat(Files.size(kept)).isLessThanOrEqualTo(256 * 1024);
   }
 
   @Test
@@ -143,7 +148,7 @@ class AgentCallsTest {
   @DisplayName("an agent that does not answer is reported unreachable, not as an error")
   void unreachableAgentInStatus() throws Exception {
     var agent = node.sims().proxmox().agent(vmid).orElseThrow();
-    agent.faults(com.zerolaghub.simulators.FaultPlan.none().hanging("/status"));
+    agent.faults(FaultPlan.none().hanging("/status"));
     try {
       HttpResponse<String> r = node.get(user, path("/status"));
       assertThat(r.statusCode()).isEqualTo(200);
@@ -152,7 +157,7 @@ class AgentCallsTest {
       assertThat(status.getBoolean("ready")).isFalse();
       assertThat(status.getJsonObject("host").getString("state")).isEqualTo("running");
     } finally {
-      agent.faults(com.zerolaghub.simulators.FaultPlan.none());
+      agent.faults(FaultPlan.none());
     }
   }
 

@@ -5,10 +5,13 @@ import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.simulators.FaultPlan;
+import com.zerolaghub.simulators.ProxmoxSimulator;
 import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +111,7 @@ class FaultInjectionTest {
   @DisplayName("Cloudflare's 429 is waited out for its Retry-After, without a request during the block")
   void dnsRateLimitIsWaitedOut() throws Exception {
     String user = ServersNode.newUser();
-    node.sims().cloudflare().rateLimit(1200, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1));
+    node.sims().cloudflare().rateLimit(1200, Duration.ofMinutes(5), Duration.ofSeconds(1));
     try {
       int refusedBefore = node.sims().cloudflare().rateLimited();
       node.sims().cloudflare().exhaustBudget();
@@ -118,7 +121,7 @@ class FaultInjectionTest {
       assertThat(node.sims().cloudflare().rateLimited() - refusedBefore).as("requests refused with 429").isEqualTo(1);
       assertThat(node.sims().cloudflare().records()).anyMatch(r -> r.name().contains(".throttled-"));
     } finally {
-      node.sims().cloudflare().rateLimit(0, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(5));
+      node.sims().cloudflare().rateLimit(0, Duration.ofMinutes(5), Duration.ofMinutes(5));
     }
   }
 
@@ -144,9 +147,9 @@ class FaultInjectionTest {
     String id = server.getString("serverId");
     int vmid = server.getInteger("vmid");
     node.operate(user, "POST", "/api/servers/" + id + "/host/stop");
-    java.util.Set<String> allButAudit = new java.util.HashSet<>(com.zerolaghub.simulators.ProxmoxSimulator.PRIVILEGES);
+    Set<String> allButAudit = new HashSet<>(ProxmoxSimulator.PRIVILEGES);
     allButAudit.remove("VM.Audit");
-    node.sims().proxmox().tokenPrivileges(java.util.Map.of("/", allButAudit));
+    node.sims().proxmox().tokenPrivileges(Map.of("/", allButAudit));
     try {
       HttpResponse<String> r = node.send(user, "DELETE", "/api/servers/" + id, null);
       JsonObject op = node.awaitFinished(user, json(r).getString("operationId"), 20);

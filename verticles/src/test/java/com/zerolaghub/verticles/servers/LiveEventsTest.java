@@ -10,6 +10,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,7 @@ class LiveEventsTest {
     assertThat(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + node.platform.httpPort() + "/api/events"),
             new Frames()))
         .failsWithin(10, TimeUnit.SECONDS)
-        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withThrowableOfType(ExecutionException.class)
         .havingCause().isInstanceOf(WebSocketHandshakeException.class)
         .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
   }

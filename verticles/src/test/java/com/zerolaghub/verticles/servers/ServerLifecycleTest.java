@@ -8,6 +8,9 @@ import com.zerolaghub.core.infra.velocity.VelocityServer;
 import com.zerolaghub.simulators.SimulatedContainer;
 import com.zerolaghub.simulators.SimulatedDnsRecord;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,11 +55,11 @@ class ServerLifecycleTest {
     String user = ServersNode.newUser();
     JsonObject server = node.ready(user, ServersNode.dev("secretive", false));
     int vmid = server.getInteger("vmid");
-    java.net.http.HttpResponse<String> config = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.sims().proxmox().apiBase() + "/nodes/"
+    HttpResponse<String> config = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(node.sims().proxmox().apiBase() + "/nodes/"
                 + node.sims().proxmox().node() + "/lxc/" + vmid + "/config"))
             .header("Authorization", node.sims().proxmoxAuthorization()).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString());
     assertThat(config.statusCode()).isEqualTo(200);
     JsonObject data = json(config).getJsonObject("data");
     assertThat(data.containsKey("env")).as(data.encode()).isFalse();

@@ -16,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -49,14 +51,14 @@ public final class ServersNode implements AutoCloseable {
 
   /** With more capabilities (made from this node's projections and servers) started after servers. */
   public static ServersNode start(RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
-                                  java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
+                                  BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
       throws Exception {
     return start(TestPostgres.freshDatabase(), hooks, tweak, extras);
   }
 
   /** The same on {@code db} (a node started again on the log of one stopped before). */
   public static ServersNode start(TestPostgres.Database db, RunnerHooks hooks, UnaryOperator<PlatformConfig> tweak,
-                                  java.util.function.BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
+                                  BiFunction<ProjectionsCapability, ServersCapability, List<Capability>> extras)
       throws Exception {
     PlatformConfig config = tweak.apply(TestNode.config(db, db.port()).with(c -> c
         .infra(i -> i.simTaskDurationMs(3).requestTimeoutMs(1_000))
@@ -71,7 +73,7 @@ public final class ServersNode implements AutoCloseable {
   }
 
   private static List<Capability> withExtras(ProjectionsCapability projections, ServersCapability servers, List<Capability> extras) {
-    List<Capability> all = new java.util.ArrayList<>(List.of(projections.setup(), servers));
+    List<Capability> all = new ArrayList<>(List.of(projections.setup(), servers));
     all.addAll(extras);
     all.add(projections.launch());
     return all;

@@ -12,12 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("a worker killed at any step is replaced and every operation ends exactly once, with never a second container")
-@org.junit.jupiter.api.Timeout(40)
+@Timeout(40)
 class WorkerCrashTest {
   private static final KillSwitch kill = new KillSwitch();
   private static ServersNode node;

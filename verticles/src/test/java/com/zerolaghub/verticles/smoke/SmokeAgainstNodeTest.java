@@ -10,7 +10,13 @@ import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.Administrator;
 import com.zerolaghub.verticles.testing.WiredNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +116,7 @@ class SmokeAgainstNodeTest {
     assertThat(r.code).as(r.out).isEqualTo(ZlhCommand.EXIT_FAILED);
     assertThat(r.out).contains("account: smoke account (--token-file)").contains("account: second account (--other-token-file)")
         .containsPattern("(?m)^skip .*cleanup  \\(--keep: left \\{.+=smoke-[0-9a-f]{8}\\}\\)$");
-    io.vertx.core.json.JsonArray left = new io.vertx.core.json.JsonObject(node.send(smoke[1], "GET", "/api/servers", null).body())
+    JsonArray left = new JsonObject(node.send(smoke[1], "GET", "/api/servers", null).body())
         .getJsonArray("servers");
     assertThat(left).hasSize(1);
     String id = left.getJsonObject(0).getString("serverId");
@@ -123,11 +129,11 @@ class SmokeAgainstNodeTest {
   /** Stops and deletes a server through the smoke's own cleanup (as after a run without --keep). */
   private static Run smokeCleanup(String token, String serverId) {
     PublicApi api = null;
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    Vertx vertx = Vertx.vertx();
     try {
-      java.io.StringWriter out = new java.io.StringWriter();
-      StepLog log = new StepLog(new java.io.PrintWriter(out, true));
-      api = new PublicApi(vertx, java.net.URI.create("http://127.0.0.1:" + node.port()));
+      StringWriter out = new StringWriter();
+      StepLog log = new StepLog(new PrintWriter(out, true));
+      api = new PublicApi(vertx, URI.create("http://127.0.0.1:" + node.port()));
       CreatedServers created = new CreatedServers();
       created.add(serverId, "kept");
       boolean all = created.removeAll(log, api, token, Duration.ofSeconds(20));

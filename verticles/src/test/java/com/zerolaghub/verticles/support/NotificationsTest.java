@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.simulators.DiscordSimulator;
 import com.zerolaghub.verticles.config.SupportConfig;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
@@ -153,7 +154,7 @@ class NotificationsTest {
     double createSeconds = (System.nanoTime() - t0) / 1e9;
     SupportNode.eventually(Duration.ofSeconds(180), "300 acknowledgements", () -> mail.getReceivedMessages().length >= 300);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    io.micrometer.core.instrument.Timer delay = n.platform.context().meterRegistry().get("zlh_notification_delay").timer();
+    Timer delay = n.platform.context().meterRegistry().get("zlh_notification_delay").timer();
     StringBuilder percentiles = new StringBuilder();
     for (var v : delay.takeSnapshot().percentileValues()) {
       percentiles.append(" p").append(Math.round(v.percentile() * 100)).append('=')

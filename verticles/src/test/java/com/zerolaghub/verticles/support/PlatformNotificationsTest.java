@@ -23,6 +23,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +107,7 @@ class PlatformNotificationsTest {
     MimeMessage m = mailTo(bob.email, "crashed");
     assertThat(Mails.part(m, "text/plain")).contains(serverId).contains("oom").contains("exit code 137");
     Thread.sleep(500); // the outbox is drained in order: a mail for the SRV finding would have come by now
-    long toBob = java.util.Arrays.stream(mail.getReceivedMessages()).filter(x -> {
+    long toBob = Arrays.stream(mail.getReceivedMessages()).filter(x -> {
       try {
         return x.getAllRecipients()[0].toString().equals(bob.email);
       } catch (Exception e) {

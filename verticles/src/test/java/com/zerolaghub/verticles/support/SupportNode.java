@@ -12,9 +12,14 @@ import com.zerolaghub.verticles.accounts.AccountsCapability;
 import com.zerolaghub.verticles.accounts.SessionAuthentication;
 import com.zerolaghub.verticles.config.MailConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
+import com.zerolaghub.verticles.config.SupportConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;
 import com.zerolaghub.verticles.runtime.Platform;
 import com.zerolaghub.verticles.testing.TestNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +38,10 @@ final class SupportNode implements AutoCloseable {
   }
 
   static SupportNode start(TestPostgres.Database db, int smtpPort) throws Exception {
-    return start(db, smtpPort, com.zerolaghub.verticles.config.SupportConfig.defaults());
+    return start(db, smtpPort, SupportConfig.defaults());
   }
 
-  static SupportNode start(TestPostgres.Database db, int smtpPort, com.zerolaghub.verticles.config.SupportConfig support)
+  static SupportNode start(TestPostgres.Database db, int smtpPort, SupportConfig support)
       throws Exception {
     PlatformConfig base = TestNode.config(db, db.port());
     PlatformConfig config = base.with(c -> c
@@ -81,10 +86,10 @@ final class SupportNode implements AutoCloseable {
   }
 
   long count(String sql) {
-    try (java.sql.Connection c = db.jdbc(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = db.jdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
   }

@@ -8,9 +8,11 @@ import com.zerolaghub.verticles.http.ValidatedRequests;
 import com.zerolaghub.verticles.node.Capability;
 import com.zerolaghub.verticles.node.PlatformContext;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Binds the example operations of test-api.yaml the way a real capability binds its own. */
 public final class TestOperations implements Capability {
@@ -19,7 +21,7 @@ public final class TestOperations implements Capability {
   /** What a readiness check of this capability answers. */
   public final AtomicBoolean ready = new AtomicBoolean(true);
   /** Requests of testSlow that reached their handler. */
-  public final java.util.concurrent.atomic.AtomicInteger slowStarted = new java.util.concurrent.atomic.AtomicInteger();
+  public final AtomicInteger slowStarted = new AtomicInteger();
   /** Names of lifecycle calls, in order, shared between instances to see stop order. */
   public final List<String> lifecycle;
   private final String name;
@@ -47,7 +49,7 @@ public final class TestOperations implements Capability {
     api.operation("testSlow", rc -> {
       long ms = ValidatedRequests.query(rc, "ms").getLong();
       slowStarted.incrementAndGet();
-      ctx.vertx().setTimer(Math.max(1, ms), t -> rc.json(new io.vertx.core.json.JsonObject().put("sleptMs", ms)));
+      ctx.vertx().setTimer(Math.max(1, ms), t -> rc.json(new JsonObject().put("sleptMs", ms)));
     });
     api.operation("testFail", rc -> {
       throw new IllegalStateException("boom");

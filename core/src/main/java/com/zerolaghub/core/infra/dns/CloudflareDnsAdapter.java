@@ -15,6 +15,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +52,7 @@ public final class CloudflareDnsAdapter implements DnsPort, AutoCloseable {
   /** System.nanoTime() before which Cloudflare asked us to send nothing; 0 when not blocked. */
   private final AtomicLong blockedUntilNanos = new AtomicLong();
   /** System.nanoTime() of the calls sent in the last 5 minutes, oldest first; guarded by itself. */
-  private final java.util.ArrayDeque<Long> sent = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Long> sent = new ArrayDeque<>();
   private static final Duration WINDOW = Duration.ofMinutes(5);
 
   public CloudflareDnsAdapter(Vertx vertx, CloudflareOptions options) {

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link ProxmoxPort} over the Proxmox VE REST API ({@code /api2/json}), authenticated with an API
@@ -41,7 +44,7 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
    * The node holding each container, as {@code /cluster/resources} last named it: a container
    * migrated away from the configured node is addressed where it is now.
    */
-  private final Map<Integer, String> nodeOf = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, String> nodeOf = new ConcurrentHashMap<>();
 
   public ProxmoxHttpAdapter(Vertx vertx, ProxmoxOptions options) {
     this.vertx = vertx;
@@ -155,20 +158,20 @@ public final class ProxmoxHttpAdapter implements ProxmoxPort, AutoCloseable {
   public Future<Map<String, String>> config(int vmid) {
     return call(HttpMethod.GET, lxc(vmid) + "/config", vmid, null, null, "config", options.requestTimeout())
         .map(data -> {
-          Map<String, String> config = new java.util.TreeMap<>();
+          Map<String, String> config = new TreeMap<>();
           if (data instanceof JsonObject json) json.forEach(e -> config.put(e.getKey(), String.valueOf(e.getValue())));
           return config;
         });
   }
 
   @Override
-  public Future<Map<String, java.util.Set<String>>> permissions() {
+  public Future<Map<String, Set<String>>> permissions() {
     return call(HttpMethod.GET, "/access/permissions", 0, null, null, "permissions", options.requestTimeout())
         .map(data -> {
-          Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
+          Map<String, Set<String>> byPath = new TreeMap<>();
           if (data instanceof JsonObject json) {
             json.forEach(e -> {
-              if (e.getValue() instanceof JsonObject privileges) byPath.put(e.getKey(), java.util.Set.copyOf(privileges.fieldNames()));
+              if (e.getValue() instanceof JsonObject privileges) byPath.put(e.getKey(), Set.copyOf(privileges.fieldNames()));
             });
           }
           return byPath;

@@ -3,6 +3,8 @@ package com.zerolaghub.core.infra.proxmox;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The Proxmox VE operations the platform needs, on the one node it is configured for. Calls that
@@ -41,10 +43,10 @@ public interface ProxmoxPort {
   Future<Void> setResources(int vmid, ContainerResources resources);
 
   /** {@code GET …/lxc/{vmid}/config}: every option as text ({@code net0}, {@code rootfs}, {@code template}, …). */
-  Future<java.util.Map<String, String>> config(int vmid);
+  Future<Map<String, String>> config(int vmid);
 
   /** {@code GET /access/permissions}: the token's effective privileges, by ACL path. */
-  Future<java.util.Map<String, java.util.Set<String>>> permissions();
+  Future<Map<String, Set<String>>> permissions();
 
   /** {@code GET /version}: the Proxmox VE release, e.g. {@code 8.4}. */
   Future<String> release();

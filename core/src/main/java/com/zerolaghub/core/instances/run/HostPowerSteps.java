@@ -8,6 +8,7 @@ import com.zerolaghub.core.instances.HostStep;
 import com.zerolaghub.core.instances.ServerState;
 import com.zerolaghub.events.servers.HostState;
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * Carries out host power actions: a clean shutdown (hard stop after the grace time) or a start,
@@ -65,7 +66,7 @@ final class HostPowerSteps {
             .recover(err -> err instanceof ContainerRunningException ? Future.succeededFuture() : Future.failedFuture(err)));
   }
 
-  private <T> Future<T> repeat(java.util.function.Supplier<Future<T>> call) {
+  private <T> Future<T> repeat(Supplier<Future<T>> call) {
     return retry.until(settings.stepRetry(), call, Failures::transientFailure);
   }
 }

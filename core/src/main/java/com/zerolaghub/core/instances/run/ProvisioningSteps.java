@@ -33,11 +33,13 @@ import com.zerolaghub.events.servers.ProvisioningPhase;
 import com.zerolaghub.events.servers.ServerEvent.OperationEvent;
 import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepStarted;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Carries out provisioning steps through the ports, as {@link ProvisioningSaga} decides them.
@@ -307,7 +309,7 @@ final class ProvisioningSteps {
     return m;
   }
 
-  private <T> Future<T> repeat(java.util.function.Supplier<Future<T>> call) {
+  private <T> Future<T> repeat(Supplier<Future<T>> call) {
     return retry.until(settings.stepRetry(), call, Failures::transientFailure);
   }
 
@@ -315,7 +317,7 @@ final class ProvisioningSteps {
     return (st, f) -> ProvisioningRecords.failed(st, phase, f.getMessage(), f.needsHuman(), run.now());
   }
 
-  static String seconds(java.time.Duration d) {
+  static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

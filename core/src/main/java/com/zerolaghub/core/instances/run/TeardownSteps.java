@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Carries out a teardown: every removal is checked after it is done (a second look at the
@@ -167,7 +168,7 @@ final class TeardownSteps {
     return Future.failedFuture(new StepFailed(what, true));
   }
 
-  private <T> Future<T> repeat(java.util.function.Supplier<Future<T>> call) {
+  private <T> Future<T> repeat(Supplier<Future<T>> call) {
     return retry.until(settings.stepRetry(), call, Failures::transientFailure);
   }
 

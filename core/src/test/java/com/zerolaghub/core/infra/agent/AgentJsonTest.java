@@ -7,6 +7,7 @@ import com.zerolaghub.core.infra.velocity.VelocityOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class AgentJsonTest {
     assertThat(status.game().state()).isEqualTo(GameState.RUNNING);
     assertThat(status.game().uptimeSeconds()).isEqualTo(5231);
     assertThat(status.game().lastCrash()).isEqualTo(new CrashReport(
-        Instant.parse("2026-05-03T12:00:00Z"), 137, "SIGKILL", 12, CrashClassification.OOM, java.util.List.of("last line")));
+        Instant.parse("2026-05-03T12:00:00Z"), 137, "SIGKILL", 12, CrashClassification.OOM, List.of("last line")));
     assertThat(status.codeServer()).isEqualTo(new CodeServerStatus(true, false, 6000));
     assertThat(status.backup()).isEqualTo(new BackupStatus("idle", null));
     assertThat(status.operation()).isEqualTo(new AgentOperation(false, null));

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -361,7 +362,7 @@ class ConsoleBridgeTest {
 
   private void serve(ConsoleOptions options, boolean portalAllowed) {
     if (portalAllowed) {
-      options = options.withAllowedOrigins(java.util.Set.of(PANEL));
+      options = options.withAllowedOrigins(Set.of(PANEL));
     }
     if (api != null) {
       portal.close();

@@ -30,6 +30,11 @@ import io.vertx.core.net.NetServer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -451,17 +456,17 @@ class DevHostProxyTest {
   void aChunkedUploadAndAHeadRequestKeepTheConnectionsFramingIntact() throws Exception {
     String cookie = openIde(101, ALICE);
     String head = "Host: " + host(101) + ":" + port + "\r\nCookie: " + cookie + "\r\n";
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       var out = socket.getOutputStream();
       var in = socket.getInputStream();
 
       out.write(("POST /echo-body HTTP/1.1\r\n" + head + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          .getBytes(StandardCharsets.US_ASCII));
       String upload = readUntil(in, "0\r\n\r\n");
-      out.write(("HEAD /head HTTP/1.1\r\n" + head + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(("HEAD /head HTTP/1.1\r\n" + head + "\r\n").getBytes(StandardCharsets.US_ASCII));
       String headAnswer = readUntil(in, "\r\n\r\n");
-      out.write(("GET /after HTTP/1.1\r\n" + head + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(("GET /after HTTP/1.1\r\n" + head + "\r\n").getBytes(StandardCharsets.US_ASCII));
       String after = readUntil(in, "}");
 
       assertThat(upload).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked").contains("hello");
@@ -472,12 +477,12 @@ class DevHostProxyTest {
   }
 
   /** Reads from {@code in} until what was read ends with {@code end}. */
-  private static String readUntil(java.io.InputStream in, String end) throws java.io.IOException {
+  private static String readUntil(InputStream in, String end) throws IOException {
     StringBuilder read = new StringBuilder();
     while (!read.toString().endsWith(end)) {
       int b = in.read();
       if (b < 0) {
-        throw new java.io.EOFException("connection closed after: " + read);
+        throw new EOFException("connection closed after: " + read);
       }
       read.append((char) b);
     }

@@ -9,6 +9,7 @@ import com.zerolaghub.events.testing.TestRedis;
 import com.zerolaghub.proxy.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -83,7 +84,7 @@ class RedisIdeGrantsTest {
     // whoever can write to Redis but lacks the key: the old, unsealed format, for an admin grant
     String cookie = "forged-cookie";
     String key = RedisIdeGrants.SESSION_PREFIX + SecretTokens.sha256(cookie);
-    String forged = new io.vertx.core.json.JsonObject().put("serverId", "srv-1").put("vmid", 101)
+    String forged = new JsonObject().put("serverId", "srv-1").put("vmid", 101)
         .put("userId", "user-mallory").put("admin", true).put("sessionId", "s-m").encode();
     Await.result(redis.send(Request.cmd(Command.SET).arg(key).arg(forged)));
     assertThat(Await.result(grants.session(cookie))).isEmpty();

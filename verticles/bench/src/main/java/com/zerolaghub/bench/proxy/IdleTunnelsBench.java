@@ -12,6 +12,7 @@ import com.zerolaghub.proxy.ide.UpstreamOptions;
 import com.zerolaghub.proxy.routing.DevRoute;
 import com.zerolaghub.proxy.routing.RouteSnapshot;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -274,7 +275,7 @@ public final class IdleTunnelsBench {
   }
 
   /** Upgrades every WebSocket request and holds it; answers anything else with 200. */
-  private static final class QuietBackend implements io.vertx.core.Handler<HttpServerRequest> {
+  private static final class QuietBackend implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
       if (request.canUpgradeToWebSocket()) {

@@ -5,6 +5,7 @@ import com.zerolaghub.proxy.impl.ide.RedisIdeGrants;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class ProxyBenchMain {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-    List<String> jvmFlags = new java.util.ArrayList<>(ProxyBench.PROXY_JVM_FLAGS);
+    List<String> jvmFlags = new ArrayList<>(ProxyBench.PROXY_JVM_FLAGS);
     if (args.length > 3) {
       jvmFlags.addAll(List.of(args[3].trim().split("\\s+")));
     }
