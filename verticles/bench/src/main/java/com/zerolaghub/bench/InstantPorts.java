@@ -18,7 +18,7 @@ import com.zerolaghub.core.infra.proxmox.TaskResult;
 import com.zerolaghub.core.infra.proxmox.Upid;
 import com.zerolaghub.core.infra.velocity.VelocityPort;
 import com.zerolaghub.core.infra.velocity.VelocityServer;
-import com.zerolaghub.core.instances.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerPorts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;

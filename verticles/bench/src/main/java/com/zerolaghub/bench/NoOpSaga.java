@@ -1,10 +1,10 @@
 package com.zerolaghub.bench;
 
-import com.zerolaghub.core.instances.OperationView;
-import com.zerolaghub.core.instances.ProvisioningRecords;
-import com.zerolaghub.core.instances.run.OperationRun;
-import com.zerolaghub.core.instances.run.OperationRunner;
-import com.zerolaghub.core.instances.run.ServerLog;
+import com.zerolaghub.core.servers.OperationView;
+import com.zerolaghub.core.servers.ProvisioningRecords;
+import com.zerolaghub.core.servers.run.OperationRun;
+import com.zerolaghub.core.servers.run.OperationRunner;
+import com.zerolaghub.core.servers.run.ServerLog;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.ProvisioningPhase;
 import io.vertx.core.Future;

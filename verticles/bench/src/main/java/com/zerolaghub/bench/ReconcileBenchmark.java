@@ -1,8 +1,8 @@
 package com.zerolaghub.bench;
 
 import com.zerolaghub.core.infra.dns.SrvRecord;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.events.ExpectedVersion;
@@ -14,7 +14,7 @@ import com.zerolaghub.events.servers.ServerEvent.ProvisioningStepCompleted;
 import com.zerolaghub.events.servers.ServerEvent.ServerReady;
 import com.zerolaghub.events.servers.ServerEvent.ServerRequested;
 import com.zerolaghub.events.servers.ServerSpec;
-import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoard;
 import com.zerolaghub.verticles.config.DataConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.controller.ControllerCapability;

@@ -59,12 +59,12 @@ class ArchitectureTest {
       .because("modules depend one way: events, core, projections, proxy, simulators, the application, benchmarks");
 
   /**
-   * Adapters (core.infra), the saga's I/O loop (core.instances.run), the ports between capabilities
+   * Adapters (core.infra), the saga's I/O loop (core.servers.run), the ports between capabilities
    * (core.ports) and the command handler may use Vert.x; deciders and policies may not.
    */
   private static final ArchRule PURE_CORE_DOMAIN = noClasses()
       .that().resideInAPackage(CORE)
-      .and().resideOutsideOfPackages("com.zerolaghub.core.infra..", "com.zerolaghub.core.instances.run..",
+      .and().resideOutsideOfPackages("com.zerolaghub.core.infra..", "com.zerolaghub.core.servers.run..",
           "com.zerolaghub.core.ports..")
       .and(describe("are not the command handler", c -> !topLevel(c).getName().equals(COMMAND_HANDLER)))
       .should().dependOnClassesThat().resideInAnyPackage(
@@ -200,14 +200,14 @@ class ArchitectureTest {
         || top.getSimpleName().equals("ServerCreation")
         || top.getPackageName().startsWith("com.zerolaghub.events")
         || top.getPackageName().startsWith("com.zerolaghub.core.command")
-        || top.getPackageName().startsWith("com.zerolaghub.core.instances.run")
+        || top.getPackageName().startsWith("com.zerolaghub.core.servers.run")
         || top.getPackageName().startsWith("com.zerolaghub.bench");
   }
 
   private static boolean isAppend(JavaMethodCall call) {
     String owner = call.getTargetOwner().getName();
     boolean log = owner.equals("com.zerolaghub.events.EventStore")
-        || owner.equals("com.zerolaghub.core.instances.run.ServerLog")
+        || owner.equals("com.zerolaghub.core.servers.run.ServerLog")
         || call.getTargetOwner().isAssignableTo("com.zerolaghub.events.EventStore");
     return log && call.getName().startsWith("append");
   }

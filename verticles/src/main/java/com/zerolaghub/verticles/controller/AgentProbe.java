@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.controller;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.agent.AgentPort;
 import com.zerolaghub.core.infra.agent.CrashReport;
-import com.zerolaghub.core.repair.Observation.AgentSeen;
+import com.zerolaghub.core.controller.Observation.AgentSeen;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.events.FencedOutException;
 import com.zerolaghub.projections.lease.FencedLease;
-import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoard;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,18 +1,18 @@
 package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.core.command.CommandHandler;
-import com.zerolaghub.core.instances.run.EdgePublisher;
-import com.zerolaghub.core.instances.run.RunnerSettings;
-import com.zerolaghub.core.repair.DriftDetector;
-import com.zerolaghub.core.repair.EdgeExpectation;
-import com.zerolaghub.core.repair.Posture;
-import com.zerolaghub.core.repair.RepairPolicy;
-import com.zerolaghub.events.repair.RepairEvent;
+import com.zerolaghub.core.servers.run.EdgePublisher;
+import com.zerolaghub.core.servers.run.RunnerSettings;
+import com.zerolaghub.core.controller.DriftDetector;
+import com.zerolaghub.core.controller.EdgeExpectation;
+import com.zerolaghub.core.controller.Posture;
+import com.zerolaghub.core.controller.RepairPolicy;
+import com.zerolaghub.events.controller.RepairEvent;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.lease.FencedLease;
 import com.zerolaghub.projections.lease.RedisLease;
-import com.zerolaghub.projections.repair.DriftBoard;
-import com.zerolaghub.projections.repair.DriftBoardProjection;
+import com.zerolaghub.projections.controller.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoardProjection;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.node.Capability;

@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.controller;
 
-import com.zerolaghub.core.repair.Posture;
+import com.zerolaghub.core.controller.Posture;
 import com.zerolaghub.projections.MemoryView;
-import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoard;
 import com.zerolaghub.verticles.config.ControllerConfig;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;

@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.controller;
 
-import com.zerolaghub.core.repair.DriftKind;
+import com.zerolaghub.core.controller.DriftKind;
 import com.zerolaghub.projections.MemoryView;
-import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoard;
 import com.zerolaghub.verticles.monitoring.QueueSnapshot;
 import com.zerolaghub.verticles.monitoring.WorkQueueMetrics;
 import io.micrometer.core.instrument.Gauge;

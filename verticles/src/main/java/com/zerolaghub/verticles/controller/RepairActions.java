@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.controller;
 
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.Checkpoint;
 import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventMetadata;
@@ -9,11 +9,11 @@ import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.events.StreamId;
-import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
-import com.zerolaghub.events.repair.RepairEvent.RepairPlanned;
-import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
-import com.zerolaghub.events.repair.RepairEvent.RepairSucceeded;
-import com.zerolaghub.events.repair.RepairEvent.RepairWithdrawn;
+import com.zerolaghub.events.controller.RepairEvent.RepairFailed;
+import com.zerolaghub.events.controller.RepairEvent.RepairPlanned;
+import com.zerolaghub.events.controller.RepairEvent.RepairStarted;
+import com.zerolaghub.events.controller.RepairEvent.RepairSucceeded;
+import com.zerolaghub.events.controller.RepairEvent.RepairWithdrawn;
 import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import io.vertx.core.Future;
 import java.util.List;

@@ -1,18 +1,18 @@
 package com.zerolaghub.verticles.controller;
 
-import com.zerolaghub.core.instances.run.EdgePublisher;
-import com.zerolaghub.core.repair.RepairAction;
+import com.zerolaghub.core.servers.run.EdgePublisher;
+import com.zerolaghub.core.controller.RepairAction;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.FencedOutException;
 import com.zerolaghub.events.WrongExpectedVersionException;
-import com.zerolaghub.events.repair.RepairEvent.RepairFailed;
-import com.zerolaghub.events.repair.RepairEvent.RepairStarted;
-import com.zerolaghub.events.repair.RepairEvent.RepairSucceeded;
+import com.zerolaghub.events.controller.RepairEvent.RepairFailed;
+import com.zerolaghub.events.controller.RepairEvent.RepairStarted;
+import com.zerolaghub.events.controller.RepairEvent.RepairSucceeded;
 import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.HostState;
 import com.zerolaghub.events.servers.ServerEvent.OperationMarkedStale;
 import com.zerolaghub.projections.MemoryView;
-import com.zerolaghub.projections.repair.DriftBoard;
+import com.zerolaghub.projections.controller.DriftBoard;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

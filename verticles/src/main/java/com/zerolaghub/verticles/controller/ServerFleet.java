@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerSettings;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import java.util.Optional;

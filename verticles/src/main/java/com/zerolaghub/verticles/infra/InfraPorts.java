@@ -8,7 +8,7 @@ import com.zerolaghub.core.infra.proxmox.ProxmoxHttpAdapter;
 import com.zerolaghub.core.infra.proxmox.ProxmoxOptions;
 import com.zerolaghub.core.infra.velocity.VelocityHttpAdapter;
 import com.zerolaghub.core.infra.velocity.VelocityOptions;
-import com.zerolaghub.core.instances.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerPorts;
 import com.zerolaghub.verticles.config.InfraConfig;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import io.vertx.core.Future;

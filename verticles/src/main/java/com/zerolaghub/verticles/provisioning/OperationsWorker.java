@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.provisioning;
 
-import com.zerolaghub.core.instances.run.OperationRun;
-import com.zerolaghub.core.instances.run.OperationRunner;
-import com.zerolaghub.core.instances.run.RunnerStopped;
+import com.zerolaghub.core.servers.run.OperationRun;
+import com.zerolaghub.core.servers.run.OperationRunner;
+import com.zerolaghub.core.servers.run.RunnerStopped;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.Fences;
 import com.zerolaghub.projections.MemoryView;

@@ -2,8 +2,8 @@ package com.zerolaghub.verticles.runtime;
 
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
 import com.zerolaghub.core.infra.proxmox.ProxmoxPort;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.DevServerRoutes;

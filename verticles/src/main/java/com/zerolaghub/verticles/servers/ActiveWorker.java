@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.run.OperationRun;
+import com.zerolaghub.core.servers.run.OperationRun;
 import com.zerolaghub.events.Fences;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.ServerDirectory;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.Catalog;
+import com.zerolaghub.core.servers.Catalog;
 import com.zerolaghub.events.servers.ResourcePlan;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import io.vertx.core.Future;

@@ -6,7 +6,7 @@ import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.servers.ServerEvent.IdeOpenedByAdmin;
 import com.zerolaghub.events.servers.ServerEvent.VelocityResyncRequested;
-import com.zerolaghub.core.instances.ServerDecider;
+import com.zerolaghub.core.servers.ServerDecider;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;

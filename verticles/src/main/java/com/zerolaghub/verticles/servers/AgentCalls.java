@@ -2,11 +2,11 @@ package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.CommandHandler;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
-import com.zerolaghub.core.instances.AgentAction;
-import com.zerolaghub.core.instances.AgentActions;
-import com.zerolaghub.core.instances.Requester;
-import com.zerolaghub.core.instances.ServerDecider;
-import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.core.servers.AgentAction;
+import com.zerolaghub.core.servers.AgentActions;
+import com.zerolaghub.core.servers.Requester;
+import com.zerolaghub.core.servers.ServerDecider;
+import com.zerolaghub.core.servers.ServerState;
 import com.zerolaghub.events.EventMetadata;
 import io.vertx.core.Future;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.accounts.Principal;
-import com.zerolaghub.core.instances.Requester;
+import com.zerolaghub.core.servers.Requester;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.RequestIds;

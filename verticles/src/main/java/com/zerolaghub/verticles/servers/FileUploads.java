@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.infra.agent.AgentPort;
-import com.zerolaghub.core.instances.AgentAction;
+import com.zerolaghub.core.servers.AgentAction;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.FieldError;
 import com.zerolaghub.verticles.http.ProblemException;

@@ -1,13 +1,13 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.Rejection;
-import com.zerolaghub.core.instances.CreateServer;
-import com.zerolaghub.core.instances.Creation;
-import com.zerolaghub.core.instances.OperationView;
-import com.zerolaghub.core.instances.OperationViews;
-import com.zerolaghub.core.instances.Requester;
-import com.zerolaghub.core.instances.ServerSpecValidation;
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.CreateServer;
+import com.zerolaghub.core.servers.Creation;
+import com.zerolaghub.core.servers.OperationView;
+import com.zerolaghub.core.servers.OperationViews;
+import com.zerolaghub.core.servers.Requester;
+import com.zerolaghub.core.servers.ServerSpecValidation;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.ServerSpec;
 import com.zerolaghub.verticles.http.FieldError;

@@ -1,11 +1,11 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.CommandHandler;
-import com.zerolaghub.core.instances.Catalog;
-import com.zerolaghub.core.instances.Templates;
-import com.zerolaghub.core.instances.run.AgentTokens;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.ServerLog;
+import com.zerolaghub.core.servers.Catalog;
+import com.zerolaghub.core.servers.Templates;
+import com.zerolaghub.core.servers.run.AgentTokens;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.ServerLog;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.ServerDirectory;
 import com.zerolaghub.verticles.config.PlatformConfig;

@@ -1,13 +1,13 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.Rejection;
-import com.zerolaghub.core.instances.Catalog;
-import com.zerolaghub.core.instances.CreateServer;
-import com.zerolaghub.core.instances.Creation;
-import com.zerolaghub.core.instances.OwnerSlots;
-import com.zerolaghub.core.instances.PlannedAppend;
-import com.zerolaghub.core.instances.QuotaPolicy;
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.Catalog;
+import com.zerolaghub.core.servers.CreateServer;
+import com.zerolaghub.core.servers.Creation;
+import com.zerolaghub.core.servers.OwnerSlots;
+import com.zerolaghub.core.servers.PlannedAppend;
+import com.zerolaghub.core.servers.QuotaPolicy;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.EventStore;

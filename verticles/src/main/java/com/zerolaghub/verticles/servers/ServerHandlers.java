@@ -1,11 +1,11 @@
 package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.command.CommandResult;
-import com.zerolaghub.core.instances.AgentActions;
-import com.zerolaghub.core.instances.Requester;
-import com.zerolaghub.core.instances.ServerCommand;
-import com.zerolaghub.core.instances.ServerDecider;
-import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.core.servers.AgentActions;
+import com.zerolaghub.core.servers.Requester;
+import com.zerolaghub.core.servers.ServerCommand;
+import com.zerolaghub.core.servers.ServerDecider;
+import com.zerolaghub.core.servers.ServerState;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.servers.HostAction;
 import com.zerolaghub.verticles.http.ProblemException;

@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.AgentAction;
-import com.zerolaghub.core.instances.ServerDecider;
+import com.zerolaghub.core.servers.AgentAction;
+import com.zerolaghub.core.servers.ServerDecider;
 import com.zerolaghub.events.DomainEvent;
 import com.zerolaghub.events.EventCodec;
 import com.zerolaghub.events.EventStore;

@@ -1,8 +1,8 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.ConnectAddress;
-import com.zerolaghub.core.instances.OperationView;
-import com.zerolaghub.core.instances.ServerState;
+import com.zerolaghub.core.servers.ConnectAddress;
+import com.zerolaghub.core.servers.OperationView;
+import com.zerolaghub.core.servers.ServerState;
 import com.zerolaghub.events.servers.ContainerKind;
 import com.zerolaghub.events.servers.ServerSpec;
 import io.vertx.core.buffer.Buffer;

@@ -2,9 +2,9 @@ package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.ports.HostShutdownPort;
 import com.zerolaghub.core.infra.agent.AgentEndpoint;
-import com.zerolaghub.core.instances.run.AgentTokens;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.servers.run.AgentTokens;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.RunnerSettings;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.projections.MemoryView;
 import com.zerolaghub.projections.servers.DevServerRoutes;

@@ -1,11 +1,11 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.run.AgentTokens;
-import com.zerolaghub.core.instances.run.OperationRun;
-import com.zerolaghub.core.instances.run.OperationRunner;
-import com.zerolaghub.core.instances.run.RunnerHooks;
-import com.zerolaghub.core.instances.run.RunnerPorts;
-import com.zerolaghub.core.instances.run.ServerLog;
+import com.zerolaghub.core.servers.run.AgentTokens;
+import com.zerolaghub.core.servers.run.OperationRun;
+import com.zerolaghub.core.servers.run.OperationRunner;
+import com.zerolaghub.core.servers.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerPorts;
+import com.zerolaghub.core.servers.run.ServerLog;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.infra.InfraPorts;

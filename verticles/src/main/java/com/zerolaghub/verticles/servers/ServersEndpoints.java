@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import com.zerolaghub.core.billing.GatedAction;
 import com.zerolaghub.core.command.Rejection;
-import com.zerolaghub.core.instances.AgentAction;
+import com.zerolaghub.core.servers.AgentAction;
 import com.zerolaghub.verticles.http.ApiRoutes;
 import com.zerolaghub.verticles.http.Authentication;
 import com.zerolaghub.verticles.http.ValidatedRequests;

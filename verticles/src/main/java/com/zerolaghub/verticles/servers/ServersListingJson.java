@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.zerolaghub.core.instances.ConnectAddress;
+import com.zerolaghub.core.servers.ConnectAddress;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;

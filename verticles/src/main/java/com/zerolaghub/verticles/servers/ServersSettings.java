@@ -1,9 +1,9 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.ProvisioningSettings;
-import com.zerolaghub.core.instances.QuotaPolicy;
-import com.zerolaghub.core.instances.run.AgentTokens;
-import com.zerolaghub.core.instances.run.RunnerSettings;
+import com.zerolaghub.core.servers.ProvisioningSettings;
+import com.zerolaghub.core.servers.QuotaPolicy;
+import com.zerolaghub.core.servers.run.AgentTokens;
+import com.zerolaghub.core.servers.run.RunnerSettings;
 import com.zerolaghub.verticles.config.ConfigException;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.config.ServersConfig;

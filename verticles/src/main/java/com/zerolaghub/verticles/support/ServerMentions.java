@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.support;
 
-import com.zerolaghub.core.instances.ConnectAddress;
+import com.zerolaghub.core.servers.ConnectAddress;
 import com.zerolaghub.core.support.ServerMention;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.support;
 
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.EventStore;
 import com.zerolaghub.events.RecordedEvent;
 import io.vertx.core.Future;

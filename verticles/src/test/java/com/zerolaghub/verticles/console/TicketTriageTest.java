@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.agent.CrashClassification;
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.EventMetadata;
 import com.zerolaghub.events.ExpectedVersion;
 import com.zerolaghub.events.NewEvent;

@@ -1,7 +1,7 @@
 package com.zerolaghub.verticles.controller;
 
 import com.zerolaghub.verticles.runtime.ServerPortsFor;
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import java.util.function.UnaryOperator;

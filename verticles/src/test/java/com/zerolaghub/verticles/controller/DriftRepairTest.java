@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.agent.CrashClassification;
 import com.zerolaghub.core.infra.proxmox.ContainerState;
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.events.impl.PgFences;
 import com.zerolaghub.simulators.ProxmoxSimulator;
 import com.zerolaghub.simulators.SimulatedDnsRecord;

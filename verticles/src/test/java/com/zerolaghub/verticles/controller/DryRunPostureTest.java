@@ -4,7 +4,7 @@ import static com.zerolaghub.verticles.servers.ServersNode.eventually;
 import static com.zerolaghub.verticles.servers.ServersNode.game;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.simulators.SimulatedDnsRecord;
 import com.zerolaghub.verticles.servers.ServersNode;
 import io.vertx.core.json.JsonObject;

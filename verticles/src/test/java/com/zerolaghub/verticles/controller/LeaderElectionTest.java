@@ -4,7 +4,7 @@ import com.zerolaghub.verticles.runtime.ServerPortsFor;
 import static com.zerolaghub.verticles.servers.ServersNode.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.projections.ProjectionsCapability;

@@ -9,7 +9,7 @@ import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.events.servers.ServerEvent.AgentActionRequested;
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.json.JsonObject;

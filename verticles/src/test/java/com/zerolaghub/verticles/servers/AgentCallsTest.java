@@ -5,9 +5,9 @@ import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zerolaghub.core.infra.agent.CrashClassification;
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.core.infra.velocity.VelocityServer;
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.simulators.FaultPlan;
 import com.zerolaghub.verticles.config.ServersConfig;

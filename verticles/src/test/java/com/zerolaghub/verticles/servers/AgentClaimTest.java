@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicReference;

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.verticles.config.PlacementConfig;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;

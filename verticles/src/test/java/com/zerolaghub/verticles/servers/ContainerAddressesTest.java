@@ -3,7 +3,7 @@ package com.zerolaghub.verticles.servers;
 import static com.zerolaghub.verticles.servers.ServersNode.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.simulators.SimulatedContainer;
 import com.zerolaghub.verticles.config.PlacementConfig;
 import io.vertx.core.json.JsonObject;

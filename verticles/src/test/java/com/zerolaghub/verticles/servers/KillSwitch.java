@@ -1,6 +1,6 @@
 package com.zerolaghub.verticles.servers;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Kills the worker once, at a chosen step, right before or right after its outside effect. */

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.run.RunnerHooks;
+import com.zerolaghub.core.servers.run.RunnerHooks;
 import com.zerolaghub.events.testing.TestPostgres;
 import com.zerolaghub.verticles.config.PlatformConfig;
 import com.zerolaghub.verticles.infra.SimulatedSystems;

@@ -2,7 +2,7 @@ package com.zerolaghub.verticles.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zerolaghub.core.instances.ServerStreams;
+import com.zerolaghub.core.servers.ServerStreams;
 import com.zerolaghub.events.RecordedEvent;
 import com.zerolaghub.simulators.SimulatedContainer;
 import io.vertx.core.json.JsonObject;

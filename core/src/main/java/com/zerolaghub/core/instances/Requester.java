@@ -1,8 +1,0 @@
-package com.zerolaghub.core.instances;
-
-/** Who asks, from the authenticated principal. Admins may act on any server; others only on their own. */
-public record Requester(String userId, boolean admin) {
-  public static Requester customer(String userId) {
-    return new Requester(userId, false);
-  }
-}

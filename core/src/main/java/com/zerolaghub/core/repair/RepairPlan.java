@@ -1,4 +1,0 @@
-package com.zerolaghub.core.repair;
-
-/** The repair chosen for a finding and whether it will run. */
-public record RepairPlan(RepairAction action, Posture posture, String detail) {}
