@@ -102,15 +102,15 @@ public final class AgentSimulator {
     Router router = Router.router(vertx);
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get, (ctx, status) -> error(ctx, status, "injected_fault", "simulated failure")));
-    router.put("/token").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::claim);
+    router.put("/token").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::claim);
     router.route().handler(this::authenticate);
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("ok", true)));
     router.get("/status").handler(this::status);
-    router.post("/config").handler(BodyHandler.create().setBodyLimit(1 << 20)).handler(this::config);
+    router.post("/config").handler(BodyHandler.create(false).setBodyLimit(1 << 20)).handler(this::config);
     router.post("/game/start").handler(ctx -> power(ctx, game::start));
     router.post("/game/stop").handler(ctx -> power(ctx, game::stop));
     router.post("/game/restart").handler(ctx -> power(ctx, game::restart));
-    router.post("/game/command").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::command);
+    router.post("/game/command").handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::command);
     router.get("/files").handler(this::listFiles);
     router.get("/files/content").handler(this::readFile);
     router.put("/files/content").handler(this::writeFile);

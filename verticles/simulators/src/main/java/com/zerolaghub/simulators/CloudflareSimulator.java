@@ -98,7 +98,7 @@ public final class CloudflareSimulator {
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> fail(ctx, status, 10013, "simulated failure (" + status + ")")));
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.route().handler(this::authenticate);
     router.route().handler(this::limitRate);
     router.route(BASE + "/zones/:zone/*").handler(this::checkZone);

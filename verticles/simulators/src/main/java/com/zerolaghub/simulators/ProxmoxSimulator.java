@@ -172,7 +172,7 @@ public final class ProxmoxSimulator {
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> PveAnswers.error(ctx, status,
             ctx.get(FaultInjector.MESSAGE) != null ? ctx.get(FaultInjector.MESSAGE) : "simulated failure (" + status + ")")));
-    router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(1 << 20));
     router.route().handler(this::authenticate);
     router.get(API + "/version").handler(this::version);
     router.get(API + "/access/permissions").handler(this::permissions);

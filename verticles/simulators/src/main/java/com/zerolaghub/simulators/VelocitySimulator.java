@@ -56,7 +56,7 @@ public final class VelocitySimulator {
     router.route().handler(requests);
     router.route().handler(new FaultInjector(vertx, faults::get,
         (ctx, status) -> AgentSimulator.error(ctx, status, "injected_fault", "simulated failure")));
-    router.route().handler(BodyHandler.create().setBodyLimit(16 * 1024));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
     router.route().handler(this::authenticate);
     router.get("/servers").handler(this::list);
     router.post("/servers").handler(this::register);
