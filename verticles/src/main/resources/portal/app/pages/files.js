@@ -52,7 +52,7 @@ export function FilesPanel({ serverId }) {
       <${Problem} error=${error} />
       ${listError ? html`<${Problem} error=${listError} />` : !listing ? html`<${Loading} what="files" />` : html`
         <table aria-label="Files in ${folder}">
-          <thead><tr><th scope="col">Name</th><th scope="col">Size</th><th scope="col">Actions</th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col" class="nowrap">Size</th><th scope="col">Actions</th></tr></thead>
           <tbody>
             ${folder !== '/' && html`<tr><td colspan="3"><button type="button" onClick=${() => setFolder(parent(folder))}>↑ Up one folder</button></td></tr>`}
             ${[...listing.entries].sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'directory' ? -1 : 1)).map((e) => html`<tr key=${e.name}>
