@@ -5,7 +5,8 @@ public enum OutsideSystem {
   PROXMOX("proxmox"),
   CLOUDFLARE("cloudflare"),
   VELOCITY("velocity"),
-  AGENT("agent");
+  AGENT("agent"),
+  SMTP("smtp");
 
   private final String label;
 

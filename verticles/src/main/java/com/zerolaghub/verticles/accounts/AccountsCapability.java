@@ -79,7 +79,8 @@ public final class AccountsCapability implements Capability {
           config.http().sessionCookie());
       MailConfig mail = config.mail();
       mailer = new SmtpMailer(ctx.vertx(),
-          new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password()));
+          new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password(),
+          Duration.ofMillis(mail.sendTimeoutMs())));
       AuthEndpoints endpoints = new AuthEndpoints(actions, limits, new ClientAddress(config.http().trustForwardedFor()), cookies);
       endpoints.bind(api, auth);
       new MeEndpoints(actions, directory, limits, endpoints).bind(api, auth);

@@ -108,6 +108,7 @@ public final class ConfigKeys {
       "mail.from", "Sender address, optionally with a name",
       "mail.username", "SMTP login; empty sends without logging in",
       "mail.password", "SMTP password; never logged",
+      "mail.sendTimeoutMs", "Longest wait for the SMTP server to accept one message; past it the send fails and is retried",
       "monitoring.sdToken", "Bearer token Prometheus must send to /sd/exporters and /metrics; never logged",
       "monitoring.sdTokenFile", "File holding the token instead, read at start",
       "monitoring.sdDevelopmentMode", "With no token configured, serve /sd/exporters without authentication and log a warning at start",

@@ -12,8 +12,11 @@ import java.util.Set;
  * @param from     sender address, optionally with a name: {@code ZeroLagHub <no-reply@example.com>}
  * @param username login user; empty sends without logging in
  * @param password login password (never logged)
+ * @param sendTimeoutMs longest wait for one message to be accepted by the SMTP server; past it the send
+ *     counts as failed and is retried, so a server that never answers cannot hold a notification forever
  */
-public record MailConfig(String host, int port, String tls, String from, String username, String password) {
+public record MailConfig(String host, int port, String tls, String from, String username, String password,
+                         int sendTimeoutMs) {
   public static final String DEFAULT_HOST = "";
   public static final int DEFAULT_PORT = 587;
   public static final String TLS_NONE = "none";
@@ -21,6 +24,7 @@ public record MailConfig(String host, int port, String tls, String from, String 
   public static final String TLS_IMPLICIT = "tls";
   public static final String DEFAULT_TLS = TLS_STARTTLS;
   public static final String DEFAULT_FROM = "ZeroLagHub <no-reply@zerolaghub.com>";
+  public static final int DEFAULT_SEND_TIMEOUT_MS = 30_000;
   private static final Set<String> TLS_MODES = Set.of(TLS_NONE, TLS_STARTTLS, TLS_IMPLICIT);
 
   public MailConfig {
@@ -32,20 +36,22 @@ public record MailConfig(String host, int port, String tls, String from, String 
       throw new ConfigException("mail.tls (ZLH_MAIL_TLS) must be none, starttls or tls, got '" + tls + "'");
     }
     if (from == null || !from.contains("@")) throw new ConfigException("mail.from must be an email address, got '" + from + "'");
+    if (sendTimeoutMs < 1) throw new ConfigException("mail.sendTimeoutMs must be positive, got " + sendTimeoutMs);
   }
 
   public static MailConfig defaults() {
-    return new MailConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TLS, DEFAULT_FROM, "", "");
+    return new MailConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TLS, DEFAULT_FROM, "", "", DEFAULT_SEND_TIMEOUT_MS);
   }
 
   static MailConfig from(ConfigSection s) {
     return new MailConfig(s.string("host", DEFAULT_HOST), s.integer("port", DEFAULT_PORT), s.string("tls", DEFAULT_TLS),
-        s.string("from", DEFAULT_FROM), s.string("username", ""), s.string("password", ""));
+        s.string("from", DEFAULT_FROM), s.string("username", ""), s.string("password", ""),
+        s.integer("sendTimeoutMs", DEFAULT_SEND_TIMEOUT_MS));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("host", host).put("port", port).put("tls", tls).put("from", from)
-        .put("username", username).put("password", password);
+        .put("username", username).put("password", password).put("sendTimeoutMs", sendTimeoutMs);
   }
 
   /** False when no SMTP host is configured: nothing is mailed. */
@@ -77,6 +83,7 @@ public record MailConfig(String host, int port, String tls, String from, String 
     private String from;
     private String username;
     private String password;
+    private int sendTimeoutMs;
 
     private Builder(MailConfig values) {
       host = values.host;
@@ -85,6 +92,7 @@ public record MailConfig(String host, int port, String tls, String from, String 
       from = values.from;
       username = values.username;
       password = values.password;
+      sendTimeoutMs = values.sendTimeoutMs;
     }
 
     public Builder host(String host) {
@@ -117,8 +125,13 @@ public record MailConfig(String host, int port, String tls, String from, String 
       return this;
     }
 
+    public Builder sendTimeoutMs(int sendTimeoutMs) {
+      this.sendTimeoutMs = sendTimeoutMs;
+      return this;
+    }
+
     public MailConfig build() {
-      return new MailConfig(host, port, tls, from, username, password);
+      return new MailConfig(host, port, tls, from, username, password, sendTimeoutMs);
     }
   }
 }

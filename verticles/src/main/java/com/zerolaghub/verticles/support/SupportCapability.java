@@ -70,7 +70,8 @@ public final class SupportCapability implements Capability {
     runtime.register(new NotificationOutbox(ctx.codec(), discordOn));
     MailConfig mail = ctx.config().mail();
     mailer = new SmtpMailer(ctx.vertx(),
-        new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password()));
+        new MailOptions(mail.host(), mail.port(), mail.tls(), mail.from(), mail.username(), mail.password(),
+          Duration.ofMillis(mail.sendTimeoutMs())));
     discord = discordOn ? new DiscordWebhookAdapter(ctx.vertx(), config.discordWebhookUrl(), 3, Duration.ofMillis(200)) : null;
     sender = new NotificationSender(ctx.vertx(), ctx.pool(), new NotificationActions(ctx.store(), clock),
         new NotificationTemplates(ctx.config().http().publicUrl()),

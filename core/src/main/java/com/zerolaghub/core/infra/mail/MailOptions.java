@@ -1,5 +1,6 @@
 package com.zerolaghub.core.infra.mail;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,8 +13,11 @@ import java.util.Set;
  * @param from     sender address, optionally with a name: {@code ZeroLagHub <no-reply@example.com>}
  * @param username login user; empty sends without logging in
  * @param password login password; never logged
+ * @param sendTimeout longest wait for the server to accept one message; past it the send fails
  */
-public record MailOptions(String host, int port, String tls, String from, String username, String password) {
+public record MailOptions(String host, int port, String tls, String from, String username, String password,
+                          Duration sendTimeout) {
+  public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(30);
   public static final String TLS_NONE = "none";
   public static final String TLS_STARTTLS = "starttls";
   public static final String TLS_IMPLICIT = "tls";
@@ -25,6 +29,11 @@ public record MailOptions(String host, int port, String tls, String from, String
     password = password == null ? "" : password;
     Objects.requireNonNull(from, "from");
     if (!TLS_MODES.contains(tls)) throw new IllegalArgumentException("tls must be none, starttls or tls, got '" + tls + "'");
+    Objects.requireNonNull(sendTimeout, "sendTimeout");
+  }
+
+  public MailOptions(String host, int port, String tls, String from, String username, String password) {
+    this(host, port, tls, from, username, password, DEFAULT_SEND_TIMEOUT);
   }
 
   /** False when no SMTP host is configured. */

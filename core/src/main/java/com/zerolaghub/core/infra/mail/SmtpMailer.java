@@ -1,5 +1,7 @@
 package com.zerolaghub.core.infra.mail;
 
+import com.zerolaghub.core.infra.OutsideSystem;
+import com.zerolaghub.core.infra.OutsideSystemTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.LoginOption;
@@ -7,6 +9,8 @@ import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@link Mailer} over SMTP with the Vert.x mail client; no client at all when no host is configured. */
 public final class SmtpMailer implements Mailer {
@@ -29,7 +33,10 @@ public final class SmtpMailer implements Mailer {
     MailMessage message = new MailMessage().setFrom(options.from()).setTo(mail.to()).setSubject(mail.subject())
         .setText(mail.text()).setHtml(mail.html());
     if (mail.messageId() != null) message.addHeader("Message-ID", mail.messageId());
-    return client.sendMail(message).mapEmpty();
+    // The client itself waits for ever on a server that accepted the connection and went quiet.
+    return client.sendMail(message).timeout(options.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).<Void>mapEmpty()
+        .recover(err -> Future.failedFuture(err instanceof TimeoutException
+            ? new OutsideSystemTimeoutException(OutsideSystem.SMTP, "send mail", options.sendTimeout(), err) : err));
   }
 
   @Override
