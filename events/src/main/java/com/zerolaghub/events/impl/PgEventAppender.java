@@ -70,8 +70,9 @@ final class PgEventAppender {
           + "e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
           + "FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[]) "
           + "AS e(stream_type, stream_id, expected, ord, id, type, ver, payload, meta) "
-          + "CROSS JOIN LATERAL (SELECT coalesce(max(l.stream_version), 0) AS v FROM event_log l "
-          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) cur "
+          + "CROSS JOIN LATERAL (SELECT CASE WHEN e.expected = 0 THEN 0 ELSE "
+          + "(SELECT coalesce(max(l.stream_version), 0) FROM event_log l "
+          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) END AS v) cur "
           + "WHERE e.expected < 0 OR cur.v = e.expected "
           + "RETURNING event_id, " + COLUMNS;
 
