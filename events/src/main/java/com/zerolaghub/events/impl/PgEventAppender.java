@@ -64,6 +64,10 @@ final class PgEventAppender {
   // version (-1 for "any") and its place in the append. Every event of an append sees the same
   // current version (a statement never sees its own rows), so a stale append inserts none of its
   // events while the others land. Rows are inserted in array order: positions follow the appends.
+  // A no-stream append (expected 0) skips the look-up: its versions start at 1, so the unique
+  // (stream, version) key alone refuses it if the stream exists (as APPEND_FIRST does), which
+  // fails the statement and the group is replayed append by append (PgGroupCommit). The look-up
+  // was ~9 of ~30 us per row, and creates are the commonest appends.
   private static final String APPEND_GROUP =
       "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
           + "SELECT e.id, e.stream_type, e.stream_id, CASE WHEN e.expected < 0 THEN cur.v ELSE e.expected END + e.ord, "
