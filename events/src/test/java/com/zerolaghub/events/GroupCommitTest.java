@@ -107,6 +107,31 @@ class GroupCommitTest {
   }
 
   @Test
+  void aFirstAppendToAStreamThatExistsAmongConcurrentOnesFailsAloneWithTheUsualConflict() throws Exception {
+    // In a group a no-stream append is checked by the unique (stream, version) key, not a look-up:
+    // the key refuses the whole statement, and the replay must give each append its own answer.
+    StreamId taken = fresh();
+    await(fx.store.append(taken, ExpectedVersion.NO_STREAM, List.of(counted(1), counted(2))));
+    List<StreamId> streams = new ArrayList<>();
+    for (int i = 0; i < 40; i++) streams.add(i == 20 ? taken : fresh());
+    List<Future<AppendResult>> appends = onEventLoop(40,
+        i -> fx.store.append(streams.get(i), ExpectedVersion.NO_STREAM, List.of(counted(i))));
+    await(Future.join(appends).otherwiseEmpty());
+
+    assertThat(appends.get(20).cause()).isInstanceOfSatisfying(WrongExpectedVersionException.class, w -> {
+      assertThat(w.stream()).isEqualTo(taken);
+      assertThat(w.expected()).isEqualTo(ExpectedVersion.NO_STREAM);
+    });
+    for (int i = 0; i < 40; i++) {
+      if (i == 20) continue;
+      assertThat(appends.get(i).succeeded()).as("append %d", i).isTrue();
+      assertThat(await(fx.store.readStream(streams.get(i)))).extracting(e -> ((Counted) fx.codec.decode(e)).n())
+          .as("append %d", i).containsExactly(i);
+    }
+    assertThat(await(fx.store.readStream(taken))).extracting(e -> ((Counted) fx.codec.decode(e)).n()).containsExactly(1, 2);
+  }
+
+  @Test
   void aGroupTheDatabaseRefusesIsRetriedAppendByAppend() throws Exception {
     // A fenced-out token and an event id appended before make the group's statement fail as a
     // whole; each append must still get exactly its own answer.

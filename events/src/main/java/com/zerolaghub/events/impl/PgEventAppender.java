@@ -64,14 +64,19 @@ final class PgEventAppender {
   // version (-1 for "any") and its place in the append. Every event of an append sees the same
   // current version (a statement never sees its own rows), so a stale append inserts none of its
   // events while the others land. Rows are inserted in array order: positions follow the appends.
+  // A no-stream append (expected 0) skips the look-up: its versions start at 1, so the unique
+  // (stream, version) key alone refuses it if the stream exists (as APPEND_FIRST does), which
+  // fails the statement and the group is replayed append by append (PgGroupCommit). The look-up
+  // was ~9 of ~30 us per row, and creates are the commonest appends.
   private static final String APPEND_GROUP =
       "INSERT INTO event_log (event_id, stream_type, stream_id, stream_version, event_type, schema_version, payload, metadata) "
           + "SELECT e.id, e.stream_type, e.stream_id, CASE WHEN e.expected < 0 THEN cur.v ELSE e.expected END + e.ord, "
           + "e.type, e.ver, e.payload::jsonb, e.meta::jsonb "
           + "FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[]) "
           + "AS e(stream_type, stream_id, expected, ord, id, type, ver, payload, meta) "
-          + "CROSS JOIN LATERAL (SELECT coalesce(max(l.stream_version), 0) AS v FROM event_log l "
-          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) cur "
+          + "CROSS JOIN LATERAL (SELECT CASE WHEN e.expected = 0 THEN 0 ELSE "
+          + "(SELECT coalesce(max(l.stream_version), 0) FROM event_log l "
+          + "WHERE l.stream_type = e.stream_type AND l.stream_id = e.stream_id) END AS v) cur "
           + "WHERE e.expected < 0 OR cur.v = e.expected "
           + "RETURNING event_id, " + COLUMNS;
 
