@@ -25,11 +25,11 @@ export function BackupsPanel({ serverId }) {
     ${loadError ? html`<${Problem} error=${loadError} /><button type="button" onClick=${load}>Try again</button>`
       : !backups ? html`<${Loading} what="backups" />`
       : backups.length === 0 ? html`<${Empty}>No backups yet. “Back up now” saves the world as it is.<//>`
-      : html`<table aria-label="Backups"><thead><tr><th scope="col">Backup</th><th scope="col">Made</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
+      : html`<table class="stacks" aria-label="Backups"><thead><tr><th scope="col">Backup</th><th scope="col">Made</th><th scope="col">State</th><th scope="col">Actions</th></tr></thead>
         <tbody>${backups.map((b) => html`<tr key=${b.backupId}>
-          <td class="mono">${b.backupId}</td><td>${b.createdAt ? new Date(b.createdAt).toLocaleString() : '—'}</td>
-          <td><${Badge} value=${b.state || 'unknown'} /></td>
-          <td>${confirming === b.backupId
+          <td class="mono" data-label="Backup">${b.backupId}</td><td data-label="Made">${b.createdAt ? new Date(b.createdAt).toLocaleString() : '—'}</td>
+          <td data-label="State"><${Badge} value=${b.state || 'unknown'} /></td>
+          <td data-label="Actions">${confirming === b.backupId
             ? html`<div role="group" aria-label="Confirm restore"><p class="small">Replace the current world with this backup? Changes since it was made are lost.</p>
                 <div class="row"><button type="button" class="danger" onClick=${() => restore(b.backupId)} disabled=${busy}>Yes, restore</button>
                 <button type="button" onClick=${() => setConfirming(null)}>Cancel</button></div></div>`

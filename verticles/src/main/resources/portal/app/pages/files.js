@@ -57,7 +57,7 @@ export function FilesPanel({ serverId }) {
             ${folder !== '/' && html`<tr><td colspan="3"><button type="button" onClick=${() => setFolder(parent(folder))}>↑ Up one folder</button></td></tr>`}
             ${[...listing.entries].sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'directory' ? -1 : 1)).map((e) => html`<tr key=${e.name}>
               <td>${e.type === 'directory' ? html`<button type="button" onClick=${() => setFolder(join(folder, e.name))} aria-label=${'Open folder ' + e.name}>${e.name}/</button>` : e.name}</td>
-              <td>${e.type === 'directory' ? '' : size(e.size)}</td>
+              <td class="nowrap">${e.type === 'directory' ? '' : size(e.size)}</td>
               <td>${e.type === 'file' && html`<div class="row">
                 <button type="button" onClick=${() => view(join(folder, e.name))} aria-label=${'Open ' + e.name}>Open</button>
                 <a class="button" href=${contentUrl(join(folder, e.name))} download=${e.name} aria-label=${'Download ' + e.name}>Download</a></div>`}</td>
