@@ -9,17 +9,15 @@ import com.zerolaghub.events.NewEvent;
 import com.zerolaghub.events.accounts.AccountEvent.RoleGranted;
 import com.zerolaghub.events.accounts.Role;
 import com.zerolaghub.verticles.config.ProxyConfig;
+import com.zerolaghub.verticles.testing.BearerSocket;
 import com.zerolaghub.verticles.testing.WiredNode;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
@@ -28,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -70,22 +67,22 @@ class SignOutEndsEverythingTest {
     String email = newAccount();
     String laptop = login(email);
     String phone = login(email);
-    String serverId = runningDevServer(laptop);
+    String serverId = node.runningDevServer(laptop, "so-");
     String laptopIde = ideCookie(laptop, serverId);
     String phoneIde = ideCookie(phone, serverId);
-    Socket console = Socket.open("/api/servers/" + serverId + "/console", laptop);
-    Socket events = Socket.open("/api/events", laptop);
-    Socket phoneEvents = Socket.open("/api/events", phone);
+    BearerSocket console = open("/api/servers/" + serverId + "/console", laptop);
+    BearerSocket events = open("/api/events", laptop);
+    BearerSocket phoneEvents = open("/api/events", phone);
     console.await("connected", () -> console.texts.stream().anyMatch(t -> t.contains("\"connected\"")));
     assertThat(ide(serverId, laptopIde)).isEqualTo(200);
 
     HttpResponse<String> out = node.send(laptop, "POST", "/api/auth/logout", null);
     assertThat(out.statusCode()).as(out.body()).isEqualTo(204);
 
-    console.awaitClose();
+    console.awaitClose(WITHIN);
     assertThat(console.closeCode).isEqualTo((short) 4401);
     assertThat(console.texts).anyMatch(t -> t.contains("\"signed_out\""));
-    events.awaitClose();
+    events.awaitClose(WITHIN);
     assertThat(events.closeCode).isEqualTo((short) 4401);
     assertThat(ide(serverId, laptopIde)).as("the IDE cookie of the ended session").isEqualTo(401);
     assertThat(ide(serverId, phoneIde)).as("the other session's IDE").isEqualTo(200);
@@ -97,13 +94,13 @@ class SignOutEndsEverythingTest {
     String email = newAccount();
     String first = login(email);
     String second = login(email);
-    String serverId = runningDevServer(first);
+    String serverId = node.runningDevServer(first, "so-");
     String secondIde = ideCookie(second, serverId);
-    Socket secondEvents = Socket.open("/api/events", second);
+    BearerSocket secondEvents = open("/api/events", second);
 
     assertThat(node.send(first, "POST", "/api/auth/logout-everywhere", null).statusCode()).isEqualTo(204);
 
-    secondEvents.awaitClose();
+    secondEvents.awaitClose(WITHIN);
     assertThat(secondEvents.closeCode).isEqualTo((short) 4401);
     assertThat(ide(serverId, secondIde)).isEqualTo(401);
     assertThat(node.send(second, "GET", "/api/me", null).statusCode()).isEqualTo(401);
@@ -111,7 +108,7 @@ class SignOutEndsEverythingTest {
     // an administrator, with a reason
     String third = login(email);
     String thirdIde = ideCookie(third, serverId);
-    Socket thirdEvents = Socket.open("/api/events", third);
+    BearerSocket thirdEvents = open("/api/events", third);
     String adminEmail = newAccount();
     String admin = login(adminEmail);
     String adminId = new JsonObject(node.send(admin, "GET", "/api/me", null).body()).getString("id");
@@ -124,7 +121,7 @@ class SignOutEndsEverythingTest {
     HttpResponse<String> ended = node.send(admin, "POST", "/api/admin/accounts/" + customerId + "/sessions/end",
         new JsonObject().put("reason", "laptop stolen"));
     assertThat(ended.statusCode()).as(ended.body()).isEqualTo(204);
-    thirdEvents.awaitClose();
+    thirdEvents.awaitClose(WITHIN);
     assertThat(ide(serverId, thirdIde)).isEqualTo(401);
     assertThat(node.send(admin, "GET", "/api/me", null).statusCode()).as("the administrator's own session").isEqualTo(200);
   }
@@ -191,16 +188,9 @@ class SignOutEndsEverythingTest {
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private static String runningDevServer(String token) throws Exception {
-    JsonObject dev = new JsonObject().put("type", "dev").put("name", "signout-lab").put("runtime", "node").put("version", "20")
-        .put("codeServer", true);
-    HttpResponse<String> created = node.send(token, "POST", "/api/instances", dev.put("name", "so-" + System.nanoTime() % 100000));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    JsonObject accepted = new JsonObject(created.body());
-    String serverId = accepted.getString("serverId");
-    eventually("server " + serverId + " running", () ->
-        node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
-    return serverId;
+
+  private static BearerSocket open(String path, String token) throws Exception {
+    return BearerSocket.open(vertx, sockets, node.port(), path, token);
   }
 
   private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
@@ -208,43 +198,6 @@ class SignOutEndsEverythingTest {
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as(what).isLessThan(deadline);
       Thread.sleep(50);
-    }
-  }
-
-  /** A WebSocket as the portal holds one, with a bearer session. */
-  private static final class Socket {
-    final List<String> texts = new CopyOnWriteArrayList<>();
-    volatile Short closeCode;
-
-    static Socket open(String path, String token) throws Exception {
-      Socket s = new Socket();
-      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
-          .setURI(path).addHeader("Authorization", "Bearer " + token);
-      Promise<WebSocket> opened = Promise.promise();
-      vertx.getOrCreateContext().runOnContext(v -> sockets.connect(options).onSuccess(ws -> {
-        ws.textMessageHandler(s.texts::add);
-        ws.binaryMessageHandler(b -> { });
-        ws.closeHandler(x -> s.closeCode = ws.closeStatusCode());
-      }).onComplete(opened));
-      opened.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      return s;
-    }
-
-    void await(String what, BooleanSupplier condition) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!condition.getAsBoolean()) {
-        assertThat(System.nanoTime()).as(what + "; saw " + texts).isLessThan(deadline);
-        Thread.sleep(10);
-      }
-    }
-
-    /** Closed by the node within a second. */
-    void awaitClose() throws InterruptedException {
-      long deadline = System.nanoTime() + WITHIN.toNanos();
-      while (closeCode == null) {
-        assertThat(System.nanoTime()).as("socket closed within " + WITHIN + "; saw " + texts).isLessThan(deadline);
-        Thread.sleep(10);
-      }
     }
   }
 }

@@ -13,6 +13,7 @@ import com.zerolaghub.simulators.AgentSimulator;
 import com.zerolaghub.simulators.FaultPlan;
 import com.zerolaghub.verticles.config.ProxyConfig;
 import com.zerolaghub.verticles.provisioning.OperationsWorker;
+import com.zerolaghub.verticles.testing.BearerSocket;
 import com.zerolaghub.verticles.testing.WiredNode;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,9 +22,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -35,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -82,9 +80,9 @@ class NodeDrainTest {
     String owner = node.servers.worker().owner();
     assertThat(lease()).isEqualTo(owner);
     String customer = login(newAccount());
-    String serverId = runningDevServer(customer);
-    Socket console = Socket.open("/api/servers/" + serverId + "/console", customer);
-    Socket events = Socket.open("/api/events", customer);
+    String serverId = node.runningDevServer(customer, "drain-");
+    BearerSocket console = open("/api/servers/" + serverId + "/console", customer);
+    BearerSocket events = open("/api/events", customer);
     console.await("console connected", () -> console.texts.stream().anyMatch(t -> t.contains("\"connected\"")));
     events.await("events subscribed", () -> events.texts.stream().anyMatch(t -> t.contains("\"subscribed\"")));
     assertThat(get("/health/ready").statusCode()).isEqualTo(200);
@@ -197,15 +195,9 @@ class NodeDrainTest {
     return email;
   }
 
-  private static String runningDevServer(String token) throws Exception {
-    JsonObject dev = new JsonObject().put("type", "dev").put("name", "drain-" + System.nanoTime() % 100000)
-        .put("runtime", "node").put("version", "20").put("codeServer", true);
-    HttpResponse<String> created = node.send(token, "POST", "/api/instances", dev);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-    String serverId = new JsonObject(created.body()).getString("serverId");
-    eventually("server " + serverId + " running", () ->
-        node.servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false));
-    return serverId;
+
+  private static BearerSocket open(String path, String token) throws Exception {
+    return BearerSocket.open(vertx, sockets, node.port(), path, token);
   }
 
   private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
@@ -213,42 +205,6 @@ class NodeDrainTest {
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as(what).isLessThan(deadline);
       Thread.sleep(20);
-    }
-  }
-
-  /** A WebSocket as the portal holds one, with a bearer session. */
-  private static final class Socket {
-    final List<String> texts = new CopyOnWriteArrayList<>();
-    volatile Short closeCode;
-
-    static Socket open(String path, String token) throws Exception {
-      Socket s = new Socket();
-      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.port())
-          .setURI(path).addHeader("Authorization", "Bearer " + token);
-      Promise<WebSocket> opened = Promise.promise();
-      vertx.getOrCreateContext().runOnContext(v -> sockets.connect(options).onSuccess(ws -> {
-        ws.textMessageHandler(s.texts::add);
-        ws.binaryMessageHandler(b -> { });
-        ws.closeHandler(x -> s.closeCode = ws.closeStatusCode());
-      }).onComplete(opened));
-      opened.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      return s;
-    }
-
-    void await(String what, BooleanSupplier condition) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!condition.getAsBoolean()) {
-        assertThat(System.nanoTime()).as(what + "; saw " + texts).isLessThan(deadline);
-        Thread.sleep(10);
-      }
-    }
-
-    void awaitClose(Duration within) throws InterruptedException {
-      long deadline = System.nanoTime() + within.toNanos();
-      while (closeCode == null) {
-        assertThat(System.nanoTime()).as("socket closed within " + within + "; saw " + texts).isLessThan(deadline);
-        Thread.sleep(10);
-      }
     }
   }
 }

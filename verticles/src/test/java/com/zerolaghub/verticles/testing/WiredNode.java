@@ -128,6 +128,21 @@ public final class WiredNode implements AutoCloseable {
     return new String[] {body.getJsonObject("user").getString("id"), body.getString("token")};
   }
 
+  /** Creates a dev server with code-server for this bearer and waits until its host runs; answers its id. */
+  public String runningDevServer(String token, String namePrefix) throws Exception {
+    JsonObject dev = new JsonObject().put("type", "dev").put("name", namePrefix + System.nanoTime() % 100000)
+        .put("runtime", "node").put("version", "20").put("codeServer", true);
+    HttpResponse<String> created = send(token, "POST", "/api/instances", dev);
+    if (created.statusCode() != 202) throw new AssertionError("create: " + created.statusCode() + " " + created.body());
+    String serverId = new JsonObject(created.body()).getString("serverId");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!servers.serverPorts().routeTable().current().byServerId(serverId).map(r -> r.running()).orElse(false)) {
+      if (System.nanoTime() > deadline) throw new AssertionError("server " + serverId + " not running within 30 s");
+      Thread.sleep(20);
+    }
+    return serverId;
+  }
+
   public HttpResponse<String> send(String token, String method, String path, JsonObject body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
         .timeout(Duration.ofSeconds(20))
